@@ -1,0 +1,54 @@
+// Versioned migrations, applied on open through Kysely's Migrator with a static provider (no directory scan,
+// so they work the same from tsx, a bundle or a test). Add a new file per version and list it below; never
+// edit a released one.
+import { Migrator } from "kysely";
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001_initial.ts";
+
+export type BackendKind = "sqlite" | "postgres";
+
+interface VersionedMigration {
+  up(db: Kysely<unknown>, kind: BackendKind): Promise<void>;
+  down?(db: Kysely<unknown>, kind: BackendKind): Promise<void>;
+}
+
+/** In order; names sort lexically, which is the order Kysely applies them in. */
+const MIGRATIONS: Record<string, VersionedMigration> = {
+  "0001_initial": m0001,
+};
+
+export function migrationsFor(kind: BackendKind): Record<string, Migration> {
+  const out: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(MIGRATIONS)) {
+    const down = m.down;
+    out[name] = {
+      up: (db) => m.up(db as Kysely<unknown>, kind),
+      ...(down ? { down: (db: Kysely<unknown>) => down(db, kind) } : {}),
+    };
+  }
+  return out;
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly kind: BackendKind) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrationsFor(this.kind));
+  }
+}
+
+/** Brings the database to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>, kind: BackendKind): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(kind),
+    migrationTableName: "toll_migration",
+    migrationLockTableName: "toll_migration_lock",
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "(unknown)";
+    throw new Error(`migration ${failed} failed on ${kind}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
