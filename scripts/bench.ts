@@ -1,0 +1,395 @@
+// npm run bench — performance of Toll, each figure beside a baseline measured in the same run.
+//
+//   npm run bench                      every section
+//   npm run bench -- --only extract    one section (see the list at the bottom)
+//   npm run bench -- --mb 20           size of the extraction corpus (default 10 MB)
+//   npm run bench -- --json            machine-readable output on stdout
+//
+// Sections are `{ name, description, run(): Promise<Row[]> }` (scripts/lib/bench.ts); a section that needs something
+// missing calls skip(reason) and prints "skipped: <reason>". Add new sections to SECTIONS below.
+//
+// Throughput and memory are measured in fresh child processes (this script re-run with --worker KIND), so that each
+// figure's peak RSS belongs to that measurement alone and the JIT state of one pass does not help the next.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { evalDir, listDataFiles, loadDataFile, profileFor, publishedFor, repoRoot } from "./lib/dataset.ts";
+import type { BenchSection, Row } from "./lib/bench.ts";
+import { formatResults, median, runSections, skip } from "./lib/bench.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: "string" },
+    mb: { type: "string" },
+    json: { type: "boolean", default: false },
+    worker: { type: "string" },
+    help: { type: "boolean", short: "h", default: false },
+  },
+  strict: true,
+});
+
+const targetBytes = Math.max(0.1, Number(args.mb ?? "10") || 10) * 1e6;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The corpus: every dev record's text, in file order, repeated until it reaches the target size.
+
+interface CorpusDoc {
+  text: string;
+  published: string | null;
+  detectHeader: boolean;
+}
+
+function buildCorpus(): { docs: CorpusDoc[]; bytes: number; distinct: number } {
+  // Round-robin over the files, so that a corpus smaller than the data still mixes every source.
+  const perFile: CorpusDoc[][] = listDataFiles(evalDir()).map((f) => {
+    const df = loadDataFile(f);
+    const profile = profileFor(df.name);
+    return df.records
+      .filter((rec) => rec.text !== "")
+      .map((rec) => ({
+        text: rec.text,
+        published: publishedFor(rec, profile),
+        detectHeader: profile.detectHeader,
+      }));
+  });
+  const base: CorpusDoc[] = [];
+  for (let i = 0; perFile.some((docs) => i < docs.length); i++) {
+    for (const docs of perFile) {
+      const d = docs[i];
+      if (d) base.push(d);
+    }
+  }
+  const docs: CorpusDoc[] = [];
+  let bytes = 0;
+  if (base.length === 0) return { docs, bytes, distinct: 0 };
+  for (let i = 0; bytes < targetBytes; i = (i + 1) % base.length) {
+    const d = base[i]!;
+    docs.push(d);
+    bytes += Buffer.byteLength(d.text, "utf8");
+  }
+  return { docs, bytes, distinct: base.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Worker mode: one pass of one kind over the corpus, result as JSON on stdout.
+
+type PassKind = "extract" | "wink" | "regex";
+
+interface PassResult {
+  kind: PassKind;
+  bytes: number;
+  records: number;
+  ms: number;
+  /** Tokens (tokenisers) or claims (extraction), to keep the work observable. */
+  units: number;
+  rssBefore: number;
+  rssPeak: number;
+}
+
+type DocFn = (d: CorpusDoc) => number;
+
+async function passFunction(kind: PassKind): Promise<DocFn> {
+  if (kind === "regex") {
+    return (d) => d.text.match(/\S+/g)?.length ?? 0;
+  }
+  if (kind === "wink") {
+    const winkNLP = (await import("wink-nlp")).default;
+    const model = (await import("wink-eng-lite-web-model")).default;
+    // An empty pipe: tokenisation only (no sentence boundaries, POS, entities …).
+    const nlp = winkNLP(model, []);
+    return (d) => nlp.readDoc(d.text).tokens().length();
+  }
+  const { extract } = await import("../src/extract/index.ts");
+  return (d) => extract(d.text, { published: d.published, detectHeader: d.detectHeader }).claims.length;
+}
+
+async function worker(kind: PassKind): Promise<void> {
+  const { docs, bytes } = buildCorpus();
+  const fn = await passFunction(kind);
+  // Warm-up on the first records so the timed pass measures steady state; start-up is measured separately.
+  for (const d of docs.slice(0, 200)) fn(d);
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  let units = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < docs.length; i++) {
+    units += fn(docs[i]!);
+    if (i % 100 === 0) {
+      const rss = process.memoryUsage().rss;
+      if (rss > rssPeak) rssPeak = rss;
+    }
+  }
+  const ms = performance.now() - t0;
+  // maxRSS (KiB) is the kernel's peak for the whole process: it catches peaks between samples.
+  rssPeak = Math.max(rssPeak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  const out: PassResult = { kind, bytes, records: docs.length, ms, units, rssBefore, rssPeak };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+function runWorker(kind: PassKind): Promise<PassResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(repoRoot, "scripts/bench.ts"),
+        "--worker",
+        kind,
+        "--mb",
+        String(targetBytes / 1e6),
+      ],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const line = stdout.trim().split("\n").pop() ?? "";
+      if (code !== 0 || !line.startsWith("{")) {
+        reject(new Error(`worker ${kind} exited ${code}: ${stderr.trim().split("\n").slice(-5).join("\n")}`));
+        return;
+      }
+      resolve(JSON.parse(line) as PassResult);
+    });
+  });
+}
+
+/** Wall-clock time of a fresh node process running `code` (with tsx loaded), median of `runs`. */
+function timeProcess(argv: string[], runs = 3): { ms: number; ok: boolean; error: string } {
+  const times: number[] = [];
+  let ok = true;
+  let error = "";
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, argv, { cwd: repoRoot, encoding: "utf8" });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) {
+      ok = false;
+      error =
+        (r.stderr || r.stdout || "")
+          .trim()
+          .split("\n")
+          .find((l) => /Error|error/.test(l)) ?? `exit ${r.status}`;
+      break;
+    }
+  }
+  return { ms: median(times), ok, error };
+}
+
+const SAMPLE =
+  "Three people were killed and four injured when a car bomb exploded in Kabul on Monday, police said.";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections
+
+const MB = 1e6;
+
+const extractSection: BenchSection = {
+  name: "extract",
+  description: "extraction throughput, memory and start-up vs plain tokenisation of the same text",
+  async run(): Promise<Row[]> {
+    const dir = evalDir();
+    if (!existsSync(dir) || listDataFiles(dir).length === 0)
+      skip(`no evaluation data at ${dir} to build the corpus from`);
+    let winkOk = true;
+    try {
+      await import("wink-nlp");
+      await import("wink-eng-lite-web-model");
+    } catch {
+      winkOk = false;
+    }
+    // The baseline: wink-nlp's tokeniser (a real English tokeniser: punctuation, contractions, URLs …) when installed,
+    // else a bare \S+ split.
+    const baseKind: PassKind = winkOk ? "wink" : "regex";
+    const baseName = winkOk ? "wink-nlp tokeniser (empty pipe)" : "regex \\S+ split";
+    const regex = await runWorker("regex");
+    const base = baseKind === "regex" ? regex : await runWorker(baseKind);
+    const ext = await runWorker("extract");
+
+    const mbps = (r: PassResult): number => r.bytes / MB / (r.ms / 1000);
+    const rps = (r: PassResult): number => r.records / (r.ms / 1000);
+    const peak = (r: PassResult): number => r.rssPeak / MB;
+    const growth = (r: PassResult): number => (r.rssPeak - r.rssBefore) / MB;
+
+    const startExtract = timeProcess([
+      "--import",
+      "tsx",
+      "-e",
+      `import('./src/extract/index.ts').then((m) => { m.extract(${JSON.stringify(SAMPLE)}, {}); })`,
+    ]);
+    const startBase = timeProcess(
+      winkOk
+        ? [
+            "-e",
+            `const w = require('wink-nlp'); const m = require('wink-eng-lite-web-model'); w(m, []).readDoc(${JSON.stringify(SAMPLE)}).tokens().length();`,
+          ]
+        : ["-e", `${JSON.stringify(SAMPLE)}.match(/\\S+/g);`],
+    );
+    const startNode = timeProcess(["--import", "tsx", "-e", "0"]);
+    const cli = timeProcess([path.join(repoRoot, "bin/toll.js"), "extract", "--help"]);
+
+    const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+    const rows: Row[] = [
+      {
+        measure: "throughput",
+        value: mbps(ext),
+        unit: "MB/s",
+        baseline: mbps(base),
+        ratio: ratio(mbps(ext), mbps(base)),
+        note: `${(ext.bytes / MB).toFixed(1)} MB, ${ext.records} records; baseline: ${baseName}`,
+      },
+      {
+        measure: "records",
+        value: rps(ext),
+        unit: "records/s",
+        baseline: rps(base),
+        ratio: ratio(rps(ext), rps(base)),
+        note: `${ext.units} claims extracted`,
+      },
+      {
+        measure: "peak RSS",
+        value: peak(ext),
+        unit: "MB",
+        baseline: peak(base),
+        ratio: ratio(peak(ext), peak(base)),
+        note: "whole process, corpus included",
+      },
+      {
+        measure: "RSS growth in pass",
+        value: growth(ext),
+        unit: "MB",
+        baseline: growth(base),
+        note: "peak minus RSS after loading and warm-up",
+      },
+      {
+        measure: "start-up + first call",
+        value: startExtract.ok ? startExtract.ms : null,
+        unit: "ms",
+        baseline: startBase.ms,
+        ratio: startExtract.ok ? ratio(startExtract.ms, startBase.ms) : null,
+        note: startExtract.ok
+          ? `fresh process: import + extract() of a sentence; baseline: ${winkOk ? "load wink-nlp + tokenise it" : "regex"}`
+          : `failed: ${startExtract.error.slice(0, 100)}`,
+      },
+      {
+        measure: "node --import tsx alone",
+        value: startNode.ms,
+        unit: "ms",
+        note: "the floor under the start-up figure",
+      },
+      {
+        measure: "toll extract --help",
+        value: cli.ok ? cli.ms : null,
+        unit: "ms",
+        note: cli.ok ? "node bin/toll.js extract --help" : `not runnable yet: ${cli.error.slice(0, 100)}`,
+      },
+    ];
+    if (baseKind !== "regex") {
+      rows.push({
+        measure: "regex \\S+ split",
+        value: mbps(regex),
+        unit: "MB/s",
+        ratio: ratio(mbps(ext), mbps(regex)),
+        note: "second, cruder baseline (ratio = extraction / it)",
+      });
+    }
+    const speed = (b: PassResult, name: string): string => {
+      const n = mbps(b) / mbps(ext);
+      return n >= 1
+        ? `1/${n.toFixed(1)} of ${name} speed (${mbps(b).toFixed(2)} MB/s)`
+        : `${(1 / n).toFixed(1)}× ${name} speed (${mbps(b).toFixed(2)} MB/s)`;
+    };
+    lastSummary =
+      `extraction runs at ${mbps(ext).toFixed(2)} MB/s: ${speed(base, baseName)}` +
+      (baseKind !== "regex" ? `; ${speed(regex, "a regex \\S+ split")}` : "");
+    return rows;
+  },
+};
+
+let lastSummary = "";
+
+const queriesSection: BenchSection = {
+  name: "queries",
+  description: "store query times (src/store/bench.ts benchQueries)",
+  async run(): Promise<Row[]> {
+    const file = path.join(repoRoot, "src/store/bench.ts");
+    if (!existsSync(file)) skip("src/store/bench.ts not present yet");
+    const mod = (await import(file)) as Record<string, unknown>;
+    const fn = mod["benchQueries"];
+    if (typeof fn !== "function") skip("src/store/bench.ts does not export benchQueries");
+    // Contract: benchQueries() returns (a promise of) Row-like objects { measure|name, value, unit?, baseline?, note? },
+    // or a { name: milliseconds } record.
+    const out: unknown = await (fn as () => unknown)();
+    return toRows(out);
+  },
+};
+
+function toRows(out: unknown): Row[] {
+  if (Array.isArray(out)) {
+    return out.map((o: unknown) => {
+      const r = (o ?? {}) as Record<string, unknown>;
+      const num = (k: string): number | null => (typeof r[k] === "number" ? (r[k] as number) : null);
+      const value = num("value") ?? num("ms");
+      const baseline = num("baseline");
+      return {
+        measure: String(r["measure"] ?? r["name"] ?? "?"),
+        value,
+        unit: typeof r["unit"] === "string" ? r["unit"] : "ms",
+        baseline,
+        ratio: num("ratio") ?? (value !== null && baseline ? value / baseline : null),
+        note: typeof r["note"] === "string" ? r["note"] : "",
+      };
+    });
+  }
+  if (out && typeof out === "object") {
+    return Object.entries(out as Record<string, unknown>).map(([k, v]) => ({
+      measure: k,
+      value: typeof v === "number" ? v : null,
+      unit: "ms",
+    }));
+  }
+  return [];
+}
+
+/** The sections, in running order. Other engineers: append yours here (ingest, reconcile, api …). */
+const SECTIONS: BenchSection[] = [extractSection, queriesSection];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (args.help) {
+    process.stdout.write(
+      `usage: npm run bench -- [--only NAME] [--mb N] [--json]\nsections: ${SECTIONS.map((s) => s.name).join(", ")}\n`,
+    );
+    return;
+  }
+  if (args.worker) {
+    const kind = args.worker as PassKind;
+    if (!["extract", "wink", "regex"].includes(kind)) throw new Error(`unknown worker ${kind}`);
+    await worker(kind);
+    return;
+  }
+  const sections = args.only ? SECTIONS.filter((s) => s.name === args.only) : SECTIONS;
+  if (sections.length === 0) {
+    process.stderr.write(
+      `bench: no section "${args.only}" (have: ${SECTIONS.map((s) => s.name).join(", ")})\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const log = args.json ? () => {} : (s: string) => process.stderr.write(`${s}\n`);
+  const results = await runSections(sections, log);
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ results, summary: lastSummary || null }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`\n${formatResults(results)}`);
+    if (lastSummary) process.stdout.write(`${lastSummary}\n`);
+  }
+  if (results.some((r) => r.status === "failed")) process.exitCode = 1;
+}
+
+await main();
