@@ -99,7 +99,11 @@ export class KyselyStore implements Store {
 
   // ---- writes ----------------------------------------------------------------------------------------
 
-  async saveArticle(article: ArticleInput, extraction: ExtractResult, extractorVersion: string): Promise<SaveResult> {
+  async saveArticle(
+    article: ArticleInput,
+    extraction: ExtractResult,
+    extractorVersion: string,
+  ): Promise<SaveResult> {
     const [result] = await this.saveArticles([{ article, extraction, extractorVersion }]);
     if (result === undefined) throw new StoreError("saveArticle", describeArticle(article), "no result");
     return result;
@@ -131,9 +135,17 @@ export class KyselyStore implements Store {
 
   private async saveOne(trx: Transaction<Database>, { article, extraction, extractorVersion }: SaveInput) {
     const hash = contentHash(article.text);
-    const dup = await trx.selectFrom("articles").select("id").where("content_hash", "=", hash).executeTakeFirst();
+    const dup = await trx
+      .selectFrom("articles")
+      .select("id")
+      .where("content_hash", "=", hash)
+      .executeTakeFirst();
     if (dup) {
-      return { outcome: "duplicate" as const, article_id: dup.id, claims: await this.claimCount(trx, dup.id) };
+      return {
+        outcome: "duplicate" as const,
+        article_id: dup.id,
+        claims: await this.claimCount(trx, dup.id),
+      };
     }
     const url = article.url ?? extraction.article.url ?? null;
     const urlKey = article.canonical_url ?? url;
@@ -154,7 +166,11 @@ export class KyselyStore implements Store {
     }
     const published = article.published ?? extraction.article.published ?? null;
     const { text: _text, ...header } = extraction.article;
-    const stored: StoredExtraction = { article: header, incidents: extraction.incidents, totals: extraction.totals };
+    const stored: StoredExtraction = {
+      article: header,
+      incidents: extraction.incidents,
+      totals: extraction.totals,
+    };
     const { id } = await trx
       .insertInto("articles")
       .values({
@@ -189,10 +205,19 @@ export class KyselyStore implements Store {
         .values(rows.slice(i, i + CLAIM_CHUNK))
         .execute();
     }
-    return { outcome: revisionOf === null ? ("inserted" as const) : ("revision" as const), article_id: id, claims: rows.length };
+    return {
+      outcome: revisionOf === null ? ("inserted" as const) : ("revision" as const),
+      article_id: id,
+      claims: rows.length,
+    };
   }
 
-  private claimRow(articleId: number, c: Claim, text: string, publishedDay: string | null): Insertable<ClaimsTable> {
+  private claimRow(
+    articleId: number,
+    c: Claim,
+    text: string,
+    publishedDay: string | null,
+  ): Insertable<ClaimsTable> {
     const b = this.backend.bool;
     return {
       article_id: articleId,
@@ -250,7 +275,8 @@ export class KyselyStore implements Store {
       if (filter.victims) q = q.where("victims", "=", filter.victims);
       if (filter.perpetrator) q = q.where(sql<boolean>`lower(perpetrator) = lower(${filter.perpetrator})`);
       if (filter.certainty) q = q.where("certainty", "=", filter.certainty);
-      if (filter.q?.trim()) q = q.where(sql<boolean>`article_id in (${this.backend.ftsArticleIds(filter.q)})`);
+      if (filter.q?.trim())
+        q = q.where(sql<boolean>`article_id in (${this.backend.ftsArticleIds(filter.q)})`);
       if (filter.after) {
         const [date, id] = decodeClaimCursor(filter.after);
         q =
@@ -281,9 +307,11 @@ export class KyselyStore implements Store {
     return this.wrap("listArticles", JSON.stringify(filter), async () => {
       const limit = pageLimit(filter.limit);
       let q = this.summaryQuery();
-      if (filter.q?.trim()) q = q.where(sql<boolean>`articles.id in (${this.backend.ftsArticleIds(filter.q)})`);
+      if (filter.q?.trim())
+        q = q.where(sql<boolean>`articles.id in (${this.backend.ftsArticleIds(filter.q)})`);
       if (filter.outlet) q = q.where("outlet", "=", filter.outlet);
-      if (filter.from) q = q.where(sql<boolean>`substr(published, 1, 10) >= ${dateBound(filter.from, "from")}`);
+      if (filter.from)
+        q = q.where(sql<boolean>`substr(published, 1, 10) >= ${dateBound(filter.from, "from")}`);
       if (filter.to) q = q.where(sql<boolean>`substr(published, 1, 10) <= ${dateBound(filter.to, "to")}`);
       if (filter.after) q = q.where("articles.id", "<", decodeArticleCursor(filter.after));
       const rows = await q
@@ -298,7 +326,11 @@ export class KyselyStore implements Store {
 
   getArticle(id: number): Promise<StoredArticle | null> {
     return this.wrap("getArticle", `article ${id}`, async () => {
-      const row = await this.db.selectFrom("articles").select(ARTICLE_COLUMNS).where("id", "=", id).executeTakeFirst();
+      const row = await this.db
+        .selectFrom("articles")
+        .select(ARTICLE_COLUMNS)
+        .where("id", "=", id)
+        .executeTakeFirst();
       if (!row) return null;
       return {
         ...row,
@@ -310,7 +342,12 @@ export class KyselyStore implements Store {
 
   claimsForArticle(id: number): Promise<StoredClaim[]> {
     return this.wrap("claimsForArticle", `article ${id}`, async () => {
-      const rows = await this.db.selectFrom("claims").selectAll().where("article_id", "=", id).orderBy("id").execute();
+      const rows = await this.db
+        .selectFrom("claims")
+        .selectAll()
+        .where("article_id", "=", id)
+        .orderBy("id")
+        .execute();
       return rows.map(toStoredClaim);
     });
   }
@@ -337,8 +374,14 @@ export class KyselyStore implements Store {
 
   counts(): Promise<Counts> {
     return this.wrap("counts", "", async () => {
-      const a = await this.db.selectFrom("articles").select(sql<string | number>`count(*)`.as("n")).executeTakeFirstOrThrow();
-      const c = await this.db.selectFrom("claims").select(sql<string | number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+      const a = await this.db
+        .selectFrom("articles")
+        .select(sql<string | number>`count(*)`.as("n"))
+        .executeTakeFirstOrThrow();
+      const c = await this.db
+        .selectFrom("claims")
+        .select(sql<string | number>`count(*)`.as("n"))
+        .executeTakeFirstOrThrow();
       return { articles: Number(a.n), claims: Number(c.n) };
     });
   }
@@ -371,8 +414,16 @@ export class KyselyStore implements Store {
         .execute();
       return {
         ...counts,
-        by_country: byCountry.map((r) => ({ country: r.country, claims: Number(r.claims), articles: Number(r.articles) })),
-        by_month: byMonth.map((r) => ({ month: r.month, claims: Number(r.claims), articles: Number(r.articles) })),
+        by_country: byCountry.map((r) => ({
+          country: r.country,
+          claims: Number(r.claims),
+          articles: Number(r.articles),
+        })),
+        by_month: byMonth.map((r) => ({
+          month: r.month,
+          claims: Number(r.claims),
+          articles: Number(r.articles),
+        })),
         by_metric: byMetric.map((r) => ({ metric: r.metric, claims: Number(r.claims) })),
       };
     });
@@ -468,7 +519,9 @@ export class KyselyStore implements Store {
         "revision_of",
         "origin",
         "ingested_at",
-        sql<string | number>`(select count(*) from claims where claims.article_id = articles.id)`.as("claims"),
+        sql<string | number>`(select count(*) from claims where claims.article_id = articles.id)`.as(
+          "claims",
+        ),
       ]);
   }
 
@@ -571,7 +624,8 @@ function describeArticle(a: ArticleInput): string {
 
 function pageLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`limit must be a positive integer, got ${limit}`);
   return Math.min(limit, MAX_LIMIT);
 }
 

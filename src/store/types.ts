@@ -197,7 +197,11 @@ export interface Stats extends Counts {
 export interface Store {
   readonly kind: "sqlite" | "postgres";
   /** Stores one article and its extraction in one transaction. */
-  saveArticle(article: ArticleInput, extraction: ExtractResult, extractorVersion: string): Promise<SaveResult>;
+  saveArticle(
+    article: ArticleInput,
+    extraction: ExtractResult,
+    extractorVersion: string,
+  ): Promise<SaveResult>;
   /**
    * Stores many articles in ONE transaction (all or nothing), much faster than one transaction each.
    * Dedupe sees earlier items of the same batch.

@@ -106,8 +106,16 @@ export async function up(db: Kysely<unknown>, kind: BackendKind): Promise<void> 
   await index("claims_victims_idx", "claims", ["victims"]);
   await index("claims_certainty_idx", "claims", ["certainty"]);
   // Place and perpetrator filters are case-insensitive, so the indexes are on lower(...).
-  await db.schema.createIndex("claims_place_idx").on("claims").expression(sql`lower(place)`).execute();
-  await db.schema.createIndex("claims_perpetrator_idx").on("claims").expression(sql`lower(perpetrator)`).execute();
+  await db.schema
+    .createIndex("claims_place_idx")
+    .on("claims")
+    .expression(sql`lower(place)`)
+    .execute();
+  await db.schema
+    .createIndex("claims_perpetrator_idx")
+    .on("claims")
+    .expression(sql`lower(perpetrator)`)
+    .execute();
 
   if (pg) {
     // Title weighs more than body. A generated column keeps itself current, so no trigger is needed.

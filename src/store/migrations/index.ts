@@ -47,8 +47,11 @@ export async function migrateToLatest(db: Kysely<unknown>, kind: BackendKind): P
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "(unknown)";
-    throw new Error(`migration ${failed} failed on ${kind}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `migration ${failed} failed on ${kind}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

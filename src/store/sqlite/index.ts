@@ -73,9 +73,10 @@ export function toFts5Query(input: string): string | null {
     if (negative) excluded.push(quoted);
     else groups[groups.length - 1]?.push(quoted);
   }
-  const alternatives = groups.filter((g) => g.length > 0).map((g) => (g.length === 1 ? g[0] : `(${g.join(" AND ")})`));
+  const alternatives = groups
+    .filter((g) => g.length > 0)
+    .map((g) => (g.length === 1 ? g[0] : `(${g.join(" AND ")})`));
   if (alternatives.length === 0) return null;
   const positive = alternatives.length === 1 ? (alternatives[0] ?? "") : `(${alternatives.join(" OR ")})`;
   return excluded.length > 0 ? `${positive} NOT (${excluded.join(" OR ")})` : positive;
 }
-
