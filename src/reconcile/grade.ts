@@ -1,0 +1,136 @@
+// Source independence and the evidence grade of an incident (an Airwars-like scale, computed, each grade explained).
+//
+// Families: articles that are one report count once. Two articles are in one family when they share
+//   - the store's content hash (the same text),
+//   - the outlet (one outlet's updates are one voice),
+//   - the wire agency they credit ("(Reuters)", "AP", "AFP", "Anadolu" in the dateline, outlet, title, sentences or
+//     the claim's source): a wire story republished by two papers is still one source,
+//   - a near-identical claim sentence (word-set Jaccard ≥ 0.8 over at least 6 words): an uncredited copy.
+//
+// Grade, first match wins:
+//   confirmed      a party responsible conceded it: a claim with certainty "confirmed" whose source is the
+//                  perpetrator, or a sentence saying it admitted / acknowledged / claimed responsibility.
+//   contested      figures disagree beyond tolerance (high > 2 × low on the main metric), perpetrators disagree, or a
+//                  claim is denied.
+//   corroborated   at least two independent source families.
+//   single_source  otherwise.
+import type { ArticleMeta, Because, Grade, MetricTotal, StoredReconClaim } from "./types.ts";
+import { articleWire, fold, jaccard, perpetratorTokens, perpetratorsCompatible, wordSet } from "./normalize.ts";
+
+export interface Family {
+  /** Name shown in explanations: the wire, else the outlet, else the article id. */
+  label: string;
+  articles: string[];
+  /** Why the articles were put together. */
+  why: string[];
+}
+
+export function sourceFamilies(claims: readonly StoredReconClaim[], articles: Readonly<Record<string, ArticleMeta>>): Family[] {
+  const byArticle = new Map<string, StoredReconClaim[]>();
+  for (const c of claims) {
+    const l = byArticle.get(c.article_id);
+    if (l) l.push(c);
+    else byArticle.set(c.article_id, [c]);
+  }
+  const ids = [...byArticle.keys()].sort();
+  const parent = new Map(ids.map((id) => [id, id]));
+  const find = (x: string): string => {
+    let p = parent.get(x) ?? x;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    parent.set(x, p);
+    return p;
+  };
+  const why = new Map<string, string[]>();
+  const union = (a: string, b: string, reason: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    parent.set(drop, keep);
+    why.set(keep, [...(why.get(keep) ?? []), ...(why.get(drop) ?? []), reason]);
+  };
+  const info = ids.map((id) => {
+    const meta = articles[id];
+    const cs = byArticle.get(id) ?? [];
+    return {
+      id,
+      hash: meta?.content_hash ?? null,
+      outlet: meta?.outlet ? fold(meta.outlet) : null,
+      wire: meta ? articleWire(meta, cs) : null,
+      sentences: cs.map((c) => c.sentence_text).filter((s): s is string => !!s).map(wordSet).filter((s) => s.size >= 6),
+    };
+  });
+  for (let i = 0; i < info.length; i++)
+    for (let j = i + 1; j < info.length; j++) {
+      const a = info[i];
+      const b = info[j];
+      if (!a || !b) continue;
+      if (a.hash && a.hash === b.hash) union(a.id, b.id, `${a.id} and ${b.id} have the same text`);
+      else if (a.outlet && a.outlet === b.outlet) union(a.id, b.id, `${a.id} and ${b.id} are both from ${a.outlet}`);
+      else if (a.wire && a.wire === b.wire) union(a.id, b.id, `${a.id} and ${b.id} both carry the ${a.wire} wire story`);
+      else if (a.sentences.some((sa) => b.sentences.some((sb) => jaccard(sa, sb) >= 0.8)))
+        union(a.id, b.id, `${a.id} and ${b.id} share a near-identical sentence`);
+    }
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const root = find(id);
+    const g = groups.get(root);
+    if (g) g.push(id);
+    else groups.set(root, [id]);
+  }
+  return [...groups.entries()].map(([root, arts]) => {
+    const first = info.find((x) => arts.includes(x.id) && x.wire);
+    const meta = articles[root];
+    return { label: first?.wire ?? meta?.outlet ?? root, articles: arts, why: why.get(root) ?? [] };
+  });
+}
+
+const CONCEDED = /\b(?:admit(?:s|ted)?|acknowledg(?:es|ed)|conceded?|concedes|accept(?:s|ed) responsibility|claim(?:s|ed) responsibility|t(?:ook|akes) responsibility|apologi[sz]ed)\b/i;
+
+function shareWords(a: string, b: string): boolean {
+  const ta = perpetratorTokens(a);
+  const tb = perpetratorTokens(b);
+  for (const w of ta) if (tb.has(w)) return true;
+  return false;
+}
+
+export function gradeIncident(
+  claims: readonly StoredReconClaim[],
+  totals: readonly MetricTotal[],
+  families: readonly Family[],
+): { grade: Grade; because: Because[] } {
+  const counted = claims.filter((c) => c.claim.part_of === null && !c.claim.historical);
+  const because: Because[] = [];
+
+  const conceded = counted.filter((c) => {
+    const cl = c.claim;
+    if (cl.certainty === "confirmed" && cl.source && cl.perpetrator && shareWords(cl.source, cl.perpetrator)) return true;
+    return CONCEDED.test(c.sentence_text ?? "") || CONCEDED.test(cl.evidence.text);
+  });
+  if (conceded.length > 0)
+    because.push({ rule: "confirmed", claims: conceded.map((c) => c.key), text: `a party responsible conceded it (${conceded.map((c) => c.key).join(", ")})` });
+
+  const main = totals.find((t) => t.metric === "killed") ?? totals[0];
+  if (main && main.low > 0 && main.high > 2 * main.low)
+    because.push({ rule: "contested", claims: [], text: `${main.metric} figures disagree: high ${main.high} is more than twice the low ${main.low}` });
+  const perps = [...new Set(counted.map((c) => c.claim.perpetrator).filter((p): p is string => !!p))].sort();
+  for (let i = 0; i < perps.length; i++)
+    for (let j = i + 1; j < perps.length; j++) {
+      const a = perps[i];
+      const b = perps[j];
+      if (a && b && !perpetratorsCompatible(a, b)) {
+        const keys = counted.filter((c) => c.claim.perpetrator === a || c.claim.perpetrator === b).map((c) => c.key);
+        because.push({ rule: "contested", claims: keys, text: `perpetrators disagree: "${a}" / "${b}"` });
+      }
+    }
+  const denied = counted.filter((c) => c.claim.certainty === "denied" || c.claim.perpetrator_certainty === "denied");
+  if (denied.length > 0) because.push({ rule: "contested", claims: denied.map((c) => c.key), text: "a claim is denied" });
+
+  const fam = families.map((f) => `${f.label} [${f.articles.join(", ")}]`).join("; ");
+  if (families.length >= 2) because.push({ rule: "corroborated", claims: [], text: `${families.length} independent source families: ${fam}` });
+  else because.push({ rule: "single_source", claims: [], text: `one source family: ${fam}${families[0]?.why.length ? ` (${families[0].why.join("; ")})` : ""}` });
+
+  const order: Grade[] = ["confirmed", "contested", "corroborated", "single_source"];
+  const grade = order.find((g) => because.some((b) => b.rule === g)) ?? "single_source";
+  return { grade, because };
+}

@@ -1,0 +1,263 @@
+// Linking: do two groups of claims (a new article's document incident, and an incident already recorded) describe the
+// same event? Each side is summarised into a Profile; an ordered list of named rules each returns a score
+// contribution with its reason (chrono/compromise style); a veto ends the comparison. The groups link when the
+// sum reaches the threshold (DEFAULT_THRESHOLD, 4).
+//
+// Calibration, by the cases the rules must get right:
+//   same day (+3) + same place (+3)                                   = 6  → linked
+//   same day + same city + different methods (-3)                     = 3  → two incidents
+//   adjacent days (0) + same place + same method (+1) + compatible
+//     perpetrators (+1) + wildly different figures (-3) (43 vs 237)   = 2  → two incidents
+//   overlapping week (+2) + same place + agreeing figures (+1)        = 6  → linked
+//   publication date only (+1) + same country, no place (0) + same method + same perpetrator = 3 → not linked
+import type { Metric } from "../extract/types.ts";
+import type { ArticleMeta, MetricTotal, StoredReconClaim } from "./types.ts";
+import type { Window } from "./normalize.ts";
+import { claimWindow, haversineKm, isoDay, methodFamily, perpetratorsCompatible, placeKey } from "./normalize.ts";
+
+export const DEFAULT_THRESHOLD = 4;
+
+export interface PlaceRef {
+  key: string | null;
+  geonameid: number | null;
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+  /** exact/near places can be told apart; region/country ones only narrow the country. */
+  specific: boolean;
+  /** Only a country ("in Iraq"): its name says nothing about the place. */
+  countryLevel: boolean;
+}
+
+export interface MetricSpan {
+  low: number;
+  high: number;
+  /** Every figure is open upwards ("at least"): no upper limit. */
+  open: boolean;
+  /** Every figure is a cap ("as many as"): no lower limit. */
+  capsOnly: boolean;
+}
+
+export interface Profile {
+  window: Window | null;
+  latestPublished: string;
+  places: PlaceRef[];
+  countries: Set<string>;
+  methods: Set<string>;
+  perpetrators: string[];
+  metrics: Map<Metric, MetricSpan>;
+  /** article id → document incidents of that article in this group (null: a claim outside any). */
+  docIncidents: Map<string, Set<string | null>>;
+}
+
+/** Summarise claims (with their articles and computed totals) for the linking rules. */
+export function buildProfile(
+  claims: readonly StoredReconClaim[],
+  articles: Readonly<Record<string, ArticleMeta>>,
+  totals: readonly MetricTotal[],
+): Profile {
+  let window: Window | null = null;
+  let latestPublished = "";
+  const places: PlaceRef[] = [];
+  const seenPlace = new Set<string>();
+  const countries = new Set<string>();
+  const methods = new Set<string>();
+  const perps = new Set<string>();
+  const docIncidents = new Map<string, Set<string | null>>();
+  const quals = new Map<Metric, { open: boolean; capsOnly: boolean }>();
+  for (const sc of claims) {
+    const c = sc.claim;
+    const published = articles[sc.article_id]?.published ?? null;
+    if (published !== null && published > latestPublished) latestPublished = published;
+    let d = docIncidents.get(sc.article_id);
+    if (!d) docIncidents.set(sc.article_id, (d = new Set()));
+    d.add(sc.doc_incident);
+    if (c.part_of !== null || c.historical) continue;
+    // The narrowest window wins, reported ones over guessed ones; ties go to the earliest so the result does not
+    // depend on claim order.
+    const w = claimWindow(c.period, published);
+    if (w && (!window || better(w, window))) window = w;
+    const loc = c.location;
+    if (loc) {
+      if (loc.country) countries.add(loc.country);
+      const ref: PlaceRef = {
+        key: placeKey(loc),
+        geonameid: loc.geonameid ?? null,
+        lat: loc.lat,
+        lon: loc.lon,
+        country: loc.country,
+        specific: loc.precision === "exact" || loc.precision === "near",
+        countryLevel: loc.precision === "country",
+      };
+      const id = `${ref.key}|${ref.geonameid}|${ref.lat}|${ref.lon}|${ref.specific}`;
+      if (!seenPlace.has(id)) {
+        seenPlace.add(id);
+        places.push(ref);
+      }
+    }
+    const m = methodFamily(c.method);
+    if (m) methods.add(m);
+    if (c.perpetrator) perps.add(c.perpetrator);
+    const q = quals.get(c.metric) ?? { open: true, capsOnly: true };
+    const isOpen = c.qualifier === "at_least" || c.qualifier === "more_than";
+    const isCap = c.qualifier === "at_most" || c.qualifier === "fewer_than";
+    quals.set(c.metric, { open: q.open && isOpen, capsOnly: q.capsOnly && isCap });
+  }
+  const metrics = new Map<Metric, MetricSpan>();
+  for (const t of totals) {
+    const q = quals.get(t.metric) ?? { open: false, capsOnly: false };
+    metrics.set(t.metric, { low: t.low, high: t.high, ...q });
+  }
+  places.sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  return { window, latestPublished, places, countries, methods, perpetrators: [...perps].sort(), metrics, docIncidents };
+}
+
+function better(a: Window, b: Window): boolean {
+  if (a.reported !== b.reported) return a.reported;
+  const wa = a.end - a.start;
+  const wb = b.end - b.start;
+  return wa < wb || (wa === wb && a.start < b.start);
+}
+
+export interface RuleResult {
+  rule: string;
+  score: number;
+  veto: boolean;
+  text: string;
+}
+
+type Rule = (a: Profile, b: Profile) => RuleResult | null;
+
+const r = (rule: string, score: number, text: string, veto = false): RuleResult => ({ rule, score, veto, text });
+
+/** The same article split them into different document incidents: never the same event. */
+const sameArticle: Rule = (a, b) => {
+  for (const [art, da] of a.docIncidents) {
+    const db = b.docIncidents.get(art);
+    if (!db) continue;
+    const named = (s: Set<string | null>) => [...s].filter((x): x is string => x !== null);
+    const na = named(da);
+    const nb = named(db);
+    if (na.some((x) => nb.includes(x))) return r("same_article", 10, `article ${art} puts them in one document incident`);
+    if (na.length > 0 && nb.length > 0) return r("same_article", 0, `article ${art} reports them as separate incidents`, true);
+  }
+  return null;
+};
+
+const date: Rule = (a, b) => {
+  const wa = a.window;
+  const wb = b.window;
+  if (!wa || !wb) return r("date", 0, "no date on one side");
+  const gap = Math.max(wa.start, wb.start) - Math.min(wa.end, wb.end);
+  const span = (w: Window) => (w.start === w.end ? isoDay(w.start) : `${isoDay(w.start)}..${isoDay(w.end)}`);
+  if (gap <= 0) {
+    if (!wa.reported || !wb.reported) return r("date", 1, `dates compatible (${span(wa)} / ${span(wb)}), one only from the publication date`);
+    if (wa.start === wa.end && wb.start === wb.end) return r("date", 3, `same day ${span(wa)}`);
+    const wide = Math.max(wa.end - wa.start, wb.end - wb.start);
+    if (wide <= 6) return r("date", 2, `overlapping dates ${span(wa)} / ${span(wb)}`);
+    return r("date", 1, `overlapping dates within a coarse precision (${span(wa)} / ${span(wb)})`);
+  }
+  if (gap === 1) return r("date", 0, `adjacent days (${span(wa)} / ${span(wb)}): maybe a reporting lag`);
+  if (!wa.reported || !wb.reported) return r("date", -2, `${gap} days apart, one date only from publication`);
+  return r("date", 0, `dates ${gap} days apart (${span(wa)} / ${span(wb)})`, true);
+};
+
+const place: Rule = (a, b) => {
+  const disjointCountries = a.countries.size > 0 && b.countries.size > 0 && ![...a.countries].some((c) => b.countries.has(c));
+  if (disjointCountries) return r("place", 0, `different countries (${[...a.countries].join(",")} / ${[...b.countries].join(",")})`, true);
+  const sa = a.places.filter((p) => p.specific);
+  const sb = b.places.filter((p) => p.specific);
+  for (const pa of a.places)
+    for (const pb of b.places) {
+      if (pa.geonameid !== null && pa.geonameid === pb.geonameid) return r("place", 3, `same place (GeoNames ${pa.geonameid})`);
+      if (pa.key !== null && pa.key === pb.key && !(pa.countryLevel && pb.countryLevel))
+        return r("place", 3, `same place name "${pa.key}"`);
+    }
+  if (sa.length === 0 || sb.length === 0) {
+    return r("place", 0, a.countries.size && b.countries.size ? "same country, place not specific on one side" : "no place on one side");
+  }
+  let min = Infinity;
+  for (const pa of sa)
+    for (const pb of sb)
+      if (pa.lat !== null && pa.lon !== null && pb.lat !== null && pb.lon !== null)
+        min = Math.min(min, haversineKm(pa.lat, pa.lon, pb.lat, pb.lon));
+  if (min <= 10) return r("place", 2, `places ${min.toFixed(1)} km apart`);
+  if (min <= 50) return r("place", 1, `places ${min.toFixed(0)} km apart`);
+  if (min <= 100) return r("place", -1, `places ${min.toFixed(0)} km apart`);
+  if (Number.isFinite(min)) return r("place", 0, `places ${min.toFixed(0)} km apart`, true);
+  return r("place", -2, `different place names (${sa.map((p) => p.key).join(", ")} / ${sb.map((p) => p.key).join(", ")})`);
+};
+
+const method: Rule = (a, b) => {
+  if (a.methods.size === 0 || b.methods.size === 0) return null;
+  const shared = [...a.methods].filter((m) => b.methods.has(m));
+  if (shared.length > 0) return r("method", 1, `same method (${shared.join(", ")})`);
+  return r("method", -3, `different methods (${[...a.methods].join(", ")} / ${[...b.methods].join(", ")})`);
+};
+
+const perpetrator: Rule = (a, b) => {
+  if (a.perpetrators.length === 0 || b.perpetrators.length === 0) return null;
+  for (const pa of a.perpetrators)
+    for (const pb of b.perpetrators) if (perpetratorsCompatible(pa, pb)) return r("perpetrator", 1, `compatible perpetrators ("${pa}" / "${pb}")`);
+  return r("perpetrator", -1, `different perpetrators (${a.perpetrators.join(", ")} / ${b.perpetrators.join(", ")})`);
+};
+
+const figures: Rule = (a, b) => {
+  let worst: RuleResult | null = null;
+  for (const [metric, ma] of a.metrics) {
+    const mb = b.metrics.get(metric);
+    if (!mb) continue;
+    const res = compareSpans(metric, ma, mb, a.latestPublished, b.latestPublished);
+    if (!worst || res.score < worst.score) worst = res;
+  }
+  return worst;
+};
+
+function compareSpans(metric: Metric, a: MetricSpan, b: MetricSpan, pubA: string, pubB: string): RuleResult {
+  const lo = (s: MetricSpan) => (s.capsOnly ? 0 : s.low);
+  const hi = (s: MetricSpan) => (s.open ? Infinity : s.high);
+  const fmt = (s: MetricSpan) => (s.capsOnly ? `≤${s.high}` : s.open ? `≥${s.low}` : s.low === s.high ? `${s.low}` : `${s.low}-${s.high}`);
+  const desc = `${metric} ${fmt(a)} / ${fmt(b)}`;
+  if (lo(a) <= hi(b) && lo(b) <= hi(a)) return r("figures", 1, `${desc}: compatible`);
+  const [small, big, pubSmall, pubBig] = hi(a) < lo(b) ? [a, b, pubA, pubB] : [b, a, pubB, pubA];
+  const top = hi(small);
+  const bottom = lo(big);
+  const ratio = bottom / Math.max(1, top);
+  if (ratio <= 1.5 || bottom - top <= 3) return r("figures", 0, `${desc}: close (a rounded or revised figure)`);
+  if (ratio <= 3 && pubBig > pubSmall) return r("figures", 0, `${desc}: a later, higher toll`);
+  if (ratio <= 3) return r("figures", -1, `${desc}: figures differ`);
+  return r("figures", -3, `${desc}: wildly different figures`);
+}
+
+/** The rules in the order they are applied. */
+export const RULES: readonly (readonly [string, Rule])[] = [
+  ["same_article", sameArticle],
+  ["date", date],
+  ["place", place],
+  ["method", method],
+  ["perpetrator", perpetrator],
+  ["figures", figures],
+];
+
+export interface LinkScore {
+  score: number;
+  veto: boolean;
+  results: RuleResult[];
+}
+
+export function scorePair(a: Profile, b: Profile): LinkScore {
+  const results: RuleResult[] = [];
+  let score = 0;
+  for (const [, rule] of RULES) {
+    const res = rule(a, b);
+    if (!res) continue;
+    results.push(res);
+    if (res.veto) return { score: -Infinity, veto: true, results };
+    score += res.score;
+  }
+  return { score, veto: false, results };
+}
+
+export function explainScore(s: LinkScore): string {
+  return s.results.map((x) => `${x.rule} ${x.veto ? "VETO" : x.score >= 0 ? `+${x.score}` : x.score}: ${x.text}`).join("; ");
+}

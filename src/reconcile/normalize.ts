@@ -1,0 +1,212 @@
+// Small normalisers shared by the linking rules, the figures and the grades. Pure functions, no I/O.
+import type { Claim, Location, Period, VictimGroup } from "../extract/types.ts";
+import type { ArticleMeta, ReconClaim } from "./types.ts";
+
+const DAY_MS = 86_400_000;
+
+/** Global claim key: the article id plus the claim's id inside its extraction ("17#c3"). */
+export function claimKey(rc: ReconClaim): string {
+  return `${rc.article.article_id}#${rc.claim.id}`;
+}
+
+/** Day number (days since 1970-01-01) of "YYYY", "YYYY-MM", "YYYY-MM-DD" or a date-time; null when unreadable. */
+export function dayNumber(iso: string | null | undefined, end = false): number | null {
+  if (!iso) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = m[2] === undefined ? null : Number(m[2]) - 1;
+  const d = m[3] === undefined ? null : Number(m[3]);
+  // A partial date is a span: its start is the first day, its end the last day (used for period ends).
+  if (mo === null) return Math.floor(Date.UTC(end ? y + 1 : y, 0, 1) / DAY_MS) - (end ? 1 : 0);
+  if (d === null) return Math.floor(Date.UTC(y, end ? mo + 1 : mo, 1) / DAY_MS) - (end ? 1 : 0);
+  return Math.floor(Date.UTC(y, mo, d) / DAY_MS);
+}
+
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface Window {
+  start: number;
+  end: number;
+  /** True when read from the claim's own period; false when guessed from the publication date. */
+  reported: boolean;
+}
+
+/**
+ * The days a claim's event can fall on. From the claim's period when it has one; an open start gets a week before
+ * the end (incident claims describe recent events). Without a period, news reports recent events: the week up
+ * to the publication date.
+ */
+export function claimWindow(period: Period | null, published: string | null): Window | null {
+  if (period && (period.start || period.end)) {
+    const e = dayNumber(period.end ?? period.start, true);
+    const s = period.start ? dayNumber(period.start) : e === null ? null : e - 7;
+    if (s !== null && e !== null) return { start: Math.min(s, e), end: Math.max(s, e), reported: true };
+  }
+  const p = dayNumber(published);
+  return p === null ? null : { start: p - 7, end: p, reported: false };
+}
+
+const DIRECTIONS =
+  /\b(?:north|south|east|west|central|northern|southern|eastern|western|outskirts|suburbs?|downtown|old city|city of|town of|village of|province|governorate|district|near|of|the)\b/g;
+
+/** Comparable place key: the gazetteer name when resolved, else the written name without directions. */
+export function placeKey(loc: Location | null): string | null {
+  if (!loc) return null;
+  const raw = loc.place ?? loc.name;
+  if (!raw) return null;
+  const k = fold(raw).replace(DIRECTIONS, " ").replace(/\s+/g, " ").trim();
+  return k === "" ? null : k;
+}
+
+/** Lower case, accents and punctuation dropped: the shared text key. */
+export function fold(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’‘ʼ`´]/g, "")
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+// Method families: two reports of one strike often name it differently ("air raid", "airstrike", "bombing by
+// warplanes"), so methods are compared by family. Order matters: the first family that matches wins, so the
+// specific ones ("car bomb") come before the general ("bomb").
+const METHOD_FAMILIES: readonly [string, RegExp][] = [
+  ["air", /\b(?:air ?strikes?|air ?raids?|air ?attacks?|drones?|warplanes?|jets?|aerial|aircraft|planes?|helicopters?|bombers?|sorties?)\b/],
+  ["shelling", /\b(?:shell(?:ing|s|ed)?|artillery|mortars?|rockets?|missiles?|howitzers?|barrages?|grad)\b/],
+  ["explosive", /\b(?:car bombs?|suicide|ieds?|roadside|bomb(?:ing|s|ed)?|explosions?|explosives?|blasts?|mines?|grenades?)\b/],
+  ["shooting", /\b(?:shoot(?:ing|ings)?|shot|gun(?:fire|men|man|s)?|snipers?|firing|massacre|execut\w*|clashes?|fighting|battle)\b/],
+  ["stabbing", /\b(?:stab\w*|knife|knives|machete\w*)\b/],
+  ["fire", /\b(?:fires?|arson|burn\w*)\b/],
+];
+
+/** Method family ("air", "shelling" …) or the folded text itself when no family matches; null when unknown. */
+export function methodFamily(method: string | null): string | null {
+  if (!method) return null;
+  const f = fold(method);
+  if (f === "") return null;
+  for (const [name, re] of METHOD_FAMILIES) if (re.test(f)) return name;
+  return f;
+}
+
+const PERP_STOP = new Set(["the", "of", "and", "or", "its", "their", "by", "forces", "force", "led", "allies", "allied", "backed", "a", "an", "group", "militants", "troops"]);
+
+/** Significant words of a perpetrator name: "US-led coalition" → {us, coalition}. */
+export function perpetratorTokens(p: string | null): Set<string> {
+  const out = new Set<string>();
+  if (!p) return out;
+  for (const w of fold(p).split(" ")) if (w.length > 1 && !PERP_STOP.has(w)) out.add(w);
+  return out;
+}
+
+/** Two named perpetrators are compatible when one's significant words include the other's, or they share one. */
+export function perpetratorsCompatible(a: string, b: string): boolean {
+  const ta = perpetratorTokens(a);
+  const tb = perpetratorTokens(b);
+  if (ta.size === 0 || tb.size === 0) return true;
+  for (const w of ta) if (tb.has(w)) return true;
+  return false;
+}
+
+// Victim classes: figures for the same class can be compared; "people" (and "other") cover everyone.
+const CIVILIAN: ReadonlySet<VictimGroup> = new Set<VictimGroup>([
+  "civilians",
+  "children",
+  "women",
+  "men",
+  "journalists",
+  "medical_workers",
+  "aid_workers",
+]);
+const COMBATANT: ReadonlySet<VictimGroup> = new Set<VictimGroup>(["fighters", "soldiers", "police"]);
+export type VictimClass = "civilian" | "combatant" | "all";
+export function victimClass(v: VictimGroup): VictimClass {
+  if (CIVILIAN.has(v)) return "civilian";
+  if (COMBATANT.has(v)) return "combatant";
+  return "all";
+}
+
+// Wire agencies: copies of one agency story are one source, whichever outlet prints them. "AP" is matched case-
+// sensitively and only as a word, because "ap" occurs inside ordinary words.
+const WIRES: readonly [string, RegExp][] = [
+  ["reuters", /\bReuters\b/i],
+  ["ap", /\bAP\b|\bAssociated Press\b/],
+  ["afp", /\bAFP\b|\bAgence France[- ]Presse\b/i],
+  ["anadolu", /\bAnadolu\b/i],
+  ["xinhua", /\bXinhua\b/i],
+  ["dpa", /\bdpa\b|\bDeutsche Presse-Agentur\b/],
+  ["upi", /\bUPI\b|\bUnited Press International\b/],
+  ["efe", /\bEFE\b/],
+  ["ansa", /\bANSA\b/],
+  ["tass", /\bTASS\b/],
+  ["pti", /\bPTI\b|\bPress Trust of India\b/],
+];
+
+/** The wire agency a text credits, if any. */
+export function detectWire(...texts: (string | null | undefined)[]): string | null {
+  for (const t of texts) {
+    if (!t) continue;
+    for (const [name, re] of WIRES) if (re.test(t)) return name;
+  }
+  return null;
+}
+
+/** The wire an article's claims credit: declared by ingestion, or read from the outlet, title, sentences, sources. */
+export function articleWire(meta: ArticleMeta, claims: readonly { claim: Claim; sentence_text: string | null }[]): string | null {
+  const declared = detectWire(meta.wire) ?? (meta.wire ? fold(meta.wire) : null);
+  if (declared) return declared;
+  const own = detectWire(meta.outlet, meta.title);
+  if (own) return own;
+  for (const c of claims) {
+    const w = detectWire(c.sentence_text, c.claim.evidence.text, c.claim.source);
+    if (w) return w;
+  }
+  return null;
+}
+
+/** Word set for near-duplicate detection. */
+export function wordSet(s: string): Set<string> {
+  return new Set(fold(s).split(" ").filter((w) => w !== ""));
+}
+
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** A figure a headline would round to: 4,000 for 3,864; 40 for 43. */
+export function isRound(n: number): boolean {
+  if (n < 10) return false;
+  const mag = 10 ** Math.floor(Math.log10(n));
+  return n % mag === 0 || (n >= 100 && n % (mag / 2) === 0) || (n >= 20 && n % 10 === 0);
+}
+
+/** Stable 48-bit hex digest (FNV-1a, twice with different seeds): ids are derived from claim keys, no I/O. */
+export function shortHash(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  const a = (h1 >>> 0).toString(16).padStart(8, "0");
+  const b = (h2 >>> 0).toString(16).padStart(8, "0");
+  return (a + b).slice(0, 12);
+}
