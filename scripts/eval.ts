@@ -73,6 +73,8 @@ interface RecordOutcome {
   right: Record<Figure, boolean | null>;
   result: ExtractResult | null;
   error: string | null;
+  /** What was passed to extract(). */
+  published: string | null;
 }
 
 interface FileReport {
@@ -111,6 +113,7 @@ function runFile(df: DataFile): FileReport {
       right: { killed: null, injured: null },
       result,
       error,
+      published,
     };
     for (const fig of FIGURES) {
       const gold = goldOf(rec, fig);
@@ -273,7 +276,12 @@ function errorBlock(r: FileReport, n: number): string {
   ];
   for (const o of wrong.slice(0, n)) {
     lines.push("");
-    lines.push(o.rec.id);
+    lines.push(
+      o.rec.id +
+        (o.rec.raw["coding_convention_flag"] === true
+          ? "   (coding_convention_flag: the figure is ACLED bookkeeping)"
+          : ""),
+    );
     for (const f of FIGURES) {
       const g = o.gold[f];
       if (g === null) continue;
@@ -281,6 +289,9 @@ function errorBlock(r: FileReport, n: number): string {
       lines.push(`  ${ok} ${f.padEnd(7)} gold ${describeGold(g).padEnd(12)} ours ${o.ours[f]}`);
     }
     const text = o.rec.text;
+    lines.push(
+      `  published passed: ${o.published ?? "none"}; article.published: ${o.result?.article.published ?? "null"}`,
+    );
     lines.push(`  text (${text.length} chars): ${oneLine(text, 400)}`);
     for (const f of figureFilter ? [figureFilter] : FIGURES) {
       const g = o.gold[f];
