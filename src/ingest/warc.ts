@@ -29,36 +29,44 @@ export async function* readWarc(input: Readable, origin: string, opts: ReadOptio
   const parser = new WARCParser(input);
   let n = 0;
   let complete = 0;
+  let lastComplete = 0; // number of the last record read to its end
   try {
     for await (const rec of parser) {
       n++;
       const recOrigin = `${origin}#record=${n}`;
-      const type = rec.warcType;
-      if (type !== "response" && type !== "resource") {
-        complete++;
-        continue; // the parser skips the unread block itself
+      // warcio yields a header-less record for a file cut inside the WARC headers; a real record always has these.
+      if (rec.warcHeader("Content-Length") == null || rec.warcHeader("WARC-Type") == null) {
+        yield fail(recOrigin, `truncated or corrupt record: incomplete WARC headers (file cut short after ${complete} complete records)`);
+        return;
       }
+      const skip = async (reason: string | null): Promise<boolean> => {
+        await rec.skipFully();
+        if (missingBytes(rec) > 0) return false;
+        if (reason) opts.onSkip?.(recOrigin, reason);
+        complete++;
+        lastComplete = n;
+        return true;
+      };
+      const type = rec.warcType;
       const url = rec.warcTargetURI ?? null;
       const status = Number(rec.httpHeaders?.statusCode ?? 200);
       const contentType = recordContentType(rec);
-      if (type === "response" && !rec.httpHeaders) {
-        opts.onSkip?.(recOrigin, "response record without HTTP headers");
-        complete++;
-        continue;
-      }
-      if (status < 200 || status > 299) {
-        opts.onSkip?.(recOrigin, `HTTP status ${status}`);
-        complete++;
-        continue;
-      }
-      if (contentType && !ARTICLE_TYPES.test(contentType)) {
-        opts.onSkip?.(recOrigin, `content type ${contentType}`);
-        complete++;
-        continue;
-      }
-      if (rec.warcContentLength > maxBytes) {
-        yield fail(recOrigin, `record too large (${mb(rec.warcContentLength)} MB > ${mb(maxBytes)} MB limit)`);
-        complete++;
+      const articleType = type === "response" || type === "resource";
+      let skipReason: string | null = null; // null for warcinfo, request, metadata…: skipped without a note
+      let tooLarge = false;
+      if (!articleType) skipReason = null;
+      else if (type === "response" && !rec.httpHeaders) skipReason = "response record without HTTP headers";
+      else if (status < 200 || status > 299) skipReason = `HTTP status ${status}`;
+      else if (contentType && !ARTICLE_TYPES.test(contentType)) skipReason = `content type ${contentType}`;
+      else if (rec.warcContentLength > maxBytes) tooLarge = true;
+      const isArticle = articleType && skipReason === null && !tooLarge;
+      if (!isArticle) {
+        // Skipped records are read through too, so a cut inside one is still reported.
+        if (!(await skip(skipReason))) {
+          yield fail(recOrigin, `truncated record: ${missingBytes(rec)} of ${rec.warcContentLength} bytes missing (file cut short after ${complete} complete records)`);
+          return;
+        }
+        if (tooLarge) yield fail(recOrigin, `record too large (${mb(rec.warcContentLength)} MB > ${mb(maxBytes)} MB limit)`);
         continue;
       }
       let payload: Uint8Array;
@@ -76,11 +84,13 @@ export async function* readWarc(input: Readable, origin: string, opts: ReadOptio
         return;
       }
       complete++;
+      lastComplete = n;
       yield* readDocument(payload, { origin: recOrigin, url, contentType });
     }
   } catch (err) {
     // A cut gzip stream or unreadable headers: the records before are kept, this one is reported.
-    yield fail(`${origin}#record=${n + 1}`, `truncated or corrupt record after ${complete} complete records: ${errorMessage(err)}`);
+    const at = lastComplete === n ? n + 1 : n;
+    yield fail(`${origin}#record=${at}`, `truncated or corrupt record after ${complete} complete records: ${errorMessage(err)}`);
   } finally {
     input.destroy();
   }
