@@ -1,22 +1,12 @@
 // Public API of the extractor: text in, claims out. No I/O here.
+import { extractDocument } from "./document.ts";
 import type { ExtractOptions, ExtractResult } from "./types.ts";
 
 export * from "./types.ts";
 
-export const EXTRACTOR_VERSION = "0.1.0";
+/** Stored with every article so that a store knows which grammar read it. */
+export const EXTRACTOR_VERSION = "0.2.0";
 
 export function extract(text: string, options: ExtractOptions = {}): ExtractResult {
-  // Placeholder until the grammar lands (being written now).
-  return {
-    article: {
-      title: options.title ?? null,
-      published: options.published ?? null,
-      outlet: options.outlet ?? null,
-      url: options.url ?? null,
-      text,
-    },
-    claims: [],
-    incidents: [],
-    totals: { killed: null, injured: null },
-  };
+  return extractDocument(text, options);
 }

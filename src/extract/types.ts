@@ -116,6 +116,8 @@ export interface Claim {
   breakdown: Breakdown[];
   /** Set when this claim is a part of another claim's figure (its id), so it is never added to it. */
   part_of: string | null;
+  /** Set when this claim repeats another claim of the same report (a rounded headline figure): its id. */
+  same_as: string | null;
 }
 
 export interface Range {

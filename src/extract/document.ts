@@ -1,0 +1,111 @@
+// One document through the pipeline: header → sentences → grammar → refiners → context → incidents.
+import { addContext } from "./context/index.ts";
+import { readSentence } from "./grammar/engine.ts";
+import type { Finding } from "./grammar/rules.ts";
+import { buildView, type SentenceView } from "./grammar/view.ts";
+import { documentTotals, groupIncidents } from "./incidents.ts";
+import { REFINERS, type DocInfo, type Draft } from "./refiners.ts";
+import { detectHeader } from "./text/header.ts";
+import { splitSentences } from "./text/segment.ts";
+import type { Claim, ExtractOptions, ExtractResult, TextSpan } from "./types.ts";
+
+function toDraft(f: Finding, v: SentenceView, text: string, n: number): Draft {
+  const q = f.q !== null ? v.quantities[f.q] : undefined;
+  const start = v.span.start + v.toText(f.start);
+  const end = v.span.start + v.toText(f.end);
+  const victimsText = f.victims ? text.slice(v.span.start + v.toText(f.victims.start), v.span.start + v.toText(f.victims.end)).trim() : null;
+  const value = q ? q.value : (f.value ?? 0);
+  const claim: Claim = {
+    id: `c${n}`,
+    metric: f.metric,
+    victims: f.victims?.group ?? "people",
+    victims_text: victimsText || null,
+    value,
+    low: q ? q.low : value,
+    high: q ? q.high : value,
+    qualifier: q ? q.qualifier : "exact",
+    scope: "incident",
+    in_headline: false,
+    historical: false,
+    period: null,
+    location: null,
+    perpetrator: null,
+    perpetrator_certainty: null,
+    method: null,
+    source: null,
+    certainty: null,
+    evidence: { text: text.slice(start, end), start, end },
+    sentence: { start: v.span.start, end: v.span.end },
+    rule: q ? `${f.rule}/${q.reason}` : f.rule,
+    breakdown: [],
+    part_of: null,
+    same_as: null,
+  };
+  return { claim, finding: f, view: v };
+}
+
+function yearOf(published: string | null, text: string): number | null {
+  const m = /^(\d{4})/.exec(published ?? "");
+  if (m) return Number(m[1]);
+  void text;
+  return null;
+}
+
+export function extractDocument(text: string, options: ExtractOptions = {}): ExtractResult {
+  const header = options.detectHeader === false ? null : detectHeader(text);
+  const title = options.title ?? header?.title ?? null;
+  const published = options.published ?? header?.published ?? null;
+  let headline: TextSpan | null = header?.titleSpan ?? null;
+  let body = text;
+  let offset = 0;
+  // A title given apart from the text is read as the first line, so its figures are claims too; offsets
+  // stay those of `text` (the title's claims carry in_headline and offsets into the title, shifted below).
+  if (options.title && !text.slice(0, 2000).includes(options.title)) {
+    body = `${options.title}\n\n${text}`;
+    offset = options.title.length + 2;
+    headline = { start: 0, end: options.title.length };
+  } else if (options.title) {
+    const at = text.indexOf(options.title);
+    headline = { start: at, end: at + options.title.length };
+  }
+  const spans = splitSentences(body);
+  const views = spans.map((s, i) => buildView(body, s, i));
+  let n = 0;
+  let drafts: Draft[] = [];
+  for (const v of views) for (const f of readSentence(v)) drafts.push(toDraft(f, v, body, ++n));
+  const doc: DocInfo = { text: body, headline, year: yearOf(published, body) };
+  for (const r of REFINERS) drafts = r.refine(drafts, doc);
+  const claims = drafts.map((d) => d.claim);
+  addContext(
+    { text: body, published: published ? published.slice(0, 10) : null, sentences: spans, headline, title },
+    claims,
+    { gazetteer: options.gazetteer },
+  );
+  // Ids in text order, with references remapped.
+  const ids = new Map<string, string>();
+  claims.forEach((c, i) => ids.set(c.id, `c${i + 1}`));
+  for (const c of claims) {
+    c.id = ids.get(c.id)!;
+    if (c.part_of) c.part_of = ids.get(c.part_of) ?? null;
+    if (c.same_as) c.same_as = ids.get(c.same_as) ?? null;
+  }
+  const incidents = groupIncidents(claims, (c) => body.slice(c.sentence.start, c.sentence.end));
+  if (offset > 0) shiftOutOfTitle(claims, offset, options.title!.length);
+  return {
+    article: { title, published, outlet: options.outlet ?? null, url: options.url ?? null, text },
+    claims,
+    incidents,
+    totals: documentTotals(incidents),
+  };
+}
+
+/** Offsets of claims read from a prepended title are made relative to the title (in_headline) or the text. */
+function shiftOutOfTitle(claims: Claim[], offset: number, titleLength: number): void {
+  for (const c of claims) {
+    if (c.evidence.end <= titleLength) continue;
+    c.evidence.start -= offset;
+    c.evidence.end -= offset;
+    c.sentence.start -= offset;
+    c.sentence.end -= offset;
+  }
+}

@@ -1,0 +1,39 @@
+// Runs the ordered rules over one sentence. A figure is read once: the first rule that accepts it wins.
+import { RULES, type Finding, type Rule } from "./rules.ts";
+import type { SentenceView } from "./view.ts";
+
+export function readSentence(v: SentenceView, rules: readonly Rule[] = RULES): Finding[] {
+  const used = new Set<number>();
+  const found: Finding[] = [];
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(v.masked); m; m = rule.pattern.exec(v.masked)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      const findings = rule.extract(m, v);
+      if (!findings) {
+        // Let the pattern try again from just after the start: a later, shorter reading may still fit.
+        rule.pattern.lastIndex = m.index + 1;
+        continue;
+      }
+      for (const f of findings) {
+        if (f.q !== null) {
+          const q = v.quantities[f.q];
+          if (!q || used.has(f.q) || q.unit !== null || q.yearLike) continue;
+          used.add(f.q);
+        } else {
+          if (found.some((g) => g.metric === f.metric && g.start < f.end && f.start < g.end)) continue;
+          for (const k of f.consumed ?? placeholdersIn(v.masked.slice(f.start, f.end))) used.add(k);
+        }
+        found.push(f);
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function placeholdersIn(s: string): number[] {
+  return [...s.matchAll(/#(\d+)#/g)].map((m) => Number(m[1]));
+}

@@ -1,0 +1,157 @@
+// Words of the claim grammar, as data: who the victims are and which words report which metric.
+import type { Metric, VictimGroup } from "../types.ts";
+
+/** Plural (or mass) nouns naming a group of people, mapped to the normalised victim group. */
+export const VICTIM_NOUNS: Record<string, VictimGroup> = {
+  // civilians ("residents" and "villagers" are civilians)
+  civilians: "civilians", "civilian": "civilians", residents: "civilians", villagers: "civilians",
+  inhabitants: "civilians", locals: "civilians", worshippers: "civilians", worshipers: "civilians",
+  passengers: "civilians", pilgrims: "civilians", shoppers: "civilians", pedestrians: "civilians",
+  bystanders: "civilians", students: "civilians", pupils: "civilians", farmers: "civilians", miners: "civilians",
+  fishermen: "civilians", refugees: "civilians", migrants: "civilians", protesters: "civilians",
+  protestors: "civilians", demonstrators: "civilians", mourners: "civilians", tourists: "civilians",
+  "family members": "civilians", "members of the family": "civilians", relatives: "civilians", guests: "civilians",
+  spectators: "civilians", "displaced people": "civilians", "non-combatants": "civilians", noncombatants: "civilians",
+  // people
+  people: "people", persons: "people", individuals: "people", others: "people", victims: "people",
+  adults: "people", youths: "people", palestinians: "people", israelis: "people", iraqis: "people", syrians: "people",
+  afghans: "people", yemenis: "people", nigerians: "people", somalis: "people", pakistanis: "people",
+  americans: "people", ukrainians: "people", russians: "people", kurds: "people", christians: "people",
+  muslims: "people", shiites: "people", sunnis: "people", nationals: "people", foreigners: "people",
+  "human beings": "people", souls: "people",
+  // children, women, men
+  children: "children", kids: "children", boys: "children", girls: "children", minors: "children",
+  babies: "children", infants: "children", toddlers: "children", teenagers: "children", teens: "children",
+  schoolchildren: "children", schoolgirls: "children", schoolboys: "children", juveniles: "children",
+  women: "women", mothers: "women", men: "men", fathers: "men",
+  // fighters
+  fighters: "fighters", militants: "fighters", insurgents: "fighters", rebels: "fighters", jihadists: "fighters",
+  terrorists: "fighters", gunmen: "fighters", attackers: "fighters", assailants: "fighters", extremists: "fighters",
+  combatants: "fighters", guerrillas: "fighters", guerrilas: "fighters", elements: "fighters", militiamen: "fighters",
+  "suicide bombers": "fighters", bombers: "fighters", shooters: "fighters", suspects: "fighters",
+  subversives: "fighters", terrorist: "fighters", militia: "fighters", "militia members": "fighters",
+  // soldiers
+  soldiers: "soldiers", troops: "soldiers", servicemen: "soldiers", "service members": "soldiers",
+  "security forces": "soldiers", "security personnel": "soldiers", "security force members": "soldiers",
+  "members of the security forces": "soldiers", "army personnel": "soldiers", marines: "soldiers",
+  paratroopers: "soldiers", commandos: "soldiers", sailors: "soldiers", airmen: "soldiers", personnel: "soldiers",
+  "military personnel": "soldiers", servicemembers: "soldiers", conscripts: "soldiers", recruits: "soldiers",
+  "security men": "soldiers", "security officers": "soldiers", "army officers": "soldiers", "military officers": "soldiers",
+  // police
+  police: "police", policemen: "police", "police officers": "police", officers: "police", cops: "police",
+  troopers: "police", gendarmes: "police", deputies: "police", constables: "police", patrolmen: "police",
+  policewomen: "police", "law enforcement officers": "police", agents: "police",
+  // professions
+  journalists: "journalists", reporters: "journalists", photographers: "journalists", cameramen: "journalists",
+  "media workers": "journalists",
+  medics: "medical_workers", paramedics: "medical_workers", doctors: "medical_workers", nurses: "medical_workers",
+  "health workers": "medical_workers", "healthcare workers": "medical_workers", "medical workers": "medical_workers",
+  "medical staff": "medical_workers", "health care workers": "medical_workers", "ambulance workers": "medical_workers",
+  "aid workers": "aid_workers", "humanitarian workers": "aid_workers", "relief workers": "aid_workers",
+  "un staff": "aid_workers",
+  // other
+  hostages: "other", prisoners: "other", inmates: "other", detainees: "other", guards: "other",
+  employees: "other", staff: "other", crew: "other", "crew members": "other", rescuers: "other", workers: "other",
+  members: "people", pilots: "other", firefighters: "other", officials: "other", leaders: "other",
+};
+
+/** Singular nouns that, after "a", "an", "one" or "another", count one person. */
+export const SINGULAR_NOUNS: Record<string, VictimGroup> = {
+  man: "men", woman: "women", child: "children", boy: "children", girl: "children", baby: "children",
+  infant: "children", toddler: "children", teenager: "children", teen: "children", minor: "children",
+  person: "people", civilian: "civilians", resident: "civilians", villager: "civilians", student: "civilians",
+  farmer: "civilians", pedestrian: "civilians", passenger: "civilians", bystander: "civilians", worker: "civilians",
+  driver: "civilians", shopkeeper: "civilians", motorist: "civilians", cyclist: "civilians", protester: "civilians",
+  soldier: "soldiers", serviceman: "soldiers", "security guard": "other", guard: "other", officer: "police",
+  policeman: "police", "police officer": "police", policewoman: "police", cop: "police", trooper: "police",
+  deputy: "police", journalist: "journalists", reporter: "journalists", photographer: "journalists",
+  doctor: "medical_workers", nurse: "medical_workers", medic: "medical_workers", paramedic: "medical_workers",
+  "aid worker": "aid_workers", fighter: "fighters", militant: "fighters", insurgent: "fighters", rebel: "fighters",
+  gunman: "fighters", attacker: "fighters", assailant: "fighters", shooter: "fighters", suspect: "fighters",
+  bomber: "fighters", "suicide bomber": "fighters", member: "people", victim: "people", youth: "people",
+  individual: "people", "family member": "civilians", relative: "civilians", employee: "other", prisoner: "other",
+  official: "other", leader: "other", commander: "fighters",
+};
+
+/** Nouns for a perpetrator who may die too: counted as fighters, and added to the victims' figure. */
+export const ATTACKER_NOUNS = new Set([
+  "gunman", "attacker", "assailant", "shooter", "suspect", "bomber", "suicide bomber", "perpetrator", "gunmen",
+  "attackers", "assailants", "shooters", "bombers", "suicide bombers", "suspects", "terrorist", "terrorists",
+]);
+
+export interface TriggerEntry {
+  words: string;
+  metric: Metric;
+}
+
+function entries(metric: Metric, words: string[]): TriggerEntry[] {
+  return words.map((w) => ({ words: w, metric }));
+}
+
+/** Participles and adjectives that state what happened to the people named before them. */
+export const PASSIVE_TRIGGERS: TriggerEntry[] = [
+  ...entries("killed", [
+    "killed", "dead", "slain", "murdered", "massacred", "executed", "beheaded", "assassinated", "lynched",
+    "shot dead", "shot and killed", "shot to death", "gunned down", "burned to death", "burnt to death",
+    "stabbed to death", "beaten to death", "hacked to death", "crushed to death", "bludgeoned to death",
+    "found dead", "pronounced dead", "confirmed dead", "feared dead", "declared dead", "died", "die", "dies",
+    "perished", "lost their lives", "lost his life", "lost her life", "succumbed", "fatally shot",
+    "fatally wounded", "fatally injured", "fatally stabbed", "mortally wounded", "drowned", "slaughtered",
+    "martyred", "fatalities", "deaths", "death", "fatality", "bodies", "corpses", "burned alive", "buried alive",
+  ]),
+  ...entries("injured", [
+    "injured", "wounded", "hurt", "maimed", "hospitalized", "hospitalised", "taken to hospital",
+    "taken to the hospital", "taken to hospitals", "suffered injuries", "sustained injuries",
+    "suffered wounds", "sustained wounds", "suffered gunshot wounds", "sustained gunshot wounds",
+    "treated for injuries", "treated for wounds", "injuries", "shot", "stabbed",
+  ]),
+  ...entries("missing", ["missing", "unaccounted for", "disappeared", "remain missing"]),
+  ...entries("abducted", ["abducted", "kidnapped", "taken hostage", "taken captive", "held hostage", "captured"]),
+  ...entries("detained", ["detained", "arrested", "taken into custody", "apprehended", "rounded up", "jailed"]),
+  ...entries("displaced", ["displaced", "forced to flee", "made homeless", "uprooted", "forcibly displaced"]),
+];
+
+/** Verbs in the active voice or participle clauses that take the victims as their object. */
+export const ACTIVE_TRIGGERS: TriggerEntry[] = [
+  ...entries("killed", [
+    "killing", "killed", "kills", "claiming the lives of", "claimed the lives of", "took the lives of",
+    "taking the lives of", "claimed the life of", "shot dead", "shooting dead", "gunned down", "executed",
+    "executing", "massacred", "murdered", "murdering", "slaughtered", "slaughtering", "beheaded", "beheading",
+    "assassinated", "fatally shot", "fatally shooting", "left dead", "leaving dead",
+  ]),
+  ...entries("injured", [
+    "wounding", "wounded", "injuring", "injured", "hurting", "maiming", "hospitalizing", "hospitalising",
+    "shot", "shooting", "stabbed", "stabbing",
+  ]),
+  ...entries("abducted", ["kidnapped", "kidnapping", "abducted", "abducting", "kidnaps", "abducts"]),
+  ...entries("detained", ["detained", "detaining", "arrested", "arresting"]),
+  ...entries("displaced", ["displaced", "displacing", "uprooted", "uprooting"]),
+];
+
+/** Words after "left"/"leaving" + figure that say what the figure is. */
+export const RESULT_WORDS: Record<string, Metric> = {
+  dead: "killed", killed: "killed", injured: "injured", wounded: "injured", hurt: "injured",
+  homeless: "displaced", missing: "missing",
+};
+
+export const HOME_NOUNS = [
+  "homes", "houses", "buildings", "dwellings", "residences", "residential buildings", "housing units",
+  "residential units", "apartments", "shelters", "homesteads", "huts", "structures",
+];
+export const DESTROYED_WORDS = [
+  "destroyed", "razed", "flattened", "demolished", "levelled", "leveled", "burned", "burnt", "torched",
+  "reduced to rubble", "destroyed or damaged", "completely destroyed", "totally destroyed",
+];
+
+/** Words allowed between the victims and the participle: auxiliaries, hedges and adverbs. */
+export const BRIDGE_WORDS = [
+  "was", "were", "is", "are", "been", "being", "be", "have", "has", "had", "got", "get", "reportedly",
+  "allegedly", "also", "all", "both", "later", "subsequently", "initially", "eventually", "then", "since",
+  "now", "already", "confirmed", "believed", "feared", "thought", "said", "reported", "understood", "known",
+  "presumed", "to", "each", "instantly", "immediately", "critically", "seriously", "severely", "badly",
+  "slightly", "lightly", "gravely", "tragically", "apparently", "likely", "probably", "possibly", "not",
+  "who", "that", "which", "in", "the", "attack", "blast", "explosion", "shooting", "strike", "incident",
+  "as", "result", "a", "of", "earlier", "yesterday", "today", "reportedly", "officially", "wrongly",
+  "seriously", "moderately", "left", "say", "says", "remain", "remained", "still", "were", "being",
+  "among", "them", "those", "either", "or", "and", "so", "far",
+];

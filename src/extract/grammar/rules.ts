@@ -1,0 +1,322 @@
+// The claim grammar: an ordered list of small rules (chrono's parsers). Each rule has a pattern over the
+// masked sentence (see view.ts) and an extract() that turns a match into findings, or declines with null.
+// The engine never names a rule; order matters only where two rules could read the same figure.
+import type { Metric, VictimGroup } from "../types.ts";
+import {
+  ACTIVE_TRIGGERS,
+  ATTACKER_NOUNS,
+  BRIDGE_WORDS,
+  DESTROYED_WORDS,
+  HOME_NOUNS,
+  PASSIVE_TRIGGERS,
+  RESULT_WORDS,
+  SINGULAR_NOUNS,
+  VICTIM_NOUNS,
+  type TriggerEntry,
+} from "./lexicon.ts";
+import type { SentenceView } from "./view.ts";
+
+export interface VictimRef {
+  group: VictimGroup;
+  /** Masked span of the words naming the victims. */
+  start: number;
+  end: number;
+  attacker: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  metric: Metric;
+  /** Quantity index in the sentence, or null for figures without digits or number words ("a man", "no one"). */
+  q: number | null;
+  value?: number;
+  victims: VictimRef | null;
+  /** Masked span of the evidence. */
+  start: number;
+  end: number;
+  /** The trigger word(s), e.g. "shot" (used by refiners). */
+  trigger: string;
+  /** Quantities consumed by the match without being claims (ages). */
+  consumed?: number[];
+}
+
+export interface Rule {
+  name: string;
+  pattern: RegExp;
+  extract(m: RegExpExecArray, v: SentenceView): Finding[] | null;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alt = (words: Iterable<string>) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join("|");
+
+const HEAD = alt(Object.keys(VICTIM_NOUNS));
+const SING = alt(Object.keys(SINGULAR_NOUNS));
+const WORD = "[a-z][a-z'-]*";
+// Adjectives and names before the head noun: "18 iraqi civilians", "15 members of the al-dous family".
+const NP = `(?: ${WORD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military))?`;
+const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,4}?)){0,7}?`;
+// An aside between the subject and its verb: "(including two children)", ", including Hamish,".
+const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},)?`;
+
+const triggerAlt = (list: TriggerEntry[]) => alt(list.map((t) => t.words));
+const PASSIVE = triggerAlt(PASSIVE_TRIGGERS);
+const ACTIVE = triggerAlt(ACTIVE_TRIGGERS);
+const passiveMetric = new Map(PASSIVE_TRIGGERS.map((t) => [t.words, t.metric]));
+const activeMetric = new Map(ACTIVE_TRIGGERS.map((t) => [t.words, t.metric]));
+
+const headRe = new RegExp(`\\b(${HEAD})\\b(?: of (?:the |his |her |their |a |an )?((?:${WORD} ){0,3}?${WORD}))?`, "g");
+const singRe = new RegExp(`\\b(${SING})\\b`);
+
+/** Victim group of a noun phrase: the last head noun; "members of the security forces" reads the of-phrase. */
+export function classify(np: string): { group: VictimGroup; attacker: boolean } | null {
+  let last: RegExpExecArray | null = null;
+  headRe.lastIndex = 0;
+  for (let m = headRe.exec(np); m; m = headRe.exec(np)) last = m;
+  if (!last) {
+    const s = singRe.exec(np);
+    if (!s) return null;
+    return { group: SINGULAR_NOUNS[s[1]!]!, attacker: ATTACKER_NOUNS.has(s[1]!) };
+  }
+  const head = last[1]!;
+  let group = VICTIM_NOUNS[head]!;
+  const of = last[2] ?? "";
+  if (head === "members" || head === "elements" || head === "personnel") {
+    if (/security|army|military|forces|armed|troops/.test(of)) group = "soldiers";
+    else if (/police/.test(of)) group = "police";
+    else if (/family|families|household|tribe|clan|community/.test(of)) group = "civilians";
+    else if (/group|militia|movement|organi[sz]ation|brigade|battalion/.test(of)) group = "fighters";
+  }
+  if (group === "people" || group === "other") {
+    if (/\b(?:civilian|unarmed|innocent)\b/.test(np)) group = "civilians";
+    else if (/\b(?:security|army|military)\b/.test(np)) group = "soldiers";
+    else if (/\bpolice\b/.test(np)) group = "police";
+    else if (/\b(?:militant|rebel|insurgent|jihadist|terrorist|enemy|guerrilla)\b/.test(np)) group = "fighters";
+  } else if (group === "police" && head === "officers" && /\b(?:army|military|security)\b/.test(np)) group = "soldiers";
+  return { group, attacker: ATTACKER_NOUNS.has(head) };
+}
+
+function victimsAt(v: SentenceView, start: number, end: number): VictimRef | null {
+  const c = classify(v.masked.slice(start, end));
+  return c ? { ...c, start, end } : null;
+}
+
+/** The victims named right after a trigger: "more than 22,000 injured mosul residents". */
+function victimsAfter(v: SentenceView, from: number): VictimRef | null {
+  const m = new RegExp(`^(?: ${WORD}){0,3}? (?:${HEAD})\\b`).exec(v.masked.slice(from, from + 60));
+  return m ? victimsAt(v, from, from + m[0].length) : null;
+}
+
+const AUX = /\b(?:was|were|is|are|been|be|being|got|get|remain|remained)\b/;
+const OBJECT_AFTER = /^ (?:#\d+#|a|an|the|his|her|their|its|one|another|him|them|herself|himself|themselves|at least|dozens|scores|hundreds|several|many)\b/;
+
+function findingFromSubject(
+  rule: string,
+  v: SentenceView,
+  m: RegExpExecArray,
+  metric: Metric,
+  trigger: string,
+): Finding[] | null {
+  const matchEnd = m.index + m[0].length;
+  const bridge = m.groups?.["bridge"] ?? "";
+  // "four gunmen killed two policemen": a subject followed by an active verb and its object is not a victim.
+  if (!AUX.test(bridge) && OBJECT_AFTER.test(v.masked.slice(matchEnd))) return null;
+  const q = Number(m.groups!["q"]);
+  const npText = m.groups?.["np"];
+  const npStart = m.index + m[0].indexOf("#", 0) + `#${q}#`.length;
+  const victims = npText
+    ? victimsAt(v, npStart, npStart + npText.length)
+    : victimsAfter(v, matchEnd);
+  return [{ rule, metric, q, victims, start: m.index, end: Math.max(matchEnd, victims?.end ?? 0), trigger }];
+}
+
+export const RULES: Rule[] = [
+  {
+    // "no one was hurt", "no law enforcement officers or civilians were injured", "there were no casualties"
+    name: "negation",
+    pattern: new RegExp(
+      `\\b(?:no one|no-one|nobody|none|no #\\d+#|no (?:other |one else)?(?:${WORD} ){0,3}?(?:${HEAD})(?: or (?:${WORD} ){0,3}?(?:${HEAD}))?)(?: (?:else|other|of them|of the ${WORD}|inside|aboard|on board))?(?<bridge>${BRIDGE}) (?<trigger>killed|injured|hurt|wounded|harmed|died|dead|injuries|hit)\\b|\\bno (?:immediate |other |further |reported |serious |major |human |civilian )?(?<noun>casualties|injuries|deaths|fatalities|loss of life|victims|injured|fatal injuries)\\b|\\bwithout (?:causing )?(?:any )?(?<noun2>casualties|injuries|loss of life)\\b|\\b(?:escaped|were|was) (?<un>unhurt|unharmed|uninjured|unscathed)\\b|\\b(?:was|were) not (?:seriously )?(?<not>injured|hurt|wounded|harmed|killed)\\b`,
+      "g",
+    ),
+    extract(m) {
+      const word = m.groups!["trigger"] ?? m.groups!["noun"] ?? m.groups!["noun2"] ?? m.groups!["un"] ?? m.groups!["not"]!;
+      const metrics: Metric[] = /^(?:casualties|victims|loss of life)$/.test(word)
+        ? word === "loss of life" ? ["killed"] : ["killed", "injured"]
+        : /^(?:killed|died|dead|deaths|fatalities|fatal injuries)$/.test(word)
+          ? ["killed"]
+          : ["injured"];
+      const start = m.index;
+      const end = m.index + m[0].length;
+      return metrics.map((metric) => ({ rule: this.name, metric, q: null, value: 0, victims: null, start, end, trigger: word }));
+    },
+  },
+  {
+    // "the death toll rose to 45", "a toll of 12"
+    name: "death-toll",
+    pattern: /\b(?:death|casualty|fatality|civilian death|civilian) toll\b[^#.;!?]{0,50}?#(?<q>\d+)#|\btoll (?:rose|has risen|had risen|climbed|reached|stood|stands|is|was|of|at|now|jumped)\b[^#.;]{0,25}?#(?<q2>\d+)#/g,
+    extract(m, v) {
+      const q = Number(m.groups!["q"] ?? m.groups!["q2"]);
+      const end = m.index + m[0].length;
+      return [{ rule: this.name, metric: "killed", q, victims: victimsAfter(v, end), start: m.index, end, trigger: "toll" }];
+    },
+  },
+  {
+    // "3 fatalities", "20 civilian deaths", "the bodies of some 80 dead civilians", "12 bodies", "five injuries"
+    name: "count-noun",
+    pattern: new RegExp(
+      `(?:\\b(?:bodies|remains|corpses) of (?:the |another )?#(?<q>\\d+)#(?<np>${NP})?)|#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
+      "g",
+    ),
+    extract(m, v) {
+      const end = m.index + m[0].length;
+      if (m.groups!["q"] !== undefined) {
+        const q = Number(m.groups!["q"]);
+        const np = m.groups?.["np"];
+        const victims = np ? victimsAt(v, end - np.length, end) : null;
+        return [{ rule: this.name, metric: "killed", q, victims, start: m.index, end, trigger: "bodies" }];
+      }
+      const q = Number(m.groups!["q2"]);
+      const noun = m.groups!["noun"]!;
+      const mods = m.groups!["mods"] ?? "";
+      const c = classify(mods + " " + (mods.includes("civilian") ? "civilians" : ""));
+      const victims: VictimRef | null = c ? { ...c, start: end - noun.length - mods.length, end: end - noun.length } : null;
+      return [{ rule: this.name, metric: noun === "injuries" ? "injured" : "killed", q, victims, start: m.index, end, trigger: noun }];
+    },
+  },
+  {
+    // "left five dead", "leaving 12 people injured"
+    name: "left-result",
+    pattern: new RegExp(
+      `\\b(?:left|leaving|leaves|leave) (?:(?:another|an estimated|at least) )?#(?<q>\\d+)#(?<np>${NP})? (?<result>${alt(Object.keys(RESULT_WORDS))})\\b`,
+      "g",
+    ),
+    extract(m, v) {
+      const q = Number(m.groups!["q"]);
+      const np = m.groups?.["np"];
+      const npStart = m.index + m[0].indexOf(`#${q}#`) + `#${q}#`.length;
+      const victims = np ? victimsAt(v, npStart, npStart + np.length) : null;
+      const result = m.groups!["result"]!;
+      return [{ rule: this.name, metric: RESULT_WORDS[result]!, q, victims, start: m.index, end: m.index + m[0].length, trigger: result }];
+    },
+  },
+  {
+    // "killing 237 civilians", "wounding another 9", "claimed the lives of 12 soldiers"
+    name: "active-object",
+    pattern: new RegExp(
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:(?:another|other|a further|an additional|all|the|some|up|over|off) )?#(?<q>\\d+)#(?<np>${NP})?`,
+      "g",
+    ),
+    extract(m, v) {
+      const trigger = m.groups!["trigger"]!;
+      const q = Number(m.groups!["q"]);
+      const np = m.groups?.["np"];
+      const npStart = m.index + m[0].length - (np?.length ?? 0);
+      const end = m.index + m[0].length;
+      let metric = activeMetric.get(trigger)!;
+      // "shot 5 people dead"
+      if (/^(?:shot|shooting)$/.test(trigger) && /^ dead\b/.test(v.masked.slice(end))) metric = "killed";
+      const victims = np ? victimsAt(v, npStart, end) : null;
+      return [{ rule: this.name, metric, q, victims, start: m.index, end, trigger }];
+    },
+  },
+  {
+    // "3,864 civilians have been killed", "43 civilians were believed to have been killed", "three dead"
+    name: "subject-passive",
+    pattern: new RegExp(`#(?<q>\\d+)#(?<np>${NP})?${ASIDE}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
+    extract(m, v) {
+      const trigger = m.groups!["trigger"]!;
+      if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(v.masked.slice(m.index + m[0].length))) return null;
+      return findingFromSubject(this.name, v, m, passiveMetric.get(trigger)!, trigger);
+    },
+  },
+  {
+    // "more than 10,000 residential homes in western mosul had been destroyed"
+    name: "homes-destroyed",
+    pattern: new RegExp(
+      `#(?<q>\\d+)#(?: ${WORD}){0,2}? (?:${alt(HOME_NOUNS)})\\b(?<bridge>${BRIDGE}) (?:${alt(DESTROYED_WORDS)})\\b|\\b(?:destroyed|destroying|razed|razing|flattened|flattening|demolished|demolishing|levelled|leveled|burned|burning|torched) (?:(?:another|some|at least) )?#(?<q2>\\d+)#(?: ${WORD}){0,2}? (?:${alt(HOME_NOUNS)})\\b`,
+      "g",
+    ),
+    extract(m) {
+      const q = Number(m.groups!["q"] ?? m.groups!["q2"]);
+      const home = new RegExp(`(?:(?:${WORD}) )?(?:${alt(HOME_NOUNS)})\\b`).exec(m[0].slice(m[0].indexOf("#", 1) + 1));
+      const at = home ? m.index + m[0].indexOf(home[0], m[0].indexOf("#", 1) + 1) : m.index;
+      const victims: VictimRef | null = home ? { group: "other", attacker: false, start: at, end: at + home[0].length } : null;
+      return [{ rule: this.name, metric: "homes_destroyed", q, victims, start: m.index, end: m.index + m[0].length, trigger: "destroyed" }];
+    },
+  },
+  {
+    // "a man was found dead", "one soldier died", "a 17-year-old was shot", "another civilian was injured"
+    name: "singular-subject",
+    pattern: new RegExp(
+      `\\b(?:a|an|another)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,3}?) (?<head>${SING})\\b(?:,? (?:aged )?#\\d+#,?)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|\\b(?:a|an|another) #\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
+      "g",
+    ),
+    extract(m, v) {
+      const trigger = m.groups!["trigger"] ?? m.groups!["trigger2"]!;
+      const end = m.index + m[0].length;
+      const bridge = m.groups!["bridge"] ?? m.groups!["bridge2"] ?? "";
+      if (!AUX.test(bridge) && OBJECT_AFTER.test(v.masked.slice(end))) return null;
+      if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(v.masked.slice(end))) return null;
+      if (/^(?:deaths|death|fatalities|fatality|bodies|corpses|injuries)$/.test(trigger)) return null;
+      const head = m.groups!["head"];
+      const group: VictimGroup = head ? SINGULAR_NOUNS[head]! : "children";
+      const headAt = head ? m[0].indexOf(head, 1) : 2;
+      const victims: VictimRef = {
+        group,
+        attacker: head ? ATTACKER_NOUNS.has(head) : false,
+        start: m.index + Math.max(0, headAt),
+        end: m.index + Math.max(0, headAt) + (head?.length ?? 0),
+      };
+      const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
+      return [{ rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value: 1, victims, start: m.index, end, trigger, consumed }];
+    },
+  },
+  {
+    // "killing a soldier and injuring another one", "shot a man"
+    name: "singular-object",
+    pattern: new RegExp(
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,2}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`,
+      "g",
+    ),
+    extract(m, v) {
+      const trigger = m.groups!["trigger"] ?? m.groups!["trigger2"]!;
+      const head = m.groups!["head"];
+      const end = m.index + m[0].length;
+      let metric = activeMetric.get(trigger)!;
+      if (/^(?:shot|shooting)$/.test(trigger) && /^ dead\b/.test(v.masked.slice(end))) metric = "killed";
+      const group: VictimGroup = head && head !== "one" ? SINGULAR_NOUNS[head]! : "people";
+      const victims: VictimRef = { group, attacker: head ? ATTACKER_NOUNS.has(head) : false, start: end - (head?.length ?? 0), end };
+      const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
+      return [{ rule: this.name, metric, q: null, value: 1, victims, start: m.index, end, trigger, consumed }];
+    },
+  },
+  {
+    // "the attacker was also killed", "the gunman then shot himself", "the suicide bomber blew himself up"
+    name: "attacker-died",
+    pattern: new RegExp(
+      `\\bthe (?:${WORD} ){0,2}?(?<head>${alt([...ATTACKER_NOUNS].filter((n) => !n.endsWith("s")))})\\b(?:,? (?:${WORD} ){0,4}?${WORD},)?(?<bridge>${BRIDGE}) (?:(?<trigger>killed|shot dead|died|dead|was killed|shot and killed|gunned down)\\b(?! #| a | an | the | his | her | two )|(?:shot|killed) (?:himself|herself)|blew (?:himself|herself) up|detonated (?:his|her) (?:${WORD} )?(?:vest|belt|explosives))|\\b(?:killed|shot dead|shot and killed|fatally shot|gunned down|neutrali[sz]ed) the (?:${WORD} ){0,2}?(?<head2>${alt([...ATTACKER_NOUNS].filter((n) => !n.endsWith("s")))})\\b`,
+      "g",
+    ),
+    extract(m) {
+      const head = m.groups!["head"] ?? m.groups!["head2"]!;
+      const at = m.index + m[0].lastIndexOf(head);
+      return [{
+        rule: this.name, metric: "killed", q: null, value: 1,
+        victims: { group: "fighters", attacker: true, start: at, end: at + head.length },
+        start: m.index, end: m.index + m[0].length, trigger: m.groups!["trigger"] ?? "killed",
+        consumed: [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1])),
+      }];
+    },
+  },
+  {
+    // "he was pronounced dead at the scene", "she died at the hospital"
+    name: "pronoun-died",
+    pattern: /\b(?:he|she) (?:(?:was|has been|had been|later|then|subsequently|also|both|was later|was also) )*(?<trigger>pronounced dead|found dead|killed|shot dead|fatally shot|died|shot and killed|declared dead)\b(?! #| a | an | the | his | her | him )/g,
+    extract(m) {
+      return [{ rule: this.name, metric: "killed", q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger: m.groups!["trigger"]! }];
+    },
+  },
+];

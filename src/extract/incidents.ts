@@ -1,0 +1,88 @@
+// Groups one document's claims into the events it reports and sums the document's totals.
+//
+// Rules (documented in the README):
+// - Running totals (scope cumulative), background events (historical) and breakdown parts (part_of) never count.
+// - A new incident starts at a sentence that announces another event ("another airstrike", "in a separate
+//   attack", "elsewhere") or whose claim carries a different day than the current incident's.
+// - Within an incident, repeated figures for the same victim group are one figure (the largest: a headline
+//   and its body, a toll and its update); different groups add up, but a general figure ("25 people")
+//   already contains its specific groups ("21 civilians") when it is at least as large as their sum.
+//   Attackers who die are added to the victims' figure.
+import type { Claim, DocumentIncident, Metric, Range, VictimGroup } from "./types.ts";
+
+const NEW_EVENT =
+  /\b(?:another|a second|a third|a separate|a further|a different|a later|an earlier)(?: [\w-]+)? (?:attack|strike|airstrike|air strike|air raid|raid|bombing|blast|explosion|incident|shooting|shelling|clash|clashes|ambush|assault|operation|drone strike|suicide bombing|attack)s?\b|\bseparately\b|\belsewhere\b|\bin (?:a )?separate\b|\bin another\b|\bin a similar\b/i;
+
+const CIVILIAN_PARTS: VictimGroup[] = ["children", "women", "men", "journalists", "medical_workers", "aid_workers"];
+
+function pick(a: Range | null, b: Range | null): Range | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.best > a.best ? b : a;
+}
+
+function add(a: Range | null, b: Range | null): Range | null {
+  if (!a) return b;
+  if (!b) return a;
+  return { low: a.low + b.low, best: a.best + b.best, high: a.high + b.high };
+}
+
+/** The figure of one metric in one incident, by the group rules above. */
+export function incidentFigure(claims: readonly Claim[], metric: Metric): Range | null {
+  const byGroup = new Map<string, Range>();
+  for (const c of claims) {
+    if (c.metric !== metric) continue;
+    const key = c.victims_text && /attacker|gunm[ae]n|shooter|assailant|bomber|suspect|perpetrator/.test(c.victims_text.toLowerCase()) && c.victims === "fighters" ? "attackers" : c.victims;
+    const r = { low: c.low, best: c.value, high: c.high };
+    const prev = byGroup.get(key);
+    byGroup.set(key, prev ? { low: Math.max(prev.low, r.low), best: Math.max(prev.best, r.best), high: Math.max(prev.high, r.high) } : r);
+  }
+  if (byGroup.size === 0) return null;
+  const g = (k: string) => byGroup.get(k) ?? null;
+  let civilians = g("civilians");
+  let parts: Range | null = null;
+  for (const k of CIVILIAN_PARTS) parts = add(parts, g(k));
+  civilians = pick(civilians, parts);
+  let everyone: Range | null = civilians;
+  for (const k of ["soldiers", "police", "fighters", "other"]) everyone = add(everyone, g(k));
+  everyone = pick(g("people"), everyone);
+  return add(everyone, g("attackers"));
+}
+
+export function groupIncidents(claims: readonly Claim[], sentenceText: (c: Claim) => string): DocumentIncident[] {
+  const countable = claims.filter((c) => !c.historical && c.scope === "incident" && c.part_of === null && c.same_as === null);
+  const groups: Claim[][] = [];
+  let current: Claim[] | null = null;
+  let currentDay: string | null = null;
+  let lastSentence = -1;
+  for (const c of countable) {
+    const day = c.period?.precision === "day" ? c.period.start : null;
+    const newSentence = c.sentence.start !== lastSentence;
+    const announcesNew = newSentence && current !== null && current.length > 0 && NEW_EVENT.test(sentenceText(c));
+    const otherDay = day !== null && currentDay !== null && day !== currentDay && !c.in_headline;
+    if (!current || announcesNew || otherDay) {
+      current = [];
+      groups.push(current);
+      currentDay = day;
+    }
+    current.push(c);
+    currentDay ??= day;
+    lastSentence = c.sentence.start;
+  }
+  return groups.map((cs, i) => ({
+    id: `i${i + 1}`,
+    claims: cs.map((c) => c.id),
+    killed: incidentFigure(cs, "killed"),
+    injured: incidentFigure(cs, "injured"),
+  }));
+}
+
+export function documentTotals(incidents: readonly DocumentIncident[]): { killed: Range | null; injured: Range | null } {
+  let killed: Range | null = null;
+  let injured: Range | null = null;
+  for (const i of incidents) {
+    killed = add(killed, i.killed);
+    injured = add(injured, i.injured);
+  }
+  return { killed, injured };
+}
