@@ -3,11 +3,15 @@
 // contribution with its reason (chrono/compromise style); a veto ends the comparison. The groups link when the
 // sum reaches the threshold (DEFAULT_THRESHOLD, 4).
 //
+// Rules: same_article (one document incident +10; different document incidents of one article: veto; same article
+// otherwise +2), date, place, method, perpetrator, figures; see each below.
 // Calibration, by the cases the rules must get right:
 //   same day (+3) + same place (+3)                                   = 6  → linked
 //   same day + same city + different methods (-3)                     = 3  → two incidents
-//   adjacent days (0) + same place + same method (+1) + compatible
-//     perpetrators (+1) + wildly different figures (-3) (43 vs 237)   = 2  → two incidents
+//   adjacent days (-1) + same place + same method (+1) + compatible
+//     perpetrators (+1) + wildly different figures (-3) (43 vs 237)   = 1  → two incidents (3 if the same article
+//     holds both outside document incidents: still two)
+//   adjacent days (-1) + same place + same method + agreeing figures  = 4  → linked (a reporting lag)
 //   overlapping week (+2) + same place + agreeing figures (+1)        = 6  → linked
 //   publication date only (+1) + same country, no place (0) + same method + same perpetrator = 3 → not linked
 import type { Metric } from "../extract/types.ts";
@@ -140,6 +144,9 @@ const sameArticle: Rule = (a, b) => {
     const nb = named(db);
     if (na.some((x) => nb.includes(x))) return r("same_article", 10, `article ${art} puts them in one document incident`);
     if (na.length > 0 && nb.length > 0) return r("same_article", 0, `article ${art} reports them as separate incidents`, true);
+    // Claims the extraction left outside any document incident ("30 killed" in a headline over the body's "at least
+    // 30 killed in an airstrike in Mosul"): an article mostly reports one event, so a small push towards linking.
+    return r("same_article", 2, `same article ${art}, not told apart by the extraction`);
   }
   return null;
 };
@@ -157,8 +164,8 @@ const date: Rule = (a, b) => {
     if (wide <= 6) return r("date", 2, `overlapping dates ${span(wa)} / ${span(wb)}`);
     return r("date", 1, `overlapping dates within a coarse precision (${span(wa)} / ${span(wb)})`);
   }
-  if (gap === 1) return r("date", 0, `adjacent days (${span(wa)} / ${span(wb)}): maybe a reporting lag`);
   if (!wa.reported || !wb.reported) return r("date", -2, `${gap} days apart, one date only from publication`);
+  if (gap === 1) return r("date", -1, `adjacent days (${span(wa)} / ${span(wb)}): maybe a reporting lag`);
   return r("date", 0, `dates ${gap} days apart (${span(wa)} / ${span(wb)})`, true);
 };
 

@@ -35,7 +35,7 @@ import { computeFigures, metricTotals } from "./figures.ts";
 import type { FigureInput } from "./figures.ts";
 import { gradeIncident, sourceFamilies } from "./grade.ts";
 import type { Family } from "./grade.ts";
-import { DEFAULT_THRESHOLD, buildProfile, scorePair } from "./link.ts";
+import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair } from "./link.ts";
 import type { Profile } from "./link.ts";
 import { claimKey, dayNumber, fold, isoDay, placeKey, shortHash, victimClass } from "./normalize.ts";
 
@@ -627,27 +627,31 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
     } else {
       target = state.incidents[first.id];
       if (!target) continue;
-      for (const other of scored.slice(1)) {
-        const o = state.incidents[other.id];
-        const tp = idx.profiles.get(target.id);
-        const op = idx.profiles.get(other.id);
-        if (!o || !tp || !op) continue;
-        const s = scorePair(tp, op);
-        if (s.veto || s.score < threshold) continue;
-        const reason = `${unit.map((c) => c.key).join(", ")} matches both ${target.id} and ${o.id}, which agree with each other`;
-        const keep = mergeIncidents(state, idx, target, o, reason, now, changes);
-        const gone = keep.id === target.id ? o.id : target.id;
-        const prior = touched.get(gone);
-        touched.delete(gone);
-        if (!touched.has(keep.id)) touched.set(keep.id, prior?.type === "created" ? { ...prior, id: keep.id } : { type: "updated", id: keep.id, claims: [] });
-        target = keep;
-      }
       if (!touched.has(target.id)) touched.set(target.id, { type: "updated", id: target.id, claims: [] });
     }
     target.claims.push(...unit.map((c) => c.key));
     const ch = touched.get(target.id);
     if (ch && "claims" in ch) ch.claims.push(...unit.map((c) => c.key));
     refreshIncident(state, idx, target, now);
+    // The unit may bridge incidents that were kept apart for lack of evidence: once its claims are in the target,
+    // every other incident it matched is compared with the enlarged target and merged when they now agree.
+    for (const other of scored.slice(1)) {
+      const o = state.incidents[other.id];
+      const tp = idx.profiles.get(target.id);
+      const op = idx.profiles.get(other.id);
+      if (!o || !tp || !op) continue;
+      const s = scorePair(tp, op);
+      if (s.veto || s.score < threshold) continue;
+      const reason = `${unit.map((c) => c.key).join(", ")} matches both ${target.id} and ${o.id}; with it they agree (${explainScore(s)})`;
+      const keep = mergeIncidents(state, idx, target, o, reason, now, changes);
+      const gone = keep.id === target.id ? o.id : target.id;
+      const prior = touched.get(gone);
+      touched.delete(gone);
+      const mine = touched.get(keep.id);
+      const claims = [...(prior && "claims" in prior ? prior.claims : []), ...(mine && "claims" in mine ? mine.claims : [])];
+      touched.set(keep.id, { type: prior?.type === "created" || mine?.type === "created" ? "created" : "updated", id: keep.id, claims });
+      target = keep;
+    }
   }
 
   // Breakdown parts follow their whole (shown, never counted).
