@@ -272,7 +272,11 @@ export function htmlToArticle(html: string, ctx: HtmlContext): ArticleInput {
     if (dl) published = dl.date;
   }
   // og:title and JSON-LD headline are the bare headline; <title> (and so Readability's title) often carries the site name.
-  const title = metas.get("og:title") || firstJsonLd(ld, "headline") || parsed?.title?.trim() || docTitle || h1;
+  let title = metas.get("og:title") || firstJsonLd(ld, "headline") || parsed?.title?.trim() || docTitle || h1;
+  // "Headline | Site" that Readability kept whole (it keeps short remainders): the page's own <h1> is the headline.
+  if (title && h1 && h1 !== title && h1.split(" ").length >= 3 && title.startsWith(h1) && /^\s*[|\-–—:»·]/.test(title.slice(h1.length))) {
+    title = h1;
+  }
   const outlet = metas.get("og:site_name") ?? ldPublisher ?? (parsed?.siteName?.trim() || null) ?? metas.get("application-name") ?? hostOutlet(url);
   const author =
     authorMeta ?? ldAuthor ?? (parsed?.byline?.trim() || null) ?? (articleAuthor && !/^https?:/i.test(articleAuthor) ? articleAuthor : null);

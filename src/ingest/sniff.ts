@@ -19,7 +19,8 @@ function headText(head: Uint8Array): string {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     return new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(head);
   }
-  return Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString("latin1");
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0; // UTF-8 BOM
+  return Buffer.from(head.buffer, head.byteOffset + start, head.byteLength - start).toString("latin1");
 }
 
 /** Control bytes that never occur in text (NUL and most C0 codes; tab, LF, FF, CR and ESC are allowed). */
