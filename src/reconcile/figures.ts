@@ -2,8 +2,9 @@
 //
 // The rules, in the order they apply (each leaves a `Because` naming the claims it used):
 //  1. `not_counted`   breakdown parts (part_of) and historical claims never count.
-//  2. `restatement`   a headline figure that rounds (or repeats) a figure of the same article's body is the same
-//                     report, not a second one: "4,000 killed" over a body saying "3,864" is left out.
+//  2. `restatement`   a claim the extractor marked same_as another, or (fallback) a headline figure within 15% of
+//                     a body figure of the same article, is the same report, not a second one: "4,000 killed" over
+//                     a body saying "3,864" is left out.
 //  3. `superseded`    a later report from the same source (claim.source, else the source family: outlet or wire)
 //                     replaces its earlier ones for that metric and group.
 //  4. `low`           the highest documented minimum: exact N → N; "at least N" → N; "more than N" → N + 1 (strictly
@@ -93,6 +94,12 @@ function dayOf(published: string | null): string {
 export function restatements(inputs: readonly FigureInput[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const h of inputs) {
+    // The extractor marks a repeat itself (same_as: the id of the claim it repeats in the same article).
+    if (h.claim.same_as) {
+      out.set(h.key, `${h.article_id}#${h.claim.same_as}`);
+      continue;
+    }
+    // Fallback for extractions without same_as: a headline figure within 15% of a body figure of the same metric.
     if (!h.claim.in_headline) continue;
     let bestBody: FigureInput | null = null;
     for (const b of inputs) {

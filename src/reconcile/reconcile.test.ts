@@ -355,6 +355,15 @@ test("the seed pattern: two airstrikes, running totals beside them, the headline
   assert.equal(byPlace?.aggregate?.best, 3864);
 });
 
+test("the seed pattern with the extractor's same_as mark on the headline", () => {
+  const marked = seedLike.map((c) => (c.claim.id === "c1" ? { ...c, claim: { ...c.claim, same_as: "c2" } } : c));
+  const { state } = reconcile(emptyState(), marked, { now: NOW });
+  const deaths = Object.values(state.aggregates).find((g) => g.claims.includes("seed#c2"));
+  assert.deepEqual(deaths?.claims, ["seed#c1", "seed#c2"]);
+  assert.equal(deaths?.best, 3864);
+  assert.equal(Object.values(state.aggregates).length, 4);
+});
+
 test("the seed pattern without document incidents still gives two incidents", () => {
   const loose = seedLike.map((c) => ({ ...c, doc_incident: null }));
   const { state } = reconcile(emptyState(), loose, { now: NOW });

@@ -8,7 +8,7 @@
 //     matters.
 //  3. Routing: historical claims are kept but linked to nothing; cumulative claims become aggregate records; breakdown
 //     parts follow the claim they are part of; every other claim joins a *unit*: its article's document incident, or
-//     itself when the extraction put it in none.
+//     itself when the extraction put it in none. Repeats (same_as) follow the claim they repeat, like parts.
 //  4. Each unit is scored (link.ts) against the incidents the index offers as candidates (same country, or unknown,
 //     and the date window's weeks). Best score ≥ threshold → it joins that incident; several incidents above the
 //     threshold that are also compatible with each other → they are merged (the unit bridged them); none → a new
@@ -596,7 +596,7 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
   for (const sc of stored) {
     const c = sc.claim;
     if (c.historical) sc.note = "historical: kept, linked to nothing, never counted";
-    else if (c.part_of !== null) parts.push(sc);
+    else if (c.part_of !== null || c.same_as !== null) parts.push(sc);
     else if (c.scope === "cumulative") addToAggregates(state, idx, sc, now, touched);
     else {
       const k = unitKey(sc);
@@ -654,9 +654,11 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
     }
   }
 
-  // Breakdown parts follow their whole (shown, never counted).
+  // Breakdown parts follow their whole, repeats (same_as: a headline rounding the body) the claim they repeat:
+  // shown with it, never counted.
   for (const sc of parts) {
-    const whole = state.claims[`${sc.article_id}#${sc.claim.part_of}`];
+    const of = sc.claim.part_of ?? sc.claim.same_as;
+    const whole = state.claims[`${sc.article_id}#${of}`];
     const incId = whole?.incident ?? null;
     const aggId = whole?.aggregate ?? null;
     const inc = incId ? state.incidents[incId] : undefined;
@@ -667,7 +669,7 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
       const agg = state.aggregates[aggId];
       agg.claims.push(sc.key);
       refreshAggregate(state, agg, now);
-    } else sc.note = `breakdown part of ${sc.claim.part_of}, which is not linked`;
+    } else sc.note = `${sc.claim.part_of !== null ? "breakdown part" : "repeat"} of ${of}, which is not linked`;
   }
 
   syncCounts(state, idx);

@@ -42,6 +42,7 @@ export interface ClaimSpec {
   certainty?: Claim["certainty"];
   evidence?: string;
   part_of?: string | null;
+  same_as?: string | null;
   doc?: string | null;
   sentence?: string | null;
 }
@@ -72,6 +73,7 @@ export function claim(s: ClaimSpec): Claim {
     rule: "test",
     breakdown: [],
     part_of: s.part_of ?? null,
+    same_as: s.same_as ?? null,
   };
 }
 
