@@ -447,7 +447,7 @@ function main(): void {
     for (const r of crashes)
       process.stdout.write(`!! ${r.name}: extract() threw on ${r.crashes} records (see --errors)\n`);
     process.stdout.write(
-      `\nContext fields (n/a until the extractor fills them)\n\n${formatContextTable(reports)}\n`,
+      `\nContext fields (n/a: the extractor left the field empty on every record)\n\n${formatContextTable(reports)}\n`,
     );
     if (errorsN > 0) {
       for (const r of reports) process.stdout.write(`\n${errorBlock(r, errorsN)}\n`);

@@ -190,12 +190,19 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** Lower case, parentheticals ("(Israel)", "(2016-)") and punctuation removed. */
+/**
+ * Lower case, parentheticals ("(Israel)", "(2016-)") and punctuation removed, and a few words that name the same kind
+ * of actor folded together ("Israeli forces" ~ "Israeli Military", "unidentified gunmen" ~ "Unidentified Armed Group"),
+ * so that the containment test compares names rather than word choices.
+ */
 function normActor(s: string): string {
   return s
     .toLowerCase()
     .replace(/\([^)]*\)/g, " ")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/\b(?:armed forces|defen[cs]e forces|forces|force|army|troops|military)\b/g, "military")
+    .replace(/\b(?:gunmen|gunman|armed men|armed group)\b/g, "armed group")
+    .replace(/\s+/g, " ")
     .trim();
 }
 
