@@ -121,6 +121,8 @@ function tokenize(text: string, capsLine: (offset: number) => boolean): Token[] 
     let end = start + m[0].length;
     // "U.S." is one token; keep its final dot.
     if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(m[0]) && text[end] === ".") end++;
+    // Possessives: "Pakistan's Sindh province".
+    else if (/['’]s$/i.test(m[0])) end -= 2;
     // Hyphenated words join tokens only when the next part is a name ("Khan-Younis", "al-Numan"); "US-led",
     // "Mosul-based" stay one token that never matches.
     const prev = out[out.length - 1];
@@ -231,7 +233,7 @@ function scanMentions(doc: DocContext, gazetteer: Gazetteer): RawMention[] {
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i] as Token;
-    if (!usable(first) || PARTICLES.has(first.lower)) {
+    if (!usable(first)) {
       i++;
       continue;
     }
@@ -249,6 +251,8 @@ function scanMentions(doc: DocContext, gazetteer: Gazetteer): RawMention[] {
     for (let n = runEnd - i; n >= 1; n--) {
       const last = tokens[i + n - 1] as Token;
       if (PARTICLES.has(last.lower) && n > 1) continue;
+      // "Al Mawsil" may start with a particle; a lone "Al" or "De" is no place.
+      if (n === 1 && PARTICLES.has(first.lower)) break;
       if (n === 1 && STOP.has(first.lower) && (first.caps || !STOP_ONLY_WHEN_CAPS.has(first.lower))) break;
       const found = gazetteer.lookup(text.slice(first.start, last.end));
       if (found.length > 0) {
@@ -269,8 +273,9 @@ function scanMentions(doc: DocContext, gazetteer: Gazetteer): RawMention[] {
     const modifier = MODIFIER_BEFORE.exec(before);
     const prevTok = tokens[i - matched - 1];
     const nextTok = tokens[i];
-    const neighbourBefore = prevTok !== undefined && adjacent(prevTok, first) && usable(prevTok) && !PARTICLES.has(prevTok.lower);
-    const neighbourAfter = nextTok !== undefined && adjacent(last, nextTok) && usable(nextTok) && !PARTICLES.has(nextTok.lower);
+    const isName = (t: Token | undefined): t is Token => t !== undefined && usable(t) && !PARTICLES.has(t.lower) && !STOP.has(t.lower);
+    const neighbourBefore = isName(prevTok) && adjacent(prevTok, first);
+    const neighbourAfter = isName(nextTok) && adjacent(last, nextTok);
     const inRun = !first.caps && ((neighbourBefore && !DIRECTION_WORD.test(prevTok.lower)) || (neighbourAfter && !PLACE_NOUNS.has(nextTok.lower)));
     const written = text.slice(first.start, last.end);
     const start = modifier ? first.start - modifier[0].length + (modifier[0].length - modifier[0].trimStart().length) : first.start;
@@ -316,11 +321,13 @@ function markDateline(doc: DocContext, mentions: RawMention[]): void {
 
 /** Evidence a mention gives for its country, before any disambiguation: none when it could be a word. */
 function ownEvidence(m: RawMention): { country: string; weight: number } | null {
-  const first = m.candidates[0];
-  if (!first || m.acronym && first.kind === "city") return null;
-  for (const p of m.candidates) if (p.country !== first.country) return null;
   const w = m.dateline ? 2 : 1;
-  if (first.kind === "country") return { country: first.country, weight: 2 * w };
+  // A country name is that country whatever towns share it ("Lebanon", Ohio).
+  const country = m.candidates.find((p) => p.kind === "country");
+  if (country) return { country: country.country, weight: 2 * w };
+  const first = m.candidates[0];
+  if (!first || m.acronym) return null;
+  for (const p of m.candidates) if (p.country !== first.country) return null;
   if (m.inRun) return null;
   const big = m.candidates.some((p) => p.population >= STRONG_POPULATION);
   const fair = m.candidates.some((p) => p.population >= SUPPORT_POPULATION);
