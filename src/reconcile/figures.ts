@@ -8,7 +8,8 @@
 //  3. `superseded`    a later report from the same source (claim.source, else the source family: outlet or wire)
 //                     replaces its earlier ones for that metric and group.
 //  4. `low`           the highest documented minimum: exact N → N; "at least N" → N; "more than N" → N + 1 (strictly
-//                     more); approximate, range and vague figures → the claim's own low. Weak claims (alleged,
+//                     more); range and vague figures → the claim's own low; approximate ones ("some 40") only when
+//                     the extraction gave them a band below the figure. Weak claims (alleged,
 //                     feared, unconfirmed, denied) never raise the low. With no documented minimum at all ("as many
 //                     as 43" alone), the smallest figure reported.
 //  5. `high`          "as many as N" / "up to N" caps the high at N (the smallest such cap that is not below the low:
@@ -54,7 +55,8 @@ export function claimBounds(c: Claim): Bounds {
       b = { lo: v, cap: null, top: v, point: v, open: false };
       break;
     case "approximately":
-      b = { lo: Math.min(c.low, v), cap: null, top: Math.max(c.high, v), point: v, open: false };
+      // "Some 40" documents no minimum unless the extraction gave it a band.
+      b = { lo: c.low < v ? c.low : null, cap: null, top: Math.max(c.high, v), point: v, open: false };
       break;
     case "at_least":
       b = { lo: v, cap: null, top: v, point: null, open: true };

@@ -1,0 +1,93 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { computeFigures, metricTotals } from "./figures.ts";
+import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair } from "./link.ts";
+import type { Profile } from "./link.ts";
+import { methodFamily, perpetratorsCompatible, placeKey } from "./normalize.ts";
+import type { ArticleMeta, StoredReconClaim } from "./types.ts";
+import { MOSUL, RAQQA, claim, day, loc } from "./testing.ts";
+import type { ClaimSpec } from "./testing.ts";
+
+function profile(article: string, published: string, specs: ClaimSpec[]): Profile {
+  const meta: ArticleMeta = { article_id: article, external_id: null, outlet: article, url: null, published, title: null };
+  const claims: StoredReconClaim[] = specs.map((s) => ({
+    key: `${article}#${s.id}`,
+    claim: claim(s),
+    article_id: article,
+    doc_incident: s.doc ?? null,
+    sentence_text: null,
+    incident: null,
+    aggregate: null,
+    note: null,
+  }));
+  const figs = computeFigures(claims.map((c) => ({ key: c.key, claim: c.claim, article_id: article, published, stream: article })));
+  return buildProfile(claims, { [article]: meta }, metricTotals(figs));
+}
+
+const strike = (over: Partial<ClaimSpec> = {}): ClaimSpec => ({
+  id: "c1",
+  value: 30,
+  period: day("2017-03-17"),
+  location: loc(MOSUL),
+  method: "airstrike",
+  doc: "i1",
+  ...over,
+});
+
+test("normalisers: place keys drop directions, methods group by family, perpetrators by shared words", () => {
+  assert.equal(placeKey({ ...loc(MOSUL, "western Mosul"), place: null }), "mosul");
+  assert.equal(methodFamily("coalition air raid"), "air");
+  assert.equal(methodFamily("drone strike"), "air");
+  assert.equal(methodFamily("car bomb"), "explosive");
+  assert.equal(methodFamily("mortar fire"), "shelling");
+  assert.ok(perpetratorsCompatible("US-led coalition", "the coalition or its Iraqi allies"));
+  assert.ok(!perpetratorsCompatible("Islamic State", "Syrian government"));
+});
+
+test("same day, same place, same method, compatible figures: linked", () => {
+  const s = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-19", [strike({ value: 35, qualifier: "at_least" })]));
+  assert.ok(s.score >= DEFAULT_THRESHOLD, explainScore(s));
+  assert.deepEqual(s.results.map((r) => r.rule), ["date", "place", "method", "figures"]);
+});
+
+test("different methods in the same city on the same day: not linked", () => {
+  const s = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-18", [strike({ value: 8, method: "car bomb" })]));
+  assert.ok(s.score < DEFAULT_THRESHOLD, explainScore(s));
+});
+
+test("wildly different figures on adjacent days: not linked", () => {
+  const s = scorePair(
+    profile("a", "2017-03-25", [strike({ value: 43, qualifier: "at_most", period: day("2017-03-22") })]),
+    profile("b", "2017-03-25", [strike({ value: 237, period: day("2017-03-23") })]),
+  );
+  assert.ok(s.score < DEFAULT_THRESHOLD, explainScore(s));
+});
+
+test("vetoes: different countries, far apart, dates days apart, split by the article itself", () => {
+  const far = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-18", [strike({ location: loc(RAQQA) })]));
+  assert.ok(far.veto);
+  const dates = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-18", [strike({ period: day("2017-03-10") })]));
+  assert.ok(dates.veto);
+  const same = scorePair(profile("a", "2017-03-18", [strike({ doc: "i1" })]), profile("a", "2017-03-18", [strike({ id: "c2", doc: "i2" })]));
+  assert.ok(same.veto);
+  assert.match(explainScore(same), /separate incidents/);
+});
+
+test("a week-precision date overlapping a day counts less than the same day, a month less again", () => {
+  const week = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-24", [strike({ period: { start: "2017-03-13", end: "2017-03-19", precision: "week" } })]));
+  assert.equal(week.results.find((r) => r.rule === "date")?.score, 2);
+  assert.ok(week.score >= DEFAULT_THRESHOLD, explainScore(week));
+  const month = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-04-02", [strike({ period: { start: "2017-03", end: "2017-03", precision: "month" } })]));
+  assert.equal(month.results.find((r) => r.rule === "date")?.score, 1);
+});
+
+test("nearby places link by distance, unnamed places fall back to the country", () => {
+  const nearby = { name: "Hammam al-Alil", place: "Hammam al-Alil", country: "IQ", lat: 36.16, lon: 43.26 };
+  const s = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-18", [strike({ location: loc(nearby) })]));
+  assert.equal(s.results.find((r) => r.rule === "place")?.score, 1);
+  const country = scorePair(
+    profile("a", "2017-03-18", [strike()]),
+    profile("b", "2017-03-18", [strike({ location: { name: "Iraq", place: "Iraq", country: "IQ", lat: null, lon: null, precision: "country" } })]),
+  );
+  assert.equal(country.results.find((r) => r.rule === "place")?.score, 0);
+});
