@@ -21,6 +21,10 @@ function pick(a: Range | null, b: Range | null): Range | null {
   return b.best > a.best ? b : a;
 }
 
+function maxRange(a: Range, b: Range): Range {
+  return { low: Math.max(a.low, b.low), best: Math.max(a.best, b.best), high: Math.max(a.high, b.high) };
+}
+
 function add(a: Range | null, b: Range | null): Range | null {
   if (!a) return b;
   if (!b) return a;
@@ -29,13 +33,30 @@ function add(a: Range | null, b: Range | null): Range | null {
 
 /** The figure of one metric in one incident, by the group rules above. */
 export function incidentFigure(claims: readonly Claim[], metric: Metric): Range | null {
-  const byGroup = new Map<string, Range>();
+  // Figures listed in one sentence for different groups ("3 soldiers and 2 civilians were killed") add up
+  // there; across sentences, the group rules decide.
+  const bySentence = new Map<number, Map<string, Range>>();
   for (const c of claims) {
     if (c.metric !== metric) continue;
     const key = c.victims_text && /attacker|gunm[ae]n|shooter|assailant|bomber|suspect|perpetrator/.test(c.victims_text.toLowerCase()) && c.victims === "fighters" ? "attackers" : c.victims;
+    const groups = bySentence.get(c.sentence.start) ?? new Map<string, Range>();
+    bySentence.set(c.sentence.start, groups);
     const r = { low: c.low, best: c.value, high: c.high };
+    const prev = groups.get(key);
+    groups.set(key, prev ? maxRange(prev, r) : r);
+  }
+  const byGroup = new Map<string, Range>();
+  for (const groups of bySentence.values()) {
+    let key: string;
+    let r: Range | null = null;
+    if (groups.size === 1) [[key, r]] = [...groups.entries()] as [[string, Range]];
+    else {
+      const keys = [...groups.keys()];
+      key = keys.every((k) => k === "civilians" || CIVILIAN_PARTS.includes(k as VictimGroup)) ? "civilians" : "people";
+      for (const v of groups.values()) r = add(r, v);
+    }
     const prev = byGroup.get(key);
-    byGroup.set(key, prev ? { low: Math.max(prev.low, r.low), best: Math.max(prev.best, r.best), high: Math.max(prev.high, r.high) } : r);
+    byGroup.set(key, prev ? maxRange(prev, r!) : r!);
   }
   if (byGroup.size === 0) return null;
   const g = (k: string) => byGroup.get(k) ?? null;

@@ -249,12 +249,22 @@ export function mentionsIn(state: DocState, i: number): DateMention[] {
     let prepared = text;
     for (const m of text.matchAll(TIME_OF_DAY_OF)) prepared = blank(prepared, m.index, m.index + m[0].length);
     const instant = pub ? new Date(pub.getTime() + 12 * 3_600_000) : new Date(Date.UTC(2000, 0, 1, 12));
-    for (const r of chrono.casual.parse(prepared, { instant, timezone: "UTC" }, { forwardDate: false })) {
-      const start = s.start + r.index;
+    const refDate = { instant, timezone: "UTC" };
+    for (let r of chrono.casual.parse(prepared, refDate, { forwardDate: false })) {
+      let index = r.index;
+      // "In December, 40 people were killed": chrono takes the count for a two-digit year.
+      const count = /,\s*\d{1,2}$/.exec(r.text);
+      if (count && /^\s+\D/.test(prepared.slice(r.index + r.text.length))) {
+        const again = chrono.casual.parse(prepared.slice(r.index, r.index + count.index), refDate, { forwardDate: false })[0];
+        if (!again) continue;
+        index = r.index + again.index;
+        r = again;
+      }
+      const start = s.start + index;
       const end = start + r.text.length;
       if (out.some((m) => m.start < end && start < m.end)) continue; // the lexicon's reading wins
       if (ref.reportSpans.some((d) => d.start < end && start < d.end)) continue;
-      const period = fromChrono(r, pub, prepared.slice(Math.max(0, r.index - 20), r.index));
+      const period = fromChrono(r, pub, prepared.slice(Math.max(0, index - 20), index));
       if (period) out.push({ start, end, text: r.text, period, kind: "date", since: false });
     }
 

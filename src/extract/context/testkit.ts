@@ -1,5 +1,6 @@
 // Test helpers: a DocContext from plain text and claims placed at a phrase. Only the tests import this.
 import type { Claim, DocContext, TextSpan } from "../types.ts";
+import { addContext } from "./index.ts";
 
 /** Lines, then sentences at . ! ? followed by a capital or an opening quote: enough for hand-written tests. */
 export function splitSimple(text: string): TextSpan[] {
@@ -64,4 +65,24 @@ export function claimAt(doc: DocContext, evidence: string, over: Partial<Claim> 
     same_as: null,
     ...over,
   };
+}
+
+/** addContext over `text` with one claim per evidence phrase; returns the claims in the order given. */
+export function contextOf(
+  text: string,
+  published: string | null,
+  evidence: readonly string[],
+  opts: { headline?: boolean } = {},
+): Claim[] {
+  const doc = docOf(text, published, opts);
+  const claims = evidence.map((e) => claimAt(doc, e));
+  addContext(doc, claims);
+  return claims;
+}
+
+/** The one claim of contextOf(text, published, [evidence]). */
+export function one(text: string, published: string | null, evidence: string): Claim {
+  const [claim] = contextOf(text, published, [evidence]);
+  if (!claim) throw new Error("no claim");
+  return claim;
 }

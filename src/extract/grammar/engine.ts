@@ -18,13 +18,14 @@ export function readSentence(v: SentenceView, rules: readonly Rule[] = RULES): F
         rule.pattern.lastIndex = m.index + 1;
         continue;
       }
+      const before = found.length;
       for (const f of findings) {
         if (f.q !== null) {
           const q = v.quantities[f.q];
           if (!q || used.has(f.q) || q.unit !== null || q.yearLike) continue;
           used.add(f.q);
         } else {
-          if (found.some((g) => g.metric === f.metric && g.start < f.end && f.start < g.end)) continue;
+          if (found.slice(0, before).some((g) => g.metric === f.metric && g.start < f.end && f.start < g.end)) continue;
           for (const k of f.consumed ?? placeholdersIn(v.masked.slice(f.start, f.end))) used.add(k);
         }
         found.push(f);

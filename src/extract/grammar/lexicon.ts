@@ -153,5 +153,5 @@ export const BRIDGE_WORDS = [
   "who", "that", "which", "in", "the", "attack", "blast", "explosion", "shooting", "strike", "incident",
   "as", "result", "a", "of", "earlier", "yesterday", "today", "reportedly", "officially", "wrongly",
   "seriously", "moderately", "left", "say", "says", "remain", "remained", "still", "were", "being",
-  "among", "them", "those", "either", "or", "and", "so", "far",
+  "among", "them", "those", "either", "so", "far",
 ];

@@ -53,11 +53,13 @@ const alt = (words: Iterable<string>) =>
     .map(esc)
     .join("|");
 
-const HEAD = alt(Object.keys(VICTIM_NOUNS));
+const HEAD = alt([...Object.keys(VICTIM_NOUNS), ...Object.keys(SINGULAR_NOUNS)]);
+const PLURAL_HEAD = alt(Object.keys(VICTIM_NOUNS));
 const SING = alt(Object.keys(SINGULAR_NOUNS));
 const WORD = "[a-z][a-z'-]*";
 // Adjectives and names before the head noun: "18 iraqi civilians", "15 members of the al-dous family".
-const NP = `(?: ${WORD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military))?`;
+const MOD = `(?!(?:and|or|as|with|while|who|were|was)\\b)${WORD}`;
+const NP = `(?: ${MOD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military))?`;
 const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,4}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
 const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},)?`;
@@ -68,7 +70,7 @@ const ACTIVE = triggerAlt(ACTIVE_TRIGGERS);
 const passiveMetric = new Map(PASSIVE_TRIGGERS.map((t) => [t.words, t.metric]));
 const activeMetric = new Map(ACTIVE_TRIGGERS.map((t) => [t.words, t.metric]));
 
-const headRe = new RegExp(`\\b(${HEAD})\\b(?: of (?:the |his |her |their |a |an )?((?:${WORD} ){0,3}?${WORD}))?`, "g");
+const headRe = new RegExp(`\\b(${PLURAL_HEAD})\\b(?: of (?:the |his |her |their |a |an )?((?:${WORD} ){0,3}?${WORD}))?`, "g");
 const singRe = new RegExp(`\\b(${SING})\\b`);
 
 /** Victim group of a noun phrase: the last head noun; "members of the security forces" reads the of-phrase. */
@@ -133,6 +135,25 @@ function findingFromSubject(
   return [{ rule, metric, q, victims, start: m.index, end: Math.max(matchEnd, victims?.end ?? 0), trigger }];
 }
 
+const COORDINATED = new RegExp(`#(\\d+)#(${NP})?${ASIDE}(?:,| and|, and| as well as|, as well as) $`);
+
+/** "five policemen and 2 civilians were killed": the figures listed before the subject share its verb. */
+function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
+  const out: Finding[] = [];
+  let at = start;
+  for (let k = 0; k < 4; k++) {
+    const m = COORDINATED.exec(v.masked.slice(Math.max(0, at - 160), at));
+    if (!m) break;
+    const mStart = Math.max(0, at - 160) + m.index;
+    const q = Number(m[1]);
+    const npStart = mStart + `#${q}#`.length;
+    const victims = m[2] ? victimsAt(v, npStart, npStart + m[2].length) : null;
+    out.unshift({ ...main, rule: main.rule + "+coordinated", q, victims, start: mStart, end: main.end });
+    at = mStart;
+  }
+  return out;
+}
+
 export const RULES: Rule[] = [
   {
     // "no one was hurt", "no law enforcement officers or civilians were injured", "there were no casualties"
@@ -167,7 +188,7 @@ export const RULES: Rule[] = [
     // "3 fatalities", "20 civilian deaths", "the bodies of some 80 dead civilians", "12 bodies", "five injuries"
     name: "count-noun",
     pattern: new RegExp(
-      `(?:\\b(?:bodies|remains|corpses) of (?:the |another )?#(?<q>\\d+)#(?<np>${NP})?)|#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
+      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
       "g",
     ),
     extract(m, v) {
@@ -176,7 +197,8 @@ export const RULES: Rule[] = [
         const q = Number(m.groups!["q"]);
         const np = m.groups?.["np"];
         const victims = np ? victimsAt(v, end - np.length, end) : null;
-        return [{ rule: this.name, metric: "killed", q, victims, start: m.index, end, trigger: "bodies" }];
+        const trigger = /^(?:bodies|remains|corpses)/.test(m[0]) ? "bodies" : "death of";
+        return [{ rule: this.name, metric: "killed", q, victims, start: m.index, end, trigger }];
       }
       const q = Number(m.groups!["q2"]);
       const noun = m.groups!["noun"]!;
@@ -211,6 +233,7 @@ export const RULES: Rule[] = [
     ),
     extract(m, v) {
       const trigger = m.groups!["trigger"]!;
+      if (/\b(?:killing|killed|wounding|wounded|injuring|injured) (?:and|or) $/.test(v.masked.slice(Math.max(0, m.index - 20), m.index))) return null;
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
       const npStart = m.index + m[0].length - (np?.length ?? 0);
@@ -228,8 +251,12 @@ export const RULES: Rule[] = [
     pattern: new RegExp(`#(?<q>\\d+)#(?<np>${NP})?${ASIDE}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
     extract(m, v) {
       const trigger = m.groups!["trigger"]!;
-      if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(v.masked.slice(m.index + m[0].length))) return null;
-      return findingFromSubject(this.name, v, m, passiveMetric.get(trigger)!, trigger);
+      const rest = v.masked.slice(m.index + m[0].length);
+      if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(rest)) return null;
+      // "7 militants were killed and wounded": one figure for two metrics cannot be split.
+      if (/^(?: or|,? and) (?:wounded|injured|hurt|killed|dead)\b/.test(rest)) return null;
+      const main = findingFromSubject(this.name, v, m, passiveMetric.get(trigger)!, trigger);
+      return main ? [...coordinated(v, m.index, main[0]!), ...main] : null;
     },
   },
   {
@@ -271,7 +298,8 @@ export const RULES: Rule[] = [
         end: m.index + Math.max(0, headAt) + (head?.length ?? 0),
       };
       const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
-      return [{ rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value: 1, victims, start: m.index, end, trigger, consumed }];
+      const main: Finding = { rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value: 1, victims, start: m.index, end, trigger, consumed };
+      return [...coordinated(v, m.index, main), main];
     },
   },
   {

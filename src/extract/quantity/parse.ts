@@ -237,6 +237,10 @@ function finish(
     else if (following === "-" && /^year/.test(word(tokens, next + 1) ?? "")) unit = "age";
   }
   const text = s.slice(q.start, q.end);
+  // "John Smith, 25, was killed": a bare figure between commas after a name is an age.
+  if (unit === null && q.qualifier === "exact" && q.value < 120 && /[a-z)], ?$/.test(s.slice(Math.max(0, q.start - 3), q.start)) && /^ ?,/.test(s.slice(q.end, q.end + 2))) {
+    unit = "age";
+  }
   const yearLike = /^\d{4}$/.test(text) && q.value >= 1900 && q.value <= 2100;
   return { ...q, unit, yearLike };
 }
