@@ -187,6 +187,7 @@ for (const target of TARGETS) {
           certainty: null,
           breakdown: [{ victims: "children", victims_text: "children", value: 4 }],
           part_of: null,
+          same_as: "c1",
           evidence: { text: "30 to 40 injured", start: 41, end: 57 },
           sentence: { start: 41, end: 79 },
         }),

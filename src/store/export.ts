@@ -42,6 +42,7 @@ export const EXPORT_COLUMNS: readonly (keyof ExportRow)[] = [
   "sentence_text",
   "rule",
   "part_of",
+  "same_as",
   "breakdown",
   "article_title",
   "article_outlet",

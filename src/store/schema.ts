@@ -75,6 +75,8 @@ export interface ClaimsTable {
   rule: string;
   breakdown: JsonColumn;
   part_of: string | null;
+  /** Added in migration 0002. */
+  same_as: string | null;
 }
 
 export interface Database {

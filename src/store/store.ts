@@ -258,6 +258,7 @@ export class KyselyStore implements Store {
       rule: c.rule,
       breakdown: JSON.stringify(c.breakdown ?? []),
       part_of: c.part_of,
+      same_as: c.same_as ?? null,
     };
   }
 
@@ -396,7 +397,8 @@ export class KyselyStore implements Store {
         .select(["country", nClaims.as("claims"), nArticles.as("articles")])
         .groupBy("country")
         .orderBy("claims", "desc")
-        .orderBy("country")
+        // NULL sorts first in SQLite and last in PostgreSQL unless told: say it, so both agree.
+        .orderBy("country", (ob) => ob.asc().nullsLast())
         .execute();
       const month = sql<string | null>`substr(event_date, 1, 7)`;
       const byMonth = await this.db
@@ -474,6 +476,7 @@ export class KyselyStore implements Store {
             "c.sentence_text",
             "c.rule",
             "c.part_of",
+            "c.same_as",
             "c.breakdown",
             "a.title as article_title",
             "a.outlet as article_outlet",
@@ -599,6 +602,7 @@ function toStoredClaim(r: Selectable<ClaimsTable>): StoredClaim {
     rule: r.rule,
     breakdown: (fromJson(r.breakdown) ?? []) as Claim["breakdown"],
     part_of: r.part_of,
+    same_as: r.same_as,
   };
 }
 

@@ -172,6 +172,7 @@ export interface ExportRow {
   sentence_text: string;
   rule: string;
   part_of: string | null;
+  same_as: string | null;
   /** JSON text of the claim's breakdown array. */
   breakdown: string;
   article_title: string | null;

@@ -4,6 +4,7 @@
 import { Migrator } from "kysely";
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_initial.ts";
+import * as m0002 from "./0002_claim_same_as.ts";
 
 export type BackendKind = "sqlite" | "postgres";
 
@@ -15,6 +16,7 @@ interface VersionedMigration {
 /** In order; names sort lexically, which is the order Kysely applies them in. */
 const MIGRATIONS: Record<string, VersionedMigration> = {
   "0001_initial": m0001,
+  "0002_claim_same_as": m0002,
 };
 
 export function migrationsFor(kind: BackendKind): Record<string, Migration> {
