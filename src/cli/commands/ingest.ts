@@ -1,0 +1,211 @@
+// `toll ingest PATH|URL…`: read articles (src/ingest), extract claims (src/extract), store both (src/store).
+// One bad file, record or article never stops the run: it gets one stderr line and the exit status becomes 1.
+import cliProgress from "cli-progress";
+import { InvalidArgumentError, Option } from "commander";
+import type { Command } from "commander";
+import type { Writable } from "node:stream";
+import { extract, EXTRACTOR_VERSION } from "../../extract/index.ts";
+import type { Gazetteer } from "../../extract/index.ts";
+import { loadGazetteer } from "../../gazetteer/index.ts";
+import { readSources } from "../../ingest/index.ts";
+import type { ReadItem } from "../../ingest/index.ts";
+import { openStore } from "../../store/index.ts";
+import type { Store } from "../../store/index.ts";
+
+export interface IngestIo {
+  out: Writable;
+  err: Writable;
+  /** Draw a redrawing progress bar (stderr is a terminal) rather than periodic plain lines. */
+  isTTY: boolean;
+}
+
+export interface IngestOptions {
+  db?: string;
+  /** Load the gazetteer and pass it to the extractor (default true). */
+  gazetteer?: boolean;
+  maxMb?: number;
+  timeout?: number;
+  json?: boolean;
+  quiet?: boolean;
+  /** Plain progress line interval when not on a terminal. */
+  progressIntervalMs?: number;
+}
+
+export interface IngestSummary {
+  inputs: number;
+  /** Articles read (before storing). */
+  read: number;
+  inserted: number;
+  duplicates: number;
+  revisions: number;
+  /** Claims stored by this run (inserted articles and new revisions; a duplicate's claims are already stored). */
+  claims: number;
+  /** Read errors plus articles that failed to extract or store. */
+  errors: number;
+  seconds: number;
+}
+
+export interface IngestDeps {
+  openStore?: (target?: string) => Promise<Store>;
+  loadGazetteer?: () => Gazetteer;
+}
+
+function defaultIo(): IngestIo {
+  return { out: process.stdout, err: process.stderr, isTTY: Boolean(process.stderr.isTTY) };
+}
+
+function parsePositiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number, got "${value}"`);
+  return n;
+}
+
+function rate(done: number, seconds: number): string {
+  return seconds > 0 ? (done / seconds).toFixed(1) : "0.0";
+}
+
+interface Progress {
+  update(s: IngestSummary, current: string): void;
+  log(line: string): void;
+  stop(): void;
+}
+
+function barProgress(io: IngestIo): Progress {
+  const multi = new cliProgress.MultiBar(
+    {
+      stream: io.err as unknown as NodeJS.WritableStream,
+      format: "ingest | {read} articles | {claims} claims | {errors} errors | {rate} articles/s | {current}",
+      hideCursor: true,
+      clearOnComplete: false,
+      stopOnComplete: false,
+      fps: 10,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  // The total is unknown while streaming, so the format shows counters only, no bar.
+  const bar = multi.create(0, 0, { read: 0, claims: 0, errors: 0, rate: "0.0", current: "" });
+  return {
+    update: (s, current) => bar.update({ ...s, rate: rate(s.read, s.seconds), current: current.slice(-60) }),
+    log: (line) => multi.log(`${line}\n`),
+    stop: () => multi.stop(),
+  };
+}
+
+function lineProgress(io: IngestIo, intervalMs: number): Progress {
+  let last = Date.now();
+  return {
+    update: (s) => {
+      const now = Date.now();
+      if (now - last < intervalMs) return;
+      last = now;
+      io.err.write(`ingest: ${s.read} articles, ${s.claims} claims, ${s.errors} errors, ${rate(s.read, s.seconds)} articles/s\n`);
+    },
+    log: (line) => io.err.write(`${line}\n`),
+    stop: () => undefined,
+  };
+}
+
+function quietProgress(io: IngestIo): Progress {
+  return { update: () => undefined, log: (line) => io.err.write(`${line}\n`), stop: () => undefined };
+}
+
+export function formatSummary(s: IngestSummary): string {
+  return (
+    `read ${s.read} articles from ${s.inputs} input${s.inputs === 1 ? "" : "s"}: ${s.inserted} inserted, ` +
+    `${s.duplicates} duplicates, ${s.revisions} revisions, ${s.claims} claims, ${s.errors} errors ` +
+    `(${s.seconds.toFixed(1)} s, ${rate(s.read, s.seconds)} articles/s)\n`
+  );
+}
+
+export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: IngestIo = defaultIo(), deps: IngestDeps = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  const summary: IngestSummary = { inputs: inputs.length, read: 0, inserted: 0, duplicates: 0, revisions: 0, claims: 0, errors: 0, seconds: 0 };
+  const store = await (deps.openStore ?? openStore)(opts.db);
+  const progress = opts.quiet ? quietProgress(io) : io.isTTY ? barProgress(io) : lineProgress(io, opts.progressIntervalMs ?? 5000);
+  const fail = (origin: string, message: string): void => {
+    summary.errors++;
+    progress.log(`error: ${origin}: ${message}`);
+  };
+
+  // Loaded on the first article, so a run that reads nothing does not pay for it.
+  let gazetteer: Gazetteer | undefined;
+  let gazetteerTried = opts.gazetteer === false;
+  const getGazetteer = (): Gazetteer | undefined => {
+    if (!gazetteerTried) {
+      gazetteerTried = true;
+      try {
+        gazetteer = (deps.loadGazetteer ?? loadGazetteer)();
+      } catch (err) {
+        progress.log(`warning: gazetteer not loaded, places will not be resolved: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return gazetteer;
+  };
+
+  try {
+    const items: AsyncIterable<ReadItem> = readSources(inputs, {
+      maxBytes: opts.maxMb !== undefined ? Math.round(opts.maxMb * 1024 * 1024) : undefined,
+      timeoutMs: opts.timeout !== undefined ? Math.round(opts.timeout * 1000) : undefined,
+    });
+    for await (const item of items) {
+      summary.seconds = (performance.now() - started) / 1000;
+      if (!item.ok) {
+        fail(item.origin, item.error);
+        progress.update(summary, item.origin);
+        continue;
+      }
+      const article = item.article;
+      summary.read++;
+      let result: ReturnType<typeof extract>;
+      try {
+        result = extract(article.text, {
+          published: article.published,
+          title: article.title,
+          outlet: article.outlet,
+          url: article.url,
+          gazetteer: getGazetteer(),
+        });
+      } catch (err) {
+        fail(article.origin, `extraction failed: ${err instanceof Error ? err.message : String(err)}`);
+        continue;
+      }
+      try {
+        const saved = await store.saveArticle(article, result, EXTRACTOR_VERSION);
+        if (saved.outcome === "inserted") summary.inserted++;
+        else if (saved.outcome === "duplicate") summary.duplicates++;
+        else summary.revisions++;
+        if (saved.outcome !== "duplicate") summary.claims += saved.claims;
+      } catch (err) {
+        fail(article.origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      summary.seconds = (performance.now() - started) / 1000;
+      progress.update(summary, article.origin);
+    }
+  } finally {
+    summary.seconds = (performance.now() - started) / 1000;
+    progress.update(summary, "done");
+    progress.stop();
+    await store.close();
+  }
+  io.out.write(opts.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+  return summary;
+}
+
+export function registerIngest(program: Command, io?: IngestIo, deps: IngestDeps = {}): void {
+  program
+    .command("ingest")
+    .description(
+      "Read articles from files, folders and URLs (HTML, text, RSS/Atom, WARC, JSON lines; kind detected from content), extract claims and store them.",
+    )
+    .argument("<inputs...>", "files, folders (read recursively) or http(s) URLs")
+    .addOption(new Option("--db <path|url>", "SQLite file or postgres:// URL (default: $TOLL_DATABASE_URL, else ./toll.db)"))
+    .addOption(new Option("--max-mb <n>", "largest single document read into memory, in MB").argParser(parsePositiveNumber).default(20))
+    .addOption(new Option("--timeout <seconds>", "timeout for each URL fetch").argParser(parsePositiveNumber).default(30))
+    .option("--no-gazetteer", "do not load the gazetteer (places are not resolved)")
+    .option("--json", "print the summary as JSON")
+    .option("-q, --quiet", "no progress output (errors are still printed)")
+    .action(async (inputs: string[], opts: IngestOptions) => {
+      const summary = await runIngest(inputs, opts, io ?? defaultIo(), deps);
+      if (summary.errors > 0) process.exitCode = 1;
+    });
+}
