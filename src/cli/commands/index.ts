@@ -5,6 +5,7 @@ import { registerClaims } from "./claims.ts";
 import { registerArticles } from "./articles.ts";
 import { registerExport } from "./export.ts";
 import { registerStats } from "./stats.ts";
+import { registerIngest } from "./ingest.ts";
 
 export function registerCommands(program: Command): void {
   registerExtract(program);
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerArticles(program);
   registerExport(program);
   registerStats(program);
+  registerIngest(program);
 }
