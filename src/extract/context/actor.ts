@@ -35,13 +35,17 @@ export function attributionsIn(state: DocState, i: number): Attribution[] {
     const text = state.sentenceText(i);
     const hedges = hedgesIn(state, i);
     const out: Attribution[] = [];
+    let coveredTo = -1;
     for (const hit of scan(ACTOR_LEXICON, text, s.start)) {
       const from = hit.start - s.start;
       const to = hit.end - s.start;
-      const before = text.slice(Math.max(0, from - 60), from);
       const after = text.slice(to);
-      const byAgent = ACTOR_AGENT_BEFORE.test(before) && !NOT_AGENT_VERB.test(before);
       const group = ACTOR_GROUP_NOUN.exec(after);
+      // "Daesh militants": the group noun belongs to the named actor, not a second, generic one.
+      if (hit.start < coveredTo) continue;
+      coveredTo = hit.end + (group ? group[0].length : 0);
+      const before = text.slice(Math.max(0, from - 60), from);
+      const byAgent = ACTOR_AGENT_BEFORE.test(before) && !NOT_AGENT_VERB.test(before);
       const acts = ACTOR_ACT.test(group ? after.slice(group[0].length) : after);
       const claims = ACTOR_CLAIMS_AFTER.test(after);
       if (!byAgent && !acts && !claims) continue;

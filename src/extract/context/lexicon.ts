@@ -95,6 +95,9 @@ export const METHOD_LEXICON: readonly LexEntry<Method>[] = [
   { match: /\bbeat(?:en)? to death\b|\bbeatings?\b|\blynch(?:ed|ing)\b|\bclubbed\b/i, value: "beating", reason: "beating" },
 ];
 
+/** Methods that only say something went off: a specific method in the sentence or the story wins over them. */
+export const GENERIC_METHODS: ReadonlySet<Method> = new Set<Method>(["explosion"]);
+
 // ---------------------------------------------------------------------------------------------------------------
 // Actors that may be named as responsible. The match says who; actor.ts decides whether the sentence makes them
 // responsible (a bare mention such as "retake Mosul from Daesh" does not).

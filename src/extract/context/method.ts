@@ -1,7 +1,7 @@
 // The weapon or means behind a claim, read from the method lexicon.
 import type { Claim } from "../types.ts";
 import type { DocState } from "./doc.ts";
-import { METHOD_LEXICON, type Method } from "./lexicon.ts";
+import { GENERIC_METHODS, METHOD_LEXICON, type Method } from "./lexicon.ts";
 import { nearest, scan, type Hit } from "./match.ts";
 
 export function methodsIn(state: DocState, i: number): Hit<Method>[] {
@@ -17,15 +17,22 @@ export function methodsIn(state: DocState, i: number): Hit<Method>[] {
  */
 export function methodFor(state: DocState, claim: Claim): Hit<Method> | null {
   const i = state.sentenceOf(claim);
-  if (i < 0) {
-    const text = state.doc.text.slice(claim.sentence.start, claim.sentence.end);
-    return nearest(scan(METHOD_LEXICON, text, claim.sentence.start), claim.evidence) ?? null;
-  }
-  const here = nearest(methodsIn(state, i), claim.evidence);
+  const hits =
+    i >= 0
+      ? methodsIn(state, i)
+      : scan(METHOD_LEXICON, state.doc.text.slice(claim.sentence.start, claim.sentence.end), claim.sentence.start);
+  // "A bomb exploded …, killing 9": "bomb" says more than the nearer "exploded".
+  const specific = hits.filter((h) => !GENERIC_METHODS.has(h.value));
+  const here = nearest(specific, claim.evidence);
   if (here) return here;
+  const generic = nearest(hits, claim.evidence) ?? null;
+  if (i < 0) return generic;
+  // "The blast also wounded 30" after "A car bomb exploded …": the blast is the car bomb.
   for (const j of state.carriedFrom(i)) {
-    const first = methodsIn(state, j)[0];
-    if (first) return first;
+    const earlier = methodsIn(state, j);
+    const specificEarlier = earlier.find((h) => !GENERIC_METHODS.has(h.value));
+    if (specificEarlier) return specificEarlier;
+    if (!generic && earlier[0]) return earlier[0];
   }
-  return null;
+  return generic;
 }
