@@ -3,6 +3,7 @@
 //   npm run bench                      every section
 //   npm run bench -- --only extract    one section (see the list at the bottom)
 //   npm run bench -- --mb 20           size of the extraction corpus (default 10 MB)
+//   npm run bench -- --claims 20000    synthetic claims for the store sections (default: benchQueries' own)
 //   npm run bench -- --json            machine-readable output on stdout
 //
 // Sections are `{ name, description, run(): Promise<Row[]> }` (scripts/lib/bench.ts); a section that needs something
@@ -11,9 +12,11 @@
 // Throughput and memory are measured in fresh child processes (this script re-run with --worker KIND), so that each
 // figure's peak RSS belongs to that measurement alone and the JIT state of one pass does not help the next.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
 import { evalDir, listDataFiles, loadDataFile, profileFor, publishedFor, repoRoot } from "./lib/dataset.ts";
 import type { BenchSection, Row } from "./lib/bench.ts";
 import { formatResults, median, runSections, skip } from "./lib/bench.ts";
@@ -24,6 +27,7 @@ const { values: args } = parseArgs({
     mb: { type: "string" },
     json: { type: "boolean", default: false },
     worker: { type: "string" },
+    claims: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
   strict: true,
@@ -327,58 +331,114 @@ const extractSection: BenchSection = {
 
 let lastSummary = "";
 
+interface StoreBenchModule {
+  benchQueries: (store: unknown, n?: number) => Promise<unknown>;
+}
+interface StoreModule {
+  openStore: (target?: string) => Promise<{ close(): Promise<void> }>;
+}
+
+/** src/store/bench.ts and src/store/index.ts, checked dynamically: the store may not have landed yet. */
+async function storeModules(): Promise<{ bench: StoreBenchModule; store: StoreModule }> {
+  const benchFile = path.join(repoRoot, "src/store/bench.ts");
+  const indexFile = path.join(repoRoot, "src/store/index.ts");
+  if (!existsSync(benchFile)) skip("src/store/bench.ts not present yet");
+  if (!existsSync(indexFile)) skip("src/store/index.ts not present yet");
+  const bench = (await import(pathToFileURL(benchFile).href)) as Record<string, unknown>;
+  if (typeof bench["benchQueries"] !== "function") skip("src/store/bench.ts does not export benchQueries");
+  const store = (await import(pathToFileURL(indexFile).href)) as Record<string, unknown>;
+  if (typeof store["openStore"] !== "function") skip("src/store/index.ts does not export openStore");
+  return { bench: bench as unknown as StoreBenchModule, store: store as unknown as StoreModule };
+}
+
+const benchClaims = args.claims === undefined ? undefined : Math.max(100, Number(args.claims) || 100_000);
+
+/** Runs benchQueries on a store opened at `target` (a throwaway: the synthetic rows stay). */
+async function storeRows(target: string, label: string): Promise<Row[]> {
+  const { bench, store: storeMod } = await storeModules();
+  const store = await storeMod.openStore(target);
+  let result: unknown;
+  try {
+    result = await bench.benchQueries(store, benchClaims);
+  } finally {
+    await store.close();
+  }
+  return benchResultRows(result, label);
+}
+
+/** BenchResult ({ fill, queries: [{ name, ms, rows }] }) → rows; a plain list of rows is accepted too. */
+function benchResultRows(out: unknown, label: string): Row[] {
+  const r = (out ?? {}) as { fill?: Record<string, unknown>; queries?: unknown };
+  const rows: Row[] = [];
+  const fill = r.fill;
+  if (fill && typeof fill["ms"] === "number") {
+    rows.push({
+      measure: "fill (batched saves)",
+      value: typeof fill["claimsPerSecond"] === "number" ? fill["claimsPerSecond"] : null,
+      unit: "claims/s",
+      note: `${label}: ${String(fill["claims"])} claims in ${String(fill["articles"])} articles, ${((fill["ms"] as number) / 1000).toFixed(1)} s`,
+    });
+  }
+  const list = Array.isArray(out) ? out : Array.isArray(r.queries) ? r.queries : [];
+  for (const o of list as unknown[]) {
+    const q = (o ?? {}) as Record<string, unknown>;
+    const val = typeof q["ms"] === "number" ? q["ms"] : typeof q["value"] === "number" ? q["value"] : null;
+    rows.push({
+      measure: String(q["name"] ?? q["measure"] ?? "?"),
+      value: val,
+      unit: typeof q["unit"] === "string" ? q["unit"] : "ms",
+      note:
+        typeof q["rows"] === "number"
+          ? `${q["rows"]} rows, median`
+          : typeof q["note"] === "string"
+            ? q["note"]
+            : "",
+    });
+  }
+  return rows;
+}
+
 const queriesSection: BenchSection = {
   name: "queries",
-  description: "store query times (src/store/bench.ts benchQueries)",
+  description: "SQLite store: fill and query times (src/store/bench.ts benchQueries) on a temporary file",
   async run(): Promise<Row[]> {
-    const file = path.join(repoRoot, "src/store/bench.ts");
-    if (!existsSync(file)) skip("src/store/bench.ts not present yet");
-    const mod = (await import(file)) as Record<string, unknown>;
-    const fn = mod["benchQueries"];
-    if (typeof fn !== "function") skip("src/store/bench.ts does not export benchQueries");
-    // Contract: benchQueries() returns (a promise of) Row-like objects { measure|name, value, unit?, baseline?, note? },
-    // or a { name: milliseconds } record.
-    const out: unknown = await (fn as () => unknown)();
-    return toRows(out);
+    const dir = mkdtempSync(path.join(tmpdir(), "toll-bench-"));
+    try {
+      return await storeRows(path.join(dir, "bench.db"), "SQLite");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
 };
 
-function toRows(out: unknown): Row[] {
-  if (Array.isArray(out)) {
-    return out.map((o: unknown) => {
-      const r = (o ?? {}) as Record<string, unknown>;
-      const num = (k: string): number | null => (typeof r[k] === "number" ? (r[k] as number) : null);
-      const value = num("value") ?? num("ms");
-      const baseline = num("baseline");
-      return {
-        measure: String(r["measure"] ?? r["name"] ?? "?"),
-        value,
-        unit: typeof r["unit"] === "string" ? r["unit"] : "ms",
-        baseline,
-        ratio: num("ratio") ?? (value !== null && baseline ? value / baseline : null),
-        note: typeof r["note"] === "string" ? r["note"] : "",
-      };
-    });
-  }
-  if (out && typeof out === "object") {
-    return Object.entries(out as Record<string, unknown>).map(([k, v]) => ({
-      measure: k,
-      value: typeof v === "number" ? v : null,
-      unit: "ms",
-    }));
-  }
-  return [];
-}
+const queriesPgSection: BenchSection = {
+  name: "queries-pg",
+  description: "PostgreSQL store: fill and query times (src/store/bench.ts benchQueries)",
+  async run(): Promise<Row[]> {
+    // A separate variable from TOLL_DATABASE_URL on purpose: the bench leaves its synthetic rows behind.
+    const url = process.env["TOLL_BENCH_DATABASE_URL"];
+    if (!url) skip("set TOLL_BENCH_DATABASE_URL to a throwaway PostgreSQL database");
+    try {
+      return await storeRows(url, "PostgreSQL");
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (/ECONNREFUSED|ENOTFOUND|does not exist|password authentication|timeout/i.test(msg)) {
+        skip(`PostgreSQL not reachable: ${msg.split("\n")[0]}`);
+      }
+      throw err;
+    }
+  },
+};
 
 /** The sections, in running order. Other engineers: append yours here (ingest, reconcile, api …). */
-const SECTIONS: BenchSection[] = [extractSection, queriesSection];
+const SECTIONS: BenchSection[] = [extractSection, queriesSection, queriesPgSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   if (args.help) {
     process.stdout.write(
-      `usage: npm run bench -- [--only NAME] [--mb N] [--json]\nsections: ${SECTIONS.map((s) => s.name).join(", ")}\n`,
+      `usage: npm run bench -- [--only NAME] [--mb N] [--claims N] [--json]\nsections: ${SECTIONS.map((s) => s.name).join(", ")}\n`,
     );
     return;
   }
