@@ -4,6 +4,7 @@ export { GRADES } from "./types.ts";
 export {
   candidateBuckets,
   emptyState,
+  forgetIndex,
   fromExtraction,
   incidentBucketKeys,
   reconcile,

@@ -53,16 +53,34 @@ const DIRECTIONS =
   /\b(?:north|south|east|west|central|northern|southern|eastern|western|outskirts|suburbs?|downtown|old city|city of|town of|village of|province|governorate|district|near|of|the)\b/g;
 
 /** Comparable place key: the gazetteer name when resolved, else the written name without directions. */
+const placeCache = new Map<string, string | null>();
+
 export function placeKey(loc: Location | null): string | null {
   if (!loc) return null;
   const raw = loc.place ?? loc.name;
   if (!raw) return null;
+  const hit = placeCache.get(raw);
+  if (hit !== undefined) return hit;
   const k = fold(raw).replace(DIRECTIONS, " ").replace(/\s+/g, " ").trim();
+  if (placeCache.size > 50_000) placeCache.clear();
+  placeCache.set(raw, k === "" ? null : k);
   return k === "" ? null : k;
 }
 
+// Outlets, places, methods and sources repeat across thousands of claims: memoise (bounded, cleared when full).
+const foldCache = new Map<string, string>();
+
 /** Lower case, accents and punctuation dropped: the shared text key. */
 export function fold(s: string): string {
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  const out = foldUncached(s);
+  if (foldCache.size > 50_000) foldCache.clear();
+  foldCache.set(s, out);
+  return out;
+}
+
+function foldUncached(s: string): string {
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -94,8 +112,19 @@ const METHOD_FAMILIES: readonly [string, RegExp][] = [
 ];
 
 /** Method family ("air", "shelling" …) or the folded text itself when no family matches; null when unknown. */
+const methodCache = new Map<string, string | null>();
+
 export function methodFamily(method: string | null): string | null {
   if (!method) return null;
+  const hit = methodCache.get(method);
+  if (hit !== undefined) return hit;
+  const out = methodFamilyUncached(method);
+  if (methodCache.size > 10_000) methodCache.clear();
+  methodCache.set(method, out);
+  return out;
+}
+
+function methodFamilyUncached(method: string): string | null {
   const f = fold(method);
   if (f === "") return null;
   for (const [name, re] of METHOD_FAMILIES) if (re.test(f)) return name;

@@ -79,9 +79,6 @@ interface Index {
   keysOf: Map<string, string[]>;
   profiles: Map<string, Profile>;
   aggs: Map<string, Set<string>>;
-  /** Sizes at the time the index was last in step with the state: a mismatch means someone else edited it. */
-  incidentCount: number;
-  aggregateCount: number;
 }
 
 const indexes = new WeakMap<ReconState, Index>();
@@ -143,23 +140,20 @@ function aggKey(metric: string, country: string | null): string {
 
 function getIndex(state: ReconState): Index {
   const cached = indexes.get(state);
-  if (
-    cached &&
-    cached.incidentCount === Object.keys(state.incidents).length &&
-    cached.aggregateCount === Object.keys(state.aggregates).length
-  )
-    return cached;
-  const idx: Index = { buckets: new Map(), keysOf: new Map(), profiles: new Map(), aggs: new Map(), incidentCount: 0, aggregateCount: 0 };
+  if (cached) return cached;
+  const idx: Index = { buckets: new Map(), keysOf: new Map(), profiles: new Map(), aggs: new Map() };
   indexes.set(state, idx);
   for (const inc of Object.values(state.incidents)) indexIncident(state, idx, inc);
   for (const agg of Object.values(state.aggregates)) indexAggregate(idx, agg);
-  syncCounts(state, idx);
   return idx;
 }
 
-function syncCounts(state: ReconState, idx: Index): void {
-  idx.incidentCount = Object.keys(state.incidents).length;
-  idx.aggregateCount = Object.keys(state.aggregates).length;
+/**
+ * Drop the cached index of a state that was edited by other means than this module (e.g. incidents loaded from a
+ * store into an existing object): the next call rebuilds it. Checking on every call would cost O(state).
+ */
+export function forgetIndex(state: ReconState): void {
+  indexes.delete(state);
 }
 
 function incidentClaims(state: ReconState, inc: IncidentRecord): StoredReconClaim[] {
@@ -373,7 +367,6 @@ export function splitIncident(state: ReconState, id: string, claimKeys: readonly
   const moving = new Set(claimKeys.filter((k) => inc.claims.includes(k)));
   if (moving.size === 0 || moving.size === inc.claims.length) return { state, changes };
   doSplit(state, idx, inc, [inc.claims.filter((k) => !moving.has(k)), [...moving]], reason, now, changes);
-  syncCounts(state, idx);
   return { state, changes };
 }
 
@@ -672,7 +665,6 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
     } else sc.note = `${sc.claim.part_of !== null ? "breakdown part" : "repeat"} of ${of}, which is not linked`;
   }
 
-  syncCounts(state, idx);
   const all = [...changes, ...touched.values()].filter((c) => {
     if (c.type === "created" || c.type === "updated" || c.type === "merged" || c.type === "split") return !!state.incidents[c.id];
     return true;
