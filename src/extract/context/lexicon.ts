@@ -206,11 +206,16 @@ export const CERTAINTY_LEXICON: readonly LexEntry<Hedge>[] = [
     reason: "could not be confirmed",
   },
   { match: /\bunconfirmed\b|\bunverified\b/i, value: h("unconfirmed"), reason: "unconfirmed" },
+  {
+    match: /\b(?:unconfirmed|unverified) (?:reports?|figures|accounts)(?: (?:said|say|suggest(?:ed)?))?/i,
+    value: h("unconfirmed"),
+    reason: "unconfirmed reports (longer than 'reports said')",
+  },
   { match: /\b(?:believed|thought|presumed) (?:to|dead)\b/i, value: h("believed"), reason: "believed" },
   { match: /\b(?:likely|probably|possibly)\b/i, value: h("likely"), reason: "likely" },
   { match: /\b(?:alleged(?:ly)?|purported(?:ly)?|suspected)\b/i, value: h("alleged"), reason: "alleged" },
   {
-    match: /\bclaim(?:s|ed)? (?:to have|that (?:it|they) (?:had |have )?|it had |they had )(?:killed|shot|destroyed|wounded)\b/i,
+    match: /\bclaim(?:s|ed)? (?:to have |that (?:it|they) (?:had |have )?|it had |they had )(?:killed|shot|destroyed|wounded)\b/i,
     value: h("alleged"),
     reason: "the perpetrator's own claim",
   },
