@@ -45,6 +45,13 @@ export const MAX_LIMIT = 10_000;
 /** Claims per INSERT: ~45 columns each stays far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const CLAIM_CHUNK = 400;
 const EXPORT_BATCH = 1_000;
+/** Values per IN (...) lookup. */
+const LOOKUP_CHUNK = 500;
+
+/** Which articles a batch is working on, for the error message if it fails. */
+interface BatchProgress {
+  current: ArticleInput[];
+}
 
 const ARTICLE_COLUMNS = [
   "id",
@@ -112,104 +119,142 @@ export class KyselyStore implements Store {
   async saveArticles(items: readonly SaveInput[]): Promise<SaveResult[]> {
     if (items.length === 0) return [];
     for (let attempt = 1; ; attempt++) {
-      let current: SaveInput | undefined;
+      const progress: BatchProgress = { current: [] };
       try {
-        return await this.db.transaction().execute(async (trx) => {
-          const results: SaveResult[] = [];
-          for (const item of items) {
-            current = item;
-            results.push(await this.saveOne(trx, item));
-          }
-          return results;
-        });
+        return await this.db.transaction().execute((trx) => this.saveBatch(trx, items, progress));
       } catch (err) {
         // Another writer may have stored the same text (or the same revision number) between our dedupe
         // check and our insert; the unique constraints catch that and one retry then sees its row.
         if (attempt === 1 && this.backend.isUniqueViolation(err)) continue;
-        const where = current ? describeArticle(current.article) : "";
-        const batch = items.length > 1 ? `, batch of ${items.length} rolled back` : "";
-        throw new StoreError("saveArticle", `${where}${batch}`, err);
+        const shown = progress.current.slice(0, 3).map(describeArticle);
+        if (progress.current.length > 3) shown.push(`and ${progress.current.length - 3} more`);
+        const batch = items.length > 1 ? `; batch of ${items.length} rolled back` : "";
+        throw new StoreError("saveArticle", `${shown.join("; ")}${batch}`, err);
       }
     }
   }
 
-  private async saveOne(trx: Transaction<Database>, { article, extraction, extractorVersion }: SaveInput) {
-    const hash = contentHash(article.text);
-    const dup = await trx
-      .selectFrom("articles")
-      .select("id")
-      .where("content_hash", "=", hash)
-      .executeTakeFirst();
-    if (dup) {
-      return {
-        outcome: "duplicate" as const,
-        article_id: dup.id,
-        claims: await this.claimCount(trx, dup.id),
-      };
-    }
-    const url = article.url ?? extraction.article.url ?? null;
-    const urlKey = article.canonical_url ?? url;
-    let revision = 1;
-    let revisionOf: number | null = null;
-    if (urlKey !== null) {
-      const prev = await trx
+  /**
+   * Round trips, not SQL, dominate a batch (most of all on PostgreSQL): the dedupe lookups for the whole batch
+   * are two queries, each article is one INSERT, and claims go in multi-row INSERTs across articles.
+   */
+  private async saveBatch(
+    trx: Transaction<Database>,
+    items: readonly SaveInput[],
+    progress: BatchProgress,
+  ): Promise<SaveResult[]> {
+    const prepared = items.map((item) => {
+      const url = item.article.url ?? item.extraction.article.url ?? null;
+      return { item, url, urlKey: item.article.canonical_url ?? url, hash: contentHash(item.article.text) };
+    });
+    const byHash = new Map<string, number>();
+    const latestByUrl = new Map<string, { id: number; revision: number }>();
+    const hashes = [...new Set(prepared.map((p) => p.hash))];
+    const urlKeys = [...new Set(prepared.flatMap((p) => (p.urlKey === null ? [] : [p.urlKey])))];
+    for (let i = 0; i < hashes.length; i += LOOKUP_CHUNK) {
+      const rows = await trx
         .selectFrom("articles")
-        .select(["id", "revision"])
-        .where("url_key", "=", urlKey)
-        .orderBy("revision", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      if (prev) {
-        revision = prev.revision + 1;
-        revisionOf = prev.id;
+        .select(["id", "content_hash"])
+        .where("content_hash", "in", hashes.slice(i, i + LOOKUP_CHUNK))
+        .execute();
+      for (const r of rows) byHash.set(r.content_hash, r.id);
+    }
+    for (let i = 0; i < urlKeys.length; i += LOOKUP_CHUNK) {
+      const rows = await trx
+        .selectFrom("articles")
+        .select(["id", "url_key", "revision"])
+        .where("url_key", "in", urlKeys.slice(i, i + LOOKUP_CHUNK))
+        .execute();
+      for (const r of rows) {
+        const prev = r.url_key === null ? undefined : latestByUrl.get(r.url_key);
+        if (r.url_key !== null && (!prev || r.revision > prev.revision)) latestByUrl.set(r.url_key, r);
       }
     }
-    const published = article.published ?? extraction.article.published ?? null;
-    const { text: _text, ...header } = extraction.article;
-    const stored: StoredExtraction = {
-      article: header,
-      incidents: extraction.incidents,
-      totals: extraction.totals,
-    };
-    const { id } = await trx
-      .insertInto("articles")
-      .values({
-        external_id: article.external_id ?? null,
-        title: article.title ?? extraction.article.title ?? null,
-        published,
-        outlet: article.outlet ?? extraction.article.outlet ?? null,
-        author: article.author ?? null,
-        url,
-        canonical_url: article.canonical_url ?? null,
-        url_key: urlKey,
-        text: article.text,
-        content_hash: hash,
-        extractor_version: extractorVersion,
-        revision,
-        revision_of: revisionOf,
-        origin: article.origin,
-        meta: JSON.stringify(article.meta ?? {}),
-        extraction: JSON.stringify(stored),
-        ingested_at: new Date().toISOString(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
 
-    // Offsets refer to the text the extractor saw.
-    const sourceText = extraction.article.text || article.text;
-    const day = isoDay(published);
-    const rows = extraction.claims.map((c) => this.claimRow(id, c, sourceText, day));
-    for (let i = 0; i < rows.length; i += CLAIM_CHUNK) {
-      await trx
-        .insertInto("claims")
-        .values(rows.slice(i, i + CLAIM_CHUNK))
-        .execute();
-    }
-    return {
-      outcome: revisionOf === null ? ("inserted" as const) : ("revision" as const),
-      article_id: id,
-      claims: rows.length,
+    const results: SaveResult[] = [];
+    const claimCounts = new Map<number, number>();
+    let pending: Insertable<ClaimsTable>[] = [];
+    let pendingFrom: ArticleInput[] = [];
+    const flush = async () => {
+      progress.current = pendingFrom;
+      if (pending.length > 0) await trx.insertInto("claims").values(pending).execute();
+      pending = [];
+      pendingFrom = [];
     };
+
+    for (const { item, url, urlKey, hash } of prepared) {
+      const { article, extraction, extractorVersion } = item;
+      progress.current = [article];
+      const dup = byHash.get(hash);
+      if (dup !== undefined) {
+        // Filled in below for articles stored before this batch; known already for ones of this batch.
+        results.push({ outcome: "duplicate", article_id: dup, claims: claimCounts.get(dup) ?? -1 });
+        continue;
+      }
+      const prev = urlKey === null ? undefined : latestByUrl.get(urlKey);
+      const revision = prev ? prev.revision + 1 : 1;
+      const published = article.published ?? extraction.article.published ?? null;
+      const { text: _text, ...header } = extraction.article;
+      const stored: StoredExtraction = {
+        article: header,
+        incidents: extraction.incidents,
+        totals: extraction.totals,
+      };
+      const { id } = await trx
+        .insertInto("articles")
+        .values({
+          external_id: article.external_id ?? null,
+          title: article.title ?? extraction.article.title ?? null,
+          published,
+          outlet: article.outlet ?? extraction.article.outlet ?? null,
+          author: article.author ?? null,
+          url,
+          canonical_url: article.canonical_url ?? null,
+          url_key: urlKey,
+          text: article.text,
+          content_hash: hash,
+          extractor_version: extractorVersion,
+          revision,
+          revision_of: prev?.id ?? null,
+          origin: article.origin,
+          meta: JSON.stringify(article.meta ?? {}),
+          extraction: JSON.stringify(stored),
+          ingested_at: new Date().toISOString(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      byHash.set(hash, id);
+      if (urlKey !== null) latestByUrl.set(urlKey, { id, revision });
+      claimCounts.set(id, extraction.claims.length);
+
+      // Offsets refer to the text the extractor saw.
+      const sourceText = extraction.article.text || article.text;
+      const day = isoDay(published);
+      for (const c of extraction.claims) {
+        pending.push(this.claimRow(id, c, sourceText, day));
+        if (pendingFrom[pendingFrom.length - 1] !== article) pendingFrom.push(article);
+        if (pending.length >= CLAIM_CHUNK) await flush();
+      }
+      results.push({
+        outcome: prev ? "revision" : "inserted",
+        article_id: id,
+        claims: extraction.claims.length,
+      });
+    }
+    await flush();
+
+    const unknown = [...new Set(results.filter((r) => r.claims < 0).map((r) => r.article_id))];
+    if (unknown.length > 0) {
+      const rows = await trx
+        .selectFrom("claims")
+        .select(["article_id", sql<string | number>`count(*)`.as("n")])
+        .where("article_id", "in", unknown)
+        .groupBy("article_id")
+        .execute();
+      for (const r of rows) claimCounts.set(r.article_id, Number(r.n));
+      for (const r of results) if (r.claims < 0) r.claims = claimCounts.get(r.article_id) ?? 0;
+    }
+    return results;
   }
 
   private claimRow(
@@ -526,15 +571,6 @@ export class KyselyStore implements Store {
           "claims",
         ),
       ]);
-  }
-
-  private async claimCount(db: Kysely<Database>, articleId: number): Promise<number> {
-    const r = await db
-      .selectFrom("claims")
-      .select(sql<string | number>`count(*)`.as("n"))
-      .where("article_id", "=", articleId)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
   }
 
   private async wrap<T>(operation: string, context: string, run: () => Promise<T>): Promise<T> {
