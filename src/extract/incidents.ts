@@ -11,7 +11,9 @@
 import type { Claim, DocumentIncident, Metric, Range, VictimGroup } from "./types.ts";
 
 const NEW_EVENT =
-  /\b(?:another|a second|a third|a separate|a further|a different|a later|an earlier)(?: [\w-]+)? (?:attack|strike|airstrike|air strike|air raid|raid|bombing|blast|explosion|incident|shooting|shelling|clash|clashes|ambush|assault|operation|drone strike|suicide bombing|attack)s?\b|\bseparately\b|\belsewhere\b|\bin (?:a )?separate\b|\bin another\b|\bin a similar\b/i;
+  /\b(?:another|a second|a third|a separate|a further|a different|a later|an earlier)(?: [\w-]+)? (?:attack|strike|airstrike|air strike|air raid|raid|bombing|blast|explosion|incident|shooting|shelling|clash|clashes|ambush|assault|operation|drone strike|suicide bombing)s?\b|\bseparately\b|\belsewhere\b|\bin (?:a )?separate\b|\bin another\b|\bin a similar\b/i;
+
+const UPDATE = /\b(?:rose|risen|rising|climbed|increased|jumped|reached|now|later|toll|revised|updated|since died|has died|have died|succumbed)\b/i;
 
 const CIVILIAN_PARTS: VictimGroup[] = ["children", "women", "men", "journalists", "medical_workers", "aid_workers"];
 
@@ -45,8 +47,12 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
     const prev = groups.get(key);
     groups.set(key, prev ? maxRange(prev, r) : r);
   }
+  // Across sentences, the first statement of a group's figure (the lede, or the headline) stands: later
+  // figures for the same group are repeats, or background; only an explicit update ("rose to", "later
+  // died") replaces it.
   const byGroup = new Map<string, Range>();
-  for (const groups of bySentence.values()) {
+  const updates = new Set(claims.filter((c) => c.metric === metric && UPDATE.test(c.evidence.text + " " + (c.rule.startsWith("death-toll") ? "toll" : ""))).map((c) => c.sentence.start));
+  for (const [sentence, groups] of bySentence) {
     let key: string;
     let r: Range | null = null;
     if (groups.size === 1) [[key, r]] = [...groups.entries()] as [[string, Range]];
@@ -56,7 +62,7 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
       for (const v of groups.values()) r = add(r, v);
     }
     const prev = byGroup.get(key);
-    byGroup.set(key, prev ? maxRange(prev, r!) : r!);
+    if (!prev || updates.has(sentence) || prev.best === 0) byGroup.set(key, prev && updates.has(sentence) ? maxRange(prev, r!) : r!);
   }
   if (byGroup.size === 0) return null;
   const g = (k: string) => byGroup.get(k) ?? null;

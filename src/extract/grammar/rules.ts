@@ -177,7 +177,7 @@ export const RULES: Rule[] = [
   {
     // "the death toll rose to 45", "a toll of 12"
     name: "death-toll",
-    pattern: /\b(?:death|casualty|fatality|civilian death|civilian) toll\b[^#.;!?]{0,50}?#(?<q>\d+)#|\btoll (?:rose|has risen|had risen|climbed|reached|stood|stands|is|was|of|at|now|jumped)\b[^#.;]{0,25}?#(?<q2>\d+)#/g,
+    pattern: /\b(?:death|casualty|fatality|civilian death|civilian) toll\b[^#.;!?]{0,50}#(?<q>\d+)#|\btoll (?:rose|has risen|had risen|climbed|reached|stood|stands|is|was|of|at|now|jumped)\b[^#.;]{0,25}#(?<q2>\d+)#/g,
     extract(m, v) {
       const q = Number(m.groups!["q"] ?? m.groups!["q2"]);
       const end = m.index + m[0].length;

@@ -69,7 +69,7 @@ export function buildView(docText: string, span: TextSpan, index: number): Sente
     }
     return p + delta;
   };
-  const letters = text.replace(/[^A-Za-z]/g, "");
+  const letters = text.replace(/[^A-Z]/gi, "");
   const upper = letters.length > 12 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.8;
   return { span, text, norm, masked, quantities, toText, index, upper };
 }

@@ -25,7 +25,7 @@ export function splitSentences(text: string): TextSpan[] {
 }
 
 // A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d])/gu;
 
 function splitLine(text: string, from: number, to: number, out: TextSpan[]): void {
   const line = text.slice(from, to);

@@ -1,0 +1,151 @@
+// `toll extract FILE…` and `toll extract --jsonl FILE`: the extractor from the command line.
+import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { createReadStream } from "node:fs";
+import type { Command } from "commander";
+import { extract, type ExtractResult, type Gazetteer } from "../../extract/index.ts";
+import { decodeBytes } from "../../ingest/charset.ts";
+import { sniffKind } from "../../ingest/sniff.ts";
+import { sharedGazetteer } from "../../gazetteer/index.ts";
+import { renderTable } from "../table.ts";
+
+interface ExtractCliOptions {
+  format?: string;
+  published?: string;
+  jsonl?: boolean;
+  gazetteer?: boolean;
+}
+
+function loadPlaces(enabled: boolean | undefined): Gazetteer | undefined {
+  if (enabled === false) return undefined;
+  try {
+    return sharedGazetteer();
+  } catch (err) {
+    process.stderr.write(`toll: gazetteer unavailable, locations left empty (${err instanceof Error ? err.message : String(err)})\n`);
+    return undefined;
+  }
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  if (file === "-") {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  }
+  return readFile(file);
+}
+
+/** Text or HTML in, extraction out; HTML is cleaned of page furniture first. */
+export async function extractBytes(bytes: Uint8Array, origin: string, published: string | undefined, gazetteer: Gazetteer | undefined): Promise<ExtractResult> {
+  const kind = sniffKind(bytes.subarray(0, 4096));
+  if (kind === "html") {
+    // The HTML cleaner (readability + linkedom) is loaded only when a page needs it.
+    const { htmlToArticle } = await import("../../ingest/html.ts");
+    const html = decodeBytes(bytes, { flavour: "html" }).text;
+    const article = htmlToArticle(html, { origin });
+    return extract(article.text, {
+      title: article.title,
+      published: published ?? article.published,
+      outlet: article.outlet,
+      url: article.url,
+      gazetteer,
+    });
+  }
+  const text = decodeBytes(bytes, { flavour: "text" }).text;
+  return extract(text, { published: published ?? null, gazetteer });
+}
+
+function claimRows(result: ExtractResult): string[][] {
+  return result.claims.map((c) => [
+    c.id,
+    c.metric,
+    c.qualifier === "range" ? `${c.low}–${c.high}` : String(c.value),
+    c.qualifier,
+    c.victims,
+    c.scope + (c.historical ? " (background)" : "") + (c.part_of ? ` (part of ${c.part_of})` : "") + (c.same_as ? ` (= ${c.same_as})` : ""),
+    c.period ? [c.period.start, c.period.end].filter(Boolean).join("…") : "",
+    c.location?.place ?? c.location?.name ?? "",
+    c.source ?? "",
+    (c.in_headline ? "[headline] " : "") + c.evidence.text.replace(/\s+/g, " "),
+  ]);
+}
+
+function printTable(file: string, r: ExtractResult): void {
+  const out = process.stdout;
+  out.write(`${file}\n  title: ${r.article.title ?? "–"}\n  published: ${r.article.published ?? "–"}\n`);
+  if (r.claims.length === 0) out.write("  no casualty claims found\n");
+  else out.write(renderTable(["id", "metric", "value", "qualifier", "victims", "scope", "period", "place", "source", "evidence"], claimRows(r)) + "\n");
+  const fig = (x: { low: number; best: number; high: number } | null) => (x ? (x.low === x.high ? String(x.best) : `${x.best} (${x.low}–${x.high})`) : "–");
+  for (const i of r.incidents) out.write(`  incident ${i.id}: killed ${fig(i.killed)}, injured ${fig(i.injured)} [${i.claims.join(", ")}]\n`);
+  out.write(`  totals: killed ${fig(r.totals.killed)}, injured ${fig(r.totals.injured)}\n\n`);
+}
+
+async function runJsonl(file: string, published: string | undefined, gazetteer: Gazetteer | undefined): Promise<number> {
+  const input = file === "-" ? process.stdin : createReadStream(file);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  let failed = 0;
+  const progress = process.stderr.isTTY;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    let id: unknown = null;
+    try {
+      const record = JSON.parse(line) as Record<string, unknown>;
+      id = record["id"] ?? null;
+      if (typeof record["text"] !== "string") throw new Error(`line ${n}: "text" must be a string`);
+      const pub = typeof record["published"] === "string" ? record["published"] : published;
+      const title = typeof record["title"] === "string" ? record["title"] : null;
+      const result = extract(record["text"], { published: pub ?? null, title, gazetteer });
+      process.stdout.write(JSON.stringify({ id, ...result }) + "\n");
+    } catch (err) {
+      failed++;
+      const message = err instanceof SyntaxError ? `line ${n}: not JSON (${err.message})` : err instanceof Error ? err.message : String(err);
+      process.stdout.write(JSON.stringify({ id, error: { message } }) + "\n");
+    }
+    if (progress && n % 100 === 0) process.stderr.write(`\rtoll extract: ${n} records, ${failed} errors`);
+  }
+  if (progress) process.stderr.write(`\rtoll extract: ${n} records, ${failed} errors\n`);
+  return failed;
+}
+
+export function registerExtract(program: Command): void {
+  program
+    .command("extract")
+    .description("Read casualty claims from news text or HTML files (`-` for stdin), or a JSONL batch with --jsonl.")
+    .argument("[files...]", "text or HTML files; - for standard input")
+    .option("-f, --format <format>", "table or json (default: table on a terminal, json otherwise)")
+    .option("--published <date>", "publication date (ISO), overriding what the text carries")
+    .option("--jsonl", "batch mode: each input line is {id, text, published?, title?}; one JSON line out per record")
+    .option("--no-gazetteer", "do not resolve places (faster start)")
+    .action(async (files: string[], opts: ExtractCliOptions) => {
+      const format = opts.format ?? (process.stdout.isTTY ? "table" : "json");
+      if (format !== "table" && format !== "json") throw new Error(`--format must be table or json, not "${format}"`);
+      if (opts.published !== undefined && Number.isNaN(Date.parse(opts.published))) {
+        throw new Error(`--published: "${opts.published}" is not a date (use YYYY-MM-DD)`);
+      }
+      const inputs = files.length > 0 ? files : ["-"];
+      const gazetteer = loadPlaces(opts.gazetteer);
+      if (opts.jsonl) {
+        let failed = 0;
+        for (const f of inputs) failed += await runJsonl(f, opts.published, gazetteer);
+        if (failed > 0) process.exitCode = 1;
+        return;
+      }
+      const results: Array<{ file: string; result: ExtractResult }> = [];
+      for (const file of inputs) {
+        try {
+          const result = await extractBytes(await readInput(file), `file:${file}`, opts.published, gazetteer);
+          if (format === "table") printTable(file, result);
+          else results.push({ file, result });
+        } catch (err) {
+          process.stderr.write(`toll extract: ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+          process.exitCode = 1;
+        }
+      }
+      if (format === "json") {
+        const body = inputs.length === 1 && results.length === 1 ? results[0]!.result : results.map((r) => ({ file: r.file, ...r.result }));
+        process.stdout.write(JSON.stringify(body, null, 2) + "\n");
+      }
+    });
+}
