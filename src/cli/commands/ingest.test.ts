@@ -102,6 +102,9 @@ describe("toll ingest", () => {
       Object.assign(io.err, { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
       await runIngest([inputs], { db: join(dir, "toll.db"), gazetteer: false }, io);
       assert.match(io.errText(), /ingest \| 4 articles \| \d+ claims \| 2 errors \| [\d.]+ articles\/s/);
+      // Error lines logged just before the end are not lost with the bar.
+      assert.match(io.errText(), /error: file:\S+broken\.xml#item=2: broken item/);
+      assert.match(io.errText(), /error: file:\S+batch\.jsonl#line=2: line 2: invalid JSON/);
     });
   });
 });

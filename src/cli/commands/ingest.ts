@@ -87,7 +87,11 @@ function barProgress(io: IngestIo): Progress {
   return {
     update: (s, current) => bar.update({ ...s, rate: rate(s.read, s.seconds), current: current.slice(-60) }),
     log: (line) => multi.log(`${line}\n`),
-    stop: () => multi.stop(),
+    stop: () => {
+      // MultiBar prints logged lines only on its next redraw, and stop() does not redraw: flush them first.
+      multi.update();
+      multi.stop();
+    },
   };
 }
 
