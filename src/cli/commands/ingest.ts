@@ -76,6 +76,8 @@ function barProgress(io: IngestIo): Progress {
       stream: io.err as unknown as NodeJS.WritableStream,
       format: "ingest | {read} articles | {claims} claims | {errors} errors | {rate} articles/s | {current}",
       hideCursor: true,
+      // Keep wrapping on: with it off (the default) error lines logged above the bar are cut at the terminal width.
+      linewrap: true,
       clearOnComplete: false,
       stopOnComplete: false,
       fps: 10,
@@ -85,7 +87,13 @@ function barProgress(io: IngestIo): Progress {
   // The total is unknown while streaming, so the format shows counters only, no bar.
   const bar = multi.create(0, 0, { read: 0, claims: 0, errors: 0, rate: "0.0", current: "" });
   return {
-    update: (s, current) => bar.update({ ...s, rate: rate(s.read, s.seconds), current: current.slice(-60) }),
+    update: (s, current) => {
+      // The bar line must fit the terminal (a wrapped line breaks the redraw), so the origin gets what is left.
+      const r = rate(s.read, s.seconds);
+      const fixed = `ingest | ${s.read} articles | ${s.claims} claims | ${s.errors} errors | ${r} articles/s | `.length;
+      const room = ((io.err as { columns?: number }).columns ?? 80) - fixed - 1;
+      bar.update({ ...s, rate: r, current: room >= 12 ? current.slice(-room) : "" });
+    },
     log: (line) => multi.log(`${line}\n`),
     stop: () => {
       // MultiBar prints logged lines only on its next redraw, and stop() does not redraw: flush them first.
