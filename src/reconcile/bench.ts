@@ -27,14 +27,32 @@ export interface BenchResult {
 
 const COUNTRIES = ["IQ", "SY", "YE", "AF", "SO", "ML", "NG", "UA"];
 const METHODS = ["airstrike", "shelling", "car bomb", "shooting", "drone strike", "mortar fire"];
-const OUTLETS = ["Reuters", "AP", "AFP", "Al Jazeera", "BBC", "The National", "Rudaw", "Anadolu", "Xinhua", "Local Daily"];
+const OUTLETS = [
+  "Reuters",
+  "AP",
+  "AFP",
+  "Al Jazeera",
+  "BBC",
+  "The National",
+  "Rudaw",
+  "Anadolu",
+  "Xinhua",
+  "Local Daily",
+];
 
 function places(rand: () => number): PlaceDef[] {
   const out: PlaceDef[] = [];
   COUNTRIES.forEach((country, ci) => {
     for (let i = 0; i < 50; i++) {
       // Places of one country spread over ~6° so that most pairs are far apart and a few are neighbours.
-      out.push({ name: `Town ${country}-${i}`, place: `Town ${country}-${i}`, country, lat: 10 + ci * 7 + rand() * 6, lon: 20 + ci * 7 + rand() * 6, geonameid: 1_000_000 + ci * 1000 + i });
+      out.push({
+        name: `Town ${country}-${i}`,
+        place: `Town ${country}-${i}`,
+        country,
+        lat: 10 + ci * 7 + rand() * 6,
+        lon: 20 + ci * 7 + rand() * 6,
+        geonameid: 1_000_000 + ci * 1000 + i,
+      });
     }
   });
   return out;
@@ -60,11 +78,35 @@ export function syntheticArticles(claims: number, seed: number, start = 0): Reco
       const published = new Date(epoch + (d + 1 + r) * 86_400_000).toISOString().slice(0, 16);
       const q: Qualifier = pick(["exact", "exact", "at_least", "at_most", "approximately"] as const);
       const value = Math.max(1, Math.round(toll * (0.8 + 0.1 * r + rand() * 0.2)));
-      const location = { name: place.name, place: place.place, country: place.country, lat: place.lat, lon: place.lon, precision: "exact" as const, geonameid: place.geonameid ?? null };
-      const specs: ClaimSpec[] = [{ id: "c1", value, qualifier: q, period: day(date), location, method, doc: "i1" }];
-      if (rand() < 0.6) specs.push({ id: "c2", value: Math.round(value * 1.5), metric: "injured", period: day(date), location, doc: "i1" });
+      const location = {
+        name: place.name,
+        place: place.place,
+        country: place.country,
+        lat: place.lat,
+        lon: place.lon,
+        precision: "exact" as const,
+        geonameid: place.geonameid ?? null,
+      };
+      const specs: ClaimSpec[] = [
+        { id: "c1", value, qualifier: q, period: day(date), location, method, doc: "i1" },
+      ];
+      if (rand() < 0.6)
+        specs.push({
+          id: "c2",
+          value: Math.round(value * 1.5),
+          metric: "injured",
+          period: day(date),
+          location,
+          doc: "i1",
+        });
       if (rand() < 0.05)
-        specs.push({ id: "c3", value: 1000 + Math.floor(rand() * 5000), scope: "cumulative", period: { start: "2015-01", end: date, precision: "month" }, location: { ...location, precision: "country" } });
+        specs.push({
+          id: "c3",
+          value: 1000 + Math.floor(rand() * 5000),
+          scope: "cumulative",
+          period: { start: "2015-01", end: date, precision: "month" },
+          location: { ...location, precision: "country" },
+        });
       out.push(article({ article_id: `s${art++}`, outlet: pick(OUTLETS), published }, specs));
       n += specs.length;
     }

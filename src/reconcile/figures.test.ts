@@ -10,11 +10,32 @@ function inp(article: string, published: string, spec: ClaimSpec, stream = artic
 }
 
 test("claim bounds by qualifier", () => {
-  assert.deepEqual(claimBounds(claim({ id: "c", value: 35, qualifier: "at_least" })), { lo: 35, cap: null, top: 35, point: null, open: true });
-  assert.equal(claimBounds(claim({ id: "c", value: 22000, qualifier: "more_than", low: 22001, high: 22001 })).lo, 22001);
-  assert.deepEqual(claimBounds(claim({ id: "c", value: 43, qualifier: "at_most" })), { lo: null, cap: 43, top: 43, point: null, open: false });
+  assert.deepEqual(claimBounds(claim({ id: "c", value: 35, qualifier: "at_least" })), {
+    lo: 35,
+    cap: null,
+    top: 35,
+    point: null,
+    open: true,
+  });
+  assert.equal(
+    claimBounds(claim({ id: "c", value: 22000, qualifier: "more_than", low: 22001, high: 22001 })).lo,
+    22001,
+  );
+  assert.deepEqual(claimBounds(claim({ id: "c", value: 43, qualifier: "at_most" })), {
+    lo: null,
+    cap: 43,
+    top: 43,
+    point: null,
+    open: false,
+  });
   assert.equal(claimBounds(claim({ id: "c", value: 10, qualifier: "fewer_than", low: 9, high: 9 })).cap, 9);
-  assert.deepEqual(claimBounds(claim({ id: "c", value: 12, qualifier: "vague", low: 12, high: 99 })), { lo: 12, cap: null, top: 99, point: null, open: false });
+  assert.deepEqual(claimBounds(claim({ id: "c", value: 12, qualifier: "vague", low: 12, high: 99 })), {
+    lo: 12,
+    cap: null,
+    top: 99,
+    point: null,
+    open: false,
+  });
   // A feared toll never raises the low.
   assert.equal(claimBounds(claim({ id: "c", value: 100, certainty: "feared" })).lo, null);
 });
@@ -59,7 +80,9 @@ test("a later report of the same stream supersedes; other streams stay", () => {
 });
 
 test("vague words give their own range; a lone 'as many as' gives low = high", () => {
-  const [v] = computeFigures([inp("a1", "2017-03-18", { id: "c1", value: 12, qualifier: "vague", low: 12, high: 99 })]);
+  const [v] = computeFigures([
+    inp("a1", "2017-03-18", { id: "c1", value: 12, qualifier: "vague", low: 12, high: 99 }),
+  ]);
   assert.deepEqual([v?.low, v?.best, v?.high], [12, 12, 99]);
   const [m] = computeFigures([inp("a1", "2017-03-18", { id: "c1", value: 43, qualifier: "at_most" })]);
   assert.deepEqual([m?.low, m?.best, m?.high], [43, 43, 43]);
@@ -75,7 +98,10 @@ test("headline restatements and breakdown parts are left out", () => {
   const civ = figs.find((f) => f.victims === "civilians");
   assert.deepEqual([civ?.low, civ?.best, civ?.high], [3864, 3864, 3864]);
   assert.deepEqual(civ?.excluded, ["a1#c1"]);
-  assert.equal(figs.find((f) => f.victims === "children"), undefined);
+  assert.equal(
+    figs.find((f) => f.victims === "children"),
+    undefined,
+  );
 });
 
 test("metric totals: civilians and combatants add, overlapping civilian groups do not, 'people' covers all", () => {
@@ -84,7 +110,10 @@ test("metric totals: civilians and combatants add, overlapping civilian groups d
     inp("a1", "d", { id: "c2", value: 4, victims: "children" }),
     inp("a1", "d", { id: "c3", value: 3, victims: "soldiers" }),
   ]);
-  assert.deepEqual(metricTotals(figs).map((t) => [t.metric, t.low, t.best, t.high]), [["killed", 13, 13, 13]]);
+  assert.deepEqual(
+    metricTotals(figs).map((t) => [t.metric, t.low, t.best, t.high]),
+    [["killed", 13, 13, 13]],
+  );
   const withPeople = computeFigures([
     inp("a1", "d", { id: "c1", value: 10, victims: "civilians" }),
     inp("a2", "d", { id: "c1", value: 20, victims: "people" }),

@@ -19,7 +19,7 @@
 import type { Claim, Metric, VictimGroup } from "../extract/types.ts";
 import { METRICS } from "../extract/types.ts";
 import type { Because, Figure, MetricTotal } from "./types.ts";
-import { victimClass } from "./normalize.ts";
+import { cmp, victimClass } from "./normalize.ts";
 
 export interface FigureInput {
   key: string;
@@ -112,7 +112,11 @@ export function restatements(inputs: readonly FigureInput[]): Map<string, string
       if (cv !== bv && cv !== "all" && bv !== "all") continue;
       const rel = Math.abs(h.claim.value - b.claim.value) / Math.max(1, b.claim.value);
       if (rel > 0.15) continue;
-      if (!bestBody || Math.abs(b.claim.value - h.claim.value) < Math.abs(bestBody.claim.value - h.claim.value)) bestBody = b;
+      if (
+        !bestBody ||
+        Math.abs(b.claim.value - h.claim.value) < Math.abs(bestBody.claim.value - h.claim.value)
+      )
+        bestBody = b;
     }
     if (bestBody) out.set(h.key, bestBody.key);
   }
@@ -135,7 +139,7 @@ export function computeFigures(inputs: readonly FigureInput[]): Figure[] {
     if (f) out.push(f);
   }
   const order = (m: Metric): number => METRICS.indexOf(m);
-  out.sort((a, b) => order(a.metric) - order(b.metric) || a.victims.localeCompare(b.victims));
+  out.sort((a, b) => order(a.metric) - order(b.metric) || cmp(a.victims, b.victims));
   return out;
 }
 
@@ -144,7 +148,7 @@ function figureOf(group: readonly FigureInput[], restated: Map<string, string>):
   if (!first) return null;
   const because: Because[] = [];
   const excluded: string[] = [];
-  const sorted = [...group].sort((a, b) => a.key.localeCompare(b.key));
+  const sorted = [...group].sort((a, b) => cmp(a.key, b.key));
 
   // 1-2. Not counted, restatements.
   let active: FigureInput[] = [];
@@ -155,7 +159,10 @@ function figureOf(group: readonly FigureInput[], restated: Map<string, string>):
       because.push({
         rule: "not_counted",
         claims: [inp.key],
-        text: c.part_of !== null ? `${inp.key} is a part of ${c.part_of}: never added` : `${inp.key} is historical`,
+        text:
+          c.part_of !== null
+            ? `${inp.key} is a part of ${c.part_of}: never added`
+            : `${inp.key} is historical`,
       });
       continue;
     }
@@ -206,16 +213,28 @@ function figureOf(group: readonly FigureInput[], restated: Map<string, string>):
     } else if (b.lo === low) lowBy.push(inp.key);
   }
   if (low >= 0) {
-    because.push({ rule: "low", claims: lowBy, text: `low ${low}: the highest documented minimum (${describe(bounds, lowBy)})` });
+    because.push({
+      rule: "low",
+      claims: lowBy,
+      text: `low ${low}: the highest documented minimum (${describe(bounds, lowBy)})`,
+    });
   } else {
     low = Math.min(...bounds.map(({ inp, b }) => b.point ?? b.cap ?? inp.claim.value));
-    lowBy = bounds.filter(({ inp, b }) => (b.point ?? b.cap ?? inp.claim.value) === low).map(({ inp }) => inp.key);
-    because.push({ rule: "low", claims: lowBy, text: `low ${low}: no claim documents a minimum, so the smallest figure reported` });
+    lowBy = bounds
+      .filter(({ inp, b }) => (b.point ?? b.cap ?? inp.claim.value) === low)
+      .map(({ inp }) => inp.key);
+    because.push({
+      rule: "low",
+      claims: lowBy,
+      text: `low ${low}: no claim documents a minimum, so the smallest figure reported`,
+    });
   }
 
   // 5. High.
   let high: number;
-  const caps = bounds.filter(({ b }) => b.cap !== null).map(({ inp, b }) => ({ key: inp.key, cap: b.cap as number }));
+  const caps = bounds
+    .filter(({ b }) => b.cap !== null)
+    .map(({ inp, b }) => ({ key: inp.key, cap: b.cap as number }));
   const usable = caps.filter((c) => c.cap >= low);
   const stale = caps.filter((c) => c.cap < low);
   if (stale.length > 0) {
@@ -228,11 +247,19 @@ function figureOf(group: readonly FigureInput[], restated: Map<string, string>):
   if (usable.length > 0) {
     high = Math.min(...usable.map((c) => c.cap));
     const by = usable.filter((c) => c.cap === high).map((c) => c.key);
-    because.push({ rule: "high", claims: by, text: `high ${high}: capped by "as many as"/"up to" in ${by.join(", ")}` });
+    because.push({
+      rule: "high",
+      claims: by,
+      text: `high ${high}: capped by "as many as"/"up to" in ${by.join(", ")}`,
+    });
   } else {
     high = Math.max(low, ...bounds.map(({ b }) => b.top));
     const by = bounds.filter(({ b }) => b.top === high).map(({ inp }) => inp.key);
-    because.push({ rule: "high", claims: by, text: `high ${high}: no cap, so the highest figure reported (${by.join(", ")})` });
+    because.push({
+      rule: "high",
+      claims: by,
+      text: `high ${high}: no cap, so the highest figure reported (${by.join(", ")})`,
+    });
   }
   if (high < low) high = low;
 
@@ -242,9 +269,15 @@ function figureOf(group: readonly FigureInput[], restated: Map<string, string>):
   if (points.length > 0) {
     best = Math.max(...points.map(({ b }) => b.point as number));
     const by = points.filter(({ b }) => b.point === best).map(({ inp }) => inp.key);
-    because.push({ rule: "best", claims: by, text: `best ${best}: the highest exact or approximate figure within [${low}, ${high}]` });
+    because.push({
+      rule: "best",
+      claims: by,
+      text: `best ${best}: the highest exact or approximate figure within [${low}, ${high}]`,
+    });
   } else {
-    const clipped = bounds.map(({ inp }) => Math.min(high, Math.max(low, inp.claim.value))).sort((a, b) => a - b);
+    const clipped = bounds
+      .map(({ inp }) => Math.min(high, Math.max(low, inp.claim.value)))
+      .sort((a, b) => a - b);
     best = clipped[Math.floor((clipped.length - 1) / 2)] ?? low;
     because.push({
       rule: "best",
@@ -304,12 +337,20 @@ export function metricTotals(figures: readonly Figure[]): MetricTotal[] {
     if (civ.groups.length) parts.push(`civilians (largest of ${civ.groups.join(", ")})`);
     if (comb.groups.length) parts.push(`combatants (largest of ${comb.groups.join(", ")})`);
     if (all.groups.length) parts.push(`all victims (${all.groups.join(", ")})`);
-    out.push({ metric, ...total, because: `larger of all-victims figure and civilians + combatants: ${parts.join("; ")}` });
+    out.push({
+      metric,
+      ...total,
+      because: `larger of all-victims figure and civilians + combatants: ${parts.join("; ")}`,
+    });
   }
   return out;
 }
 
 /** Groups present in a figure list (for tests and explanations). */
-export function figureFor(figures: readonly Figure[], metric: Metric, victims: VictimGroup): Figure | undefined {
+export function figureFor(
+  figures: readonly Figure[],
+  metric: Metric,
+  victims: VictimGroup,
+): Figure | undefined {
   return figures.find((f) => f.metric === metric && f.victims === victims);
 }

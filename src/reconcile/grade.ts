@@ -15,7 +15,14 @@
 //   corroborated   at least two independent source families.
 //   single_source  otherwise.
 import type { ArticleMeta, Because, Grade, MetricTotal, StoredReconClaim } from "./types.ts";
-import { articleWire, fold, jaccard, perpetratorTokens, perpetratorsCompatible, wordSet } from "./normalize.ts";
+import {
+  articleWire,
+  fold,
+  jaccard,
+  perpetratorTokens,
+  perpetratorsCompatible,
+  wordSet,
+} from "./normalize.ts";
 
 export interface Family {
   /** Name shown in explanations: the wire, else the outlet, else the article id. */
@@ -25,7 +32,10 @@ export interface Family {
   why: string[];
 }
 
-export function sourceFamilies(claims: readonly StoredReconClaim[], articles: Readonly<Record<string, ArticleMeta>>): Family[] {
+export function sourceFamilies(
+  claims: readonly StoredReconClaim[],
+  articles: Readonly<Record<string, ArticleMeta>>,
+): Family[] {
   const byArticle = new Map<string, StoredReconClaim[]>();
   for (const c of claims) {
     const l = byArticle.get(c.article_id);
@@ -57,7 +67,11 @@ export function sourceFamilies(claims: readonly StoredReconClaim[], articles: Re
       hash: meta?.content_hash ?? null,
       outlet: meta?.outlet ? fold(meta.outlet) : null,
       wire: meta ? articleWire(meta, cs) : null,
-      sentences: cs.map((c) => c.sentence_text).filter((s): s is string => !!s).map(wordSet).filter((s) => s.size >= 6),
+      sentences: cs
+        .map((c) => c.sentence_text)
+        .filter((s): s is string => !!s)
+        .map(wordSet)
+        .filter((s) => s.size >= 6),
     };
   });
   for (let i = 0; i < info.length; i++)
@@ -66,8 +80,10 @@ export function sourceFamilies(claims: readonly StoredReconClaim[], articles: Re
       const b = info[j];
       if (!a || !b) continue;
       if (a.hash && a.hash === b.hash) union(a.id, b.id, `${a.id} and ${b.id} have the same text`);
-      else if (a.outlet && a.outlet === b.outlet) union(a.id, b.id, `${a.id} and ${b.id} are both from ${a.outlet}`);
-      else if (a.wire && a.wire === b.wire) union(a.id, b.id, `${a.id} and ${b.id} both carry the ${a.wire} wire story`);
+      else if (a.outlet && a.outlet === b.outlet)
+        union(a.id, b.id, `${a.id} and ${b.id} are both from ${a.outlet}`);
+      else if (a.wire && a.wire === b.wire)
+        union(a.id, b.id, `${a.id} and ${b.id} both carry the ${a.wire} wire story`);
       else if (a.sentences.some((sa) => b.sentences.some((sb) => jaccard(sa, sb) >= 0.8)))
         union(a.id, b.id, `${a.id} and ${b.id} share a near-identical sentence`);
     }
@@ -85,7 +101,8 @@ export function sourceFamilies(claims: readonly StoredReconClaim[], articles: Re
   });
 }
 
-const CONCEDED = /\b(?:admit(?:s|ted)?|acknowledg(?:es|ed)|conceded?|concedes|accept(?:s|ed) responsibility|claim(?:s|ed) responsibility|t(?:ook|akes) responsibility|apologi[sz]ed)\b/i;
+const CONCEDED =
+  /\b(?:admit(?:s|ted)?|acknowledg(?:es|ed)|conceded?|concedes|accept(?:s|ed) responsibility|claim(?:s|ed) responsibility|t(?:ook|akes) responsibility|apologi[sz]ed)\b/i;
 
 function shareWords(a: string, b: string): boolean {
   const ta = perpetratorTokens(a);
@@ -104,31 +121,55 @@ export function gradeIncident(
 
   const conceded = counted.filter((c) => {
     const cl = c.claim;
-    if (cl.certainty === "confirmed" && cl.source && cl.perpetrator && shareWords(cl.source, cl.perpetrator)) return true;
+    if (cl.certainty === "confirmed" && cl.source && cl.perpetrator && shareWords(cl.source, cl.perpetrator))
+      return true;
     return CONCEDED.test(c.sentence_text ?? "") || CONCEDED.test(cl.evidence.text);
   });
   if (conceded.length > 0)
-    because.push({ rule: "confirmed", claims: conceded.map((c) => c.key), text: `a party responsible conceded it (${conceded.map((c) => c.key).join(", ")})` });
+    because.push({
+      rule: "confirmed",
+      claims: conceded.map((c) => c.key),
+      text: `a party responsible conceded it (${conceded.map((c) => c.key).join(", ")})`,
+    });
 
   const main = totals.find((t) => t.metric === "killed") ?? totals[0];
   if (main && main.low > 0 && main.high > 2 * main.low)
-    because.push({ rule: "contested", claims: [], text: `${main.metric} figures disagree: high ${main.high} is more than twice the low ${main.low}` });
+    because.push({
+      rule: "contested",
+      claims: [],
+      text: `${main.metric} figures disagree: high ${main.high} is more than twice the low ${main.low}`,
+    });
   const perps = [...new Set(counted.map((c) => c.claim.perpetrator).filter((p): p is string => !!p))].sort();
   for (let i = 0; i < perps.length; i++)
     for (let j = i + 1; j < perps.length; j++) {
       const a = perps[i];
       const b = perps[j];
       if (a && b && !perpetratorsCompatible(a, b)) {
-        const keys = counted.filter((c) => c.claim.perpetrator === a || c.claim.perpetrator === b).map((c) => c.key);
+        const keys = counted
+          .filter((c) => c.claim.perpetrator === a || c.claim.perpetrator === b)
+          .map((c) => c.key);
         because.push({ rule: "contested", claims: keys, text: `perpetrators disagree: "${a}" / "${b}"` });
       }
     }
-  const denied = counted.filter((c) => c.claim.certainty === "denied" || c.claim.perpetrator_certainty === "denied");
-  if (denied.length > 0) because.push({ rule: "contested", claims: denied.map((c) => c.key), text: "a claim is denied" });
+  const denied = counted.filter(
+    (c) => c.claim.certainty === "denied" || c.claim.perpetrator_certainty === "denied",
+  );
+  if (denied.length > 0)
+    because.push({ rule: "contested", claims: denied.map((c) => c.key), text: "a claim is denied" });
 
   const fam = families.map((f) => `${f.label} [${f.articles.join(", ")}]`).join("; ");
-  if (families.length >= 2) because.push({ rule: "corroborated", claims: [], text: `${families.length} independent source families: ${fam}` });
-  else because.push({ rule: "single_source", claims: [], text: `one source family: ${fam}${families[0]?.why.length ? ` (${families[0].why.join("; ")})` : ""}` });
+  if (families.length >= 2)
+    because.push({
+      rule: "corroborated",
+      claims: [],
+      text: `${families.length} independent source families: ${fam}`,
+    });
+  else
+    because.push({
+      rule: "single_source",
+      claims: [],
+      text: `one source family: ${fam}${families[0]?.why.length ? ` (${families[0].why.join("; ")})` : ""}`,
+    });
 
   const order: Grade[] = ["confirmed", "contested", "corroborated", "single_source"];
   const grade = order.find((g) => because.some((b) => b.rule === g)) ?? "single_source";

@@ -9,6 +9,7 @@ export {
   incidentBucketKeys,
   reconcile,
   resolveId,
+  sliceState,
   splitIncident,
 } from "./reconcile.ts";
 export { explainIncident, totals } from "./report.ts";

@@ -9,7 +9,14 @@ import { MOSUL, RAQQA, claim, day, loc } from "./testing.ts";
 import type { ClaimSpec } from "./testing.ts";
 
 function profile(article: string, published: string, specs: ClaimSpec[]): Profile {
-  const meta: ArticleMeta = { article_id: article, external_id: null, outlet: article, url: null, published, title: null };
+  const meta: ArticleMeta = {
+    article_id: article,
+    external_id: null,
+    outlet: article,
+    url: null,
+    published,
+    title: null,
+  };
   const claims: StoredReconClaim[] = specs.map((s) => ({
     key: `${article}#${s.id}`,
     claim: claim(s),
@@ -20,7 +27,9 @@ function profile(article: string, published: string, specs: ClaimSpec[]): Profil
     aggregate: null,
     note: null,
   }));
-  const figs = computeFigures(claims.map((c) => ({ key: c.key, claim: c.claim, article_id: article, published, stream: article })));
+  const figs = computeFigures(
+    claims.map((c) => ({ key: c.key, claim: c.claim, article_id: article, published, stream: article })),
+  );
   return buildProfile(claims, { [article]: meta }, metricTotals(figs));
 }
 
@@ -45,13 +54,22 @@ test("normalisers: place keys drop directions, methods group by family, perpetra
 });
 
 test("same day, same place, same method, compatible figures: linked", () => {
-  const s = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-19", [strike({ value: 35, qualifier: "at_least" })]));
+  const s = scorePair(
+    profile("a", "2017-03-18", [strike()]),
+    profile("b", "2017-03-19", [strike({ value: 35, qualifier: "at_least" })]),
+  );
   assert.ok(s.score >= DEFAULT_THRESHOLD, explainScore(s));
-  assert.deepEqual(s.results.map((r) => r.rule), ["date", "place", "method", "figures"]);
+  assert.deepEqual(
+    s.results.map((r) => r.rule),
+    ["date", "place", "method", "figures"],
+  );
 });
 
 test("different methods in the same city on the same day: not linked", () => {
-  const s = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-18", [strike({ value: 8, method: "car bomb" })]));
+  const s = scorePair(
+    profile("a", "2017-03-18", [strike()]),
+    profile("b", "2017-03-18", [strike({ value: 8, method: "car bomb" })]),
+  );
   assert.ok(s.score < DEFAULT_THRESHOLD, explainScore(s));
 });
 
@@ -64,30 +82,56 @@ test("wildly different figures on adjacent days: not linked", () => {
 });
 
 test("vetoes: different countries, far apart, dates days apart, split by the article itself", () => {
-  const far = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-18", [strike({ location: loc(RAQQA) })]));
+  const far = scorePair(
+    profile("a", "2017-03-18", [strike()]),
+    profile("b", "2017-03-18", [strike({ location: loc(RAQQA) })]),
+  );
   assert.ok(far.veto);
-  const dates = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-18", [strike({ period: day("2017-03-10") })]));
+  const dates = scorePair(
+    profile("a", "2017-03-18", [strike()]),
+    profile("b", "2017-03-18", [strike({ period: day("2017-03-10") })]),
+  );
   assert.ok(dates.veto);
-  const same = scorePair(profile("a", "2017-03-18", [strike({ doc: "i1" })]), profile("a", "2017-03-18", [strike({ id: "c2", doc: "i2" })]));
+  const same = scorePair(
+    profile("a", "2017-03-18", [strike({ doc: "i1" })]),
+    profile("a", "2017-03-18", [strike({ id: "c2", doc: "i2" })]),
+  );
   assert.ok(same.veto);
   assert.match(explainScore(same), /separate incidents/);
 });
 
 test("a week-precision date overlapping a day counts less than the same day, a month less again", () => {
-  const week = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-24", [strike({ period: { start: "2017-03-13", end: "2017-03-19", precision: "week" } })]));
+  const week = scorePair(
+    profile("a", "2017-03-18", [strike()]),
+    profile("b", "2017-03-24", [
+      strike({ period: { start: "2017-03-13", end: "2017-03-19", precision: "week" } }),
+    ]),
+  );
   assert.equal(week.results.find((r) => r.rule === "date")?.score, 2);
   assert.ok(week.score >= DEFAULT_THRESHOLD, explainScore(week));
-  const month = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-04-02", [strike({ period: { start: "2017-03", end: "2017-03", precision: "month" } })]));
+  const month = scorePair(
+    profile("a", "2017-03-18", [strike()]),
+    profile("b", "2017-04-02", [
+      strike({ period: { start: "2017-03", end: "2017-03", precision: "month" } }),
+    ]),
+  );
   assert.equal(month.results.find((r) => r.rule === "date")?.score, 1);
 });
 
 test("nearby places link by distance, unnamed places fall back to the country", () => {
   const nearby = { name: "Hammam al-Alil", place: "Hammam al-Alil", country: "IQ", lat: 36.16, lon: 43.26 };
-  const s = scorePair(profile("a", "2017-03-18", [strike()]), profile("b", "2017-03-18", [strike({ location: loc(nearby) })]));
+  const s = scorePair(
+    profile("a", "2017-03-18", [strike()]),
+    profile("b", "2017-03-18", [strike({ location: loc(nearby) })]),
+  );
   assert.equal(s.results.find((r) => r.rule === "place")?.score, 1);
   const country = scorePair(
     profile("a", "2017-03-18", [strike()]),
-    profile("b", "2017-03-18", [strike({ location: { name: "Iraq", place: "Iraq", country: "IQ", lat: null, lon: null, precision: "country" } })]),
+    profile("b", "2017-03-18", [
+      strike({
+        location: { name: "Iraq", place: "Iraq", country: "IQ", lat: null, lon: null, precision: "country" },
+      }),
+    ]),
   );
   assert.equal(country.results.find((r) => r.rule === "place")?.score, 0);
 });

@@ -17,7 +17,15 @@
 import type { Metric } from "../extract/types.ts";
 import type { ArticleMeta, MetricTotal, StoredReconClaim } from "./types.ts";
 import type { Window } from "./normalize.ts";
-import { claimWindow, haversineKm, isoDay, methodFamily, perpetratorsCompatible, placeKey } from "./normalize.ts";
+import {
+  claimWindow,
+  cmp,
+  haversineKm,
+  isoDay,
+  methodFamily,
+  perpetratorsCompatible,
+  placeKey,
+} from "./normalize.ts";
 
 export const DEFAULT_THRESHOLD = 4;
 
@@ -112,8 +120,17 @@ export function buildProfile(
     const q = quals.get(t.metric) ?? { open: false, capsOnly: false };
     metrics.set(t.metric, { low: t.low, high: t.high, ...q });
   }
-  places.sort((a, b) => String(a.key).localeCompare(String(b.key)));
-  return { window, latestPublished, places, countries, methods, perpetrators: [...perps].sort(), metrics, docIncidents };
+  places.sort((a, b) => cmp(String(a.key), String(b.key)));
+  return {
+    window,
+    latestPublished,
+    places,
+    countries,
+    methods,
+    perpetrators: [...perps].sort(),
+    metrics,
+    docIncidents,
+  };
 }
 
 function better(a: Window, b: Window): boolean {
@@ -132,7 +149,12 @@ export interface RuleResult {
 
 type Rule = (a: Profile, b: Profile) => RuleResult | null;
 
-const r = (rule: string, score: number, text: string, veto = false): RuleResult => ({ rule, score, veto, text });
+const r = (rule: string, score: number, text: string, veto = false): RuleResult => ({
+  rule,
+  score,
+  veto,
+  text,
+});
 
 /** The same article split them into different document incidents: never the same event. */
 const sameArticle: Rule = (a, b) => {
@@ -142,8 +164,10 @@ const sameArticle: Rule = (a, b) => {
     const named = (s: Set<string | null>) => [...s].filter((x): x is string => x !== null);
     const na = named(da);
     const nb = named(db);
-    if (na.some((x) => nb.includes(x))) return r("same_article", 10, `article ${art} puts them in one document incident`);
-    if (na.length > 0 && nb.length > 0) return r("same_article", 0, `article ${art} reports them as separate incidents`, true);
+    if (na.some((x) => nb.includes(x)))
+      return r("same_article", 10, `article ${art} puts them in one document incident`);
+    if (na.length > 0 && nb.length > 0)
+      return r("same_article", 0, `article ${art} reports them as separate incidents`, true);
     // Claims the extraction left outside any document incident ("30 killed" in a headline over the body's "at least
     // 30 killed in an airstrike in Mosul"): an article mostly reports one event, so a small push towards linking.
     return r("same_article", 2, `same article ${art}, not told apart by the extraction`);
@@ -158,7 +182,8 @@ const date: Rule = (a, b) => {
   const gap = Math.max(wa.start, wb.start) - Math.min(wa.end, wb.end);
   const span = (w: Window) => (w.start === w.end ? isoDay(w.start) : `${isoDay(w.start)}..${isoDay(w.end)}`);
   if (gap <= 0) {
-    if (!wa.reported || !wb.reported) return r("date", 1, `dates compatible (${span(wa)} / ${span(wb)}), one only from the publication date`);
+    if (!wa.reported || !wb.reported)
+      return r("date", 1, `dates compatible (${span(wa)} / ${span(wb)}), one only from the publication date`);
     if (wa.start === wa.end && wb.start === wb.end) return r("date", 3, `same day ${span(wa)}`);
     const wide = Math.max(wa.end - wa.start, wb.end - wb.start);
     if (wide <= 6) return r("date", 2, `overlapping dates ${span(wa)} / ${span(wb)}`);
@@ -170,18 +195,32 @@ const date: Rule = (a, b) => {
 };
 
 const place: Rule = (a, b) => {
-  const disjointCountries = a.countries.size > 0 && b.countries.size > 0 && ![...a.countries].some((c) => b.countries.has(c));
-  if (disjointCountries) return r("place", 0, `different countries (${[...a.countries].join(",")} / ${[...b.countries].join(",")})`, true);
+  const disjointCountries =
+    a.countries.size > 0 && b.countries.size > 0 && ![...a.countries].some((c) => b.countries.has(c));
+  if (disjointCountries)
+    return r(
+      "place",
+      0,
+      `different countries (${[...a.countries].join(",")} / ${[...b.countries].join(",")})`,
+      true,
+    );
   const sa = a.places.filter((p) => p.specific);
   const sb = b.places.filter((p) => p.specific);
   for (const pa of a.places)
     for (const pb of b.places) {
-      if (pa.geonameid !== null && pa.geonameid === pb.geonameid) return r("place", 3, `same place (GeoNames ${pa.geonameid})`);
+      if (pa.geonameid !== null && pa.geonameid === pb.geonameid)
+        return r("place", 3, `same place (GeoNames ${pa.geonameid})`);
       if (pa.key !== null && pa.key === pb.key && !(pa.countryLevel && pb.countryLevel))
         return r("place", 3, `same place name "${pa.key}"`);
     }
   if (sa.length === 0 || sb.length === 0) {
-    return r("place", 0, a.countries.size && b.countries.size ? "same country, place not specific on one side" : "no place on one side");
+    return r(
+      "place",
+      0,
+      a.countries.size && b.countries.size
+        ? "same country, place not specific on one side"
+        : "no place on one side",
+    );
   }
   let min = Infinity;
   for (const pa of sa)
@@ -192,7 +231,11 @@ const place: Rule = (a, b) => {
   if (min <= 50) return r("place", 1, `places ${min.toFixed(0)} km apart`);
   if (min <= 100) return r("place", -1, `places ${min.toFixed(0)} km apart`);
   if (Number.isFinite(min)) return r("place", 0, `places ${min.toFixed(0)} km apart`, true);
-  return r("place", -2, `different place names (${sa.map((p) => p.key).join(", ")} / ${sb.map((p) => p.key).join(", ")})`);
+  return r(
+    "place",
+    -2,
+    `different place names (${sa.map((p) => p.key).join(", ")} / ${sb.map((p) => p.key).join(", ")})`,
+  );
 };
 
 const method: Rule = (a, b) => {
@@ -205,8 +248,14 @@ const method: Rule = (a, b) => {
 const perpetrator: Rule = (a, b) => {
   if (a.perpetrators.length === 0 || b.perpetrators.length === 0) return null;
   for (const pa of a.perpetrators)
-    for (const pb of b.perpetrators) if (perpetratorsCompatible(pa, pb)) return r("perpetrator", 1, `compatible perpetrators ("${pa}" / "${pb}")`);
-  return r("perpetrator", -1, `different perpetrators (${a.perpetrators.join(", ")} / ${b.perpetrators.join(", ")})`);
+    for (const pb of b.perpetrators)
+      if (perpetratorsCompatible(pa, pb))
+        return r("perpetrator", 1, `compatible perpetrators ("${pa}" / "${pb}")`);
+  return r(
+    "perpetrator",
+    -1,
+    `different perpetrators (${a.perpetrators.join(", ")} / ${b.perpetrators.join(", ")})`,
+  );
 };
 
 const figures: Rule = (a, b) => {
@@ -223,14 +272,16 @@ const figures: Rule = (a, b) => {
 function compareSpans(metric: Metric, a: MetricSpan, b: MetricSpan, pubA: string, pubB: string): RuleResult {
   const lo = (s: MetricSpan) => (s.capsOnly ? 0 : s.low);
   const hi = (s: MetricSpan) => (s.open ? Infinity : s.high);
-  const fmt = (s: MetricSpan) => (s.capsOnly ? `≤${s.high}` : s.open ? `≥${s.low}` : s.low === s.high ? `${s.low}` : `${s.low}-${s.high}`);
+  const fmt = (s: MetricSpan) =>
+    s.capsOnly ? `≤${s.high}` : s.open ? `≥${s.low}` : s.low === s.high ? `${s.low}` : `${s.low}-${s.high}`;
   const desc = `${metric} ${fmt(a)} / ${fmt(b)}`;
   if (lo(a) <= hi(b) && lo(b) <= hi(a)) return r("figures", 1, `${desc}: compatible`);
   const [small, big, pubSmall, pubBig] = hi(a) < lo(b) ? [a, b, pubA, pubB] : [b, a, pubB, pubA];
   const top = hi(small);
   const bottom = lo(big);
   const ratio = bottom / Math.max(1, top);
-  if (ratio <= 1.5 || bottom - top <= 3) return r("figures", 0, `${desc}: close (a rounded or revised figure)`);
+  if (ratio <= 1.5 || bottom - top <= 3)
+    return r("figures", 0, `${desc}: close (a rounded or revised figure)`);
   if (ratio <= 3 && pubBig > pubSmall) return r("figures", 0, `${desc}: a later, higher toll`);
   if (ratio <= 3) return r("figures", -1, `${desc}: figures differ`);
   return r("figures", -3, `${desc}: wildly different figures`);
@@ -266,5 +317,7 @@ export function scorePair(a: Profile, b: Profile): LinkScore {
 }
 
 export function explainScore(s: LinkScore): string {
-  return s.results.map((x) => `${x.rule} ${x.veto ? "VETO" : x.score >= 0 ? `+${x.score}` : x.score}: ${x.text}`).join("; ");
+  return s.results
+    .map((x) => `${x.rule} ${x.veto ? "VETO" : x.score >= 0 ? `+${x.score}` : x.score}: ${x.text}`)
+    .join("; ");
 }

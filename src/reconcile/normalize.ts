@@ -103,10 +103,19 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 // warplanes"), so methods are compared by family. Order matters: the first family that matches wins, so the
 // specific ones ("car bomb") come before the general ("bomb").
 const METHOD_FAMILIES: readonly [string, RegExp][] = [
-  ["air", /\b(?:air ?strikes?|air ?raids?|air ?attacks?|drones?|warplanes?|jets?|aerial|aircraft|planes?|helicopters?|bombers?|sorties?)\b/],
+  [
+    "air",
+    /\b(?:air ?strikes?|air ?raids?|air ?attacks?|drones?|warplanes?|jets?|aerial|aircraft|planes?|helicopters?|bombers?|sorties?)\b/,
+  ],
   ["shelling", /\b(?:shell(?:ing|s|ed)?|artillery|mortars?|rockets?|missiles?|howitzers?|barrages?|grad)\b/],
-  ["explosive", /\b(?:car bombs?|suicide|ieds?|roadside|bomb(?:ing|s|ed)?|explosions?|explosives?|blasts?|mines?|grenades?)\b/],
-  ["shooting", /\b(?:shoot(?:ing|ings)?|shot|gun(?:fire|men|man|s)?|snipers?|firing|massacre|execut\w*|clashes?|fighting|battle)\b/],
+  [
+    "explosive",
+    /\b(?:car bombs?|suicide|ieds?|roadside|bomb(?:ing|s|ed)?|explosions?|explosives?|blasts?|mines?|grenades?)\b/,
+  ],
+  [
+    "shooting",
+    /\b(?:shoot(?:ing|ings)?|shot|gun(?:fire|men|man|s)?|snipers?|firing|massacre|execut\w*|clashes?|fighting|battle)\b/,
+  ],
   ["stabbing", /\b(?:stab\w*|knife|knives|machete\w*)\b/],
   ["fire", /\b(?:fires?|arson|burn\w*)\b/],
 ];
@@ -131,7 +140,26 @@ function methodFamilyUncached(method: string): string | null {
   return f;
 }
 
-const PERP_STOP = new Set(["the", "of", "and", "or", "its", "their", "by", "forces", "force", "led", "allies", "allied", "backed", "a", "an", "group", "militants", "troops"]);
+const PERP_STOP = new Set([
+  "the",
+  "of",
+  "and",
+  "or",
+  "its",
+  "their",
+  "by",
+  "forces",
+  "force",
+  "led",
+  "allies",
+  "allied",
+  "backed",
+  "a",
+  "an",
+  "group",
+  "militants",
+  "troops",
+]);
 
 /** Significant words of a perpetrator name: "US-led coalition" → {us, coalition}. */
 export function perpetratorTokens(p: string | null): Set<string> {
@@ -194,7 +222,10 @@ export function detectWire(...texts: (string | null | undefined)[]): string | nu
 }
 
 /** The wire an article's claims credit: declared by ingestion, or read from the outlet, title, sentences, sources. */
-export function articleWire(meta: ArticleMeta, claims: readonly { claim: Claim; sentence_text: string | null }[]): string | null {
+export function articleWire(
+  meta: ArticleMeta,
+  claims: readonly { claim: Claim; sentence_text: string | null }[],
+): string | null {
   const declared = detectWire(meta.wire) ?? (meta.wire ? fold(meta.wire) : null);
   if (declared) return declared;
   const own = detectWire(meta.outlet, meta.title);
@@ -208,7 +239,11 @@ export function articleWire(meta: ArticleMeta, claims: readonly { claim: Claim; 
 
 /** Word set for near-duplicate detection. */
 export function wordSet(s: string): Set<string> {
-  return new Set(fold(s).split(" ").filter((w) => w !== ""));
+  return new Set(
+    fold(s)
+      .split(" ")
+      .filter((w) => w !== ""),
+  );
 }
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -238,4 +273,9 @@ export function shortHash(s: string): string {
   const a = (h1 >>> 0).toString(16).padStart(8, "0");
   const b = (h2 >>> 0).toString(16).padStart(8, "0");
   return (a + b).slice(0, 12);
+}
+
+/** Ordinal string order: locale-independent (the same order on every machine) and much cheaper than localeCompare. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

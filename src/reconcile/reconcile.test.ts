@@ -40,7 +40,15 @@ const threeOutlets: ReconClaim[] = [
       method: "air strike",
       doc: "i1",
     },
-    { id: "c2", value: 12, metric: "injured", evidence: "12 wounded", period: day("2017-03-17"), location: loc(MOSUL), doc: "i1" },
+    {
+      id: "c2",
+      value: 12,
+      metric: "injured",
+      evidence: "12 wounded",
+      period: day("2017-03-17"),
+      location: loc(MOSUL),
+      doc: "i1",
+    },
   ]),
   ...article({ article_id: "a3", outlet: "Rudaw", published: "2017-03-20T09:00" }, [
     {
@@ -73,7 +81,10 @@ test("one airstrike reported by three outlets with 30, at least 35 and as many a
     fig?.because.filter((b) => b.rule === "low" || b.rule === "high").map((b) => b.claims),
     [["a2#c1"], ["a3#c1"]],
   );
-  assert.deepEqual(changes.map((c) => c.type), ["created"]);
+  assert.deepEqual(
+    changes.map((c) => c.type),
+    ["created"],
+  );
   const text = explainIncident(state, inc?.id ?? "");
   assert.match(text, /low 35: the highest documented minimum/);
   assert.match(text, /high 43: capped by "as many as"/);
@@ -83,14 +94,38 @@ test("one airstrike reported by three outlets with 30, at least 35 and as many a
 test("two different strikes in the same city on the same day stay two", () => {
   const claims = [
     ...article({ article_id: "b1", outlet: "Reuters", published: "2017-03-23T12:00" }, [
-      { id: "c1", value: 12, period: day("2017-03-23"), location: loc(MOSUL), method: "car bomb", evidence: "a car bomb killed 12 people at a market", doc: "i1" },
+      {
+        id: "c1",
+        value: 12,
+        period: day("2017-03-23"),
+        location: loc(MOSUL),
+        method: "car bomb",
+        evidence: "a car bomb killed 12 people at a market",
+        doc: "i1",
+      },
     ]),
     ...article({ article_id: "b2", outlet: "Kurdistan 24", published: "2017-03-23T15:00" }, [
-      { id: "c1", value: 5, period: day("2017-03-23"), location: loc(MOSUL), method: "airstrike", evidence: "an airstrike on a house killed five", doc: "i1" },
+      {
+        id: "c1",
+        value: 5,
+        period: day("2017-03-23"),
+        location: loc(MOSUL),
+        method: "airstrike",
+        evidence: "an airstrike on a house killed five",
+        doc: "i1",
+      },
     ]),
     // A second report of the car bomb: joins the first, not the airstrike.
     ...article({ article_id: "b3", outlet: "BBC", published: "2017-03-24T07:00" }, [
-      { id: "c1", value: 14, period: day("2017-03-23"), location: loc(MOSUL), method: "bombing", evidence: "the bombing killed 14", doc: "i1" },
+      {
+        id: "c1",
+        value: 14,
+        period: day("2017-03-23"),
+        location: loc(MOSUL),
+        method: "bombing",
+        evidence: "the bombing killed 14",
+        doc: "i1",
+      },
     ]),
   ];
   const { state } = reconcile(emptyState(), claims, { now: NOW });
@@ -102,13 +137,30 @@ test("two different strikes in the same city on the same day stay two", () => {
 });
 
 test("a wire story republished by two outlets counts as one source", () => {
-  const sentence = "MOSUL, Iraq (AP) — An airstrike on a crowded neighbourhood killed 17 civilians on Tuesday, Iraqi officials said.";
+  const sentence =
+    "MOSUL, Iraq (AP) — An airstrike on a crowded neighbourhood killed 17 civilians on Tuesday, Iraqi officials said.";
   const claims = [
     ...article({ article_id: "w1", outlet: "Washington Post", published: "2017-03-22T10:00" }, [
-      { id: "c1", value: 17, period: day("2017-03-21"), location: loc(MOSUL), method: "airstrike", sentence, doc: "i1" },
+      {
+        id: "c1",
+        value: 17,
+        period: day("2017-03-21"),
+        location: loc(MOSUL),
+        method: "airstrike",
+        sentence,
+        doc: "i1",
+      },
     ]),
     ...article({ article_id: "w2", outlet: "Seattle Times", published: "2017-03-22T11:30" }, [
-      { id: "c1", value: 17, period: day("2017-03-21"), location: loc(MOSUL), method: "airstrike", sentence, doc: "i1" },
+      {
+        id: "c1",
+        value: 17,
+        period: day("2017-03-21"),
+        location: loc(MOSUL),
+        method: "airstrike",
+        sentence,
+        doc: "i1",
+      },
     ]),
   ];
   const { state } = reconcile(emptyState(), claims, { now: NOW });
@@ -118,13 +170,21 @@ test("a wire story republished by two outlets counts as one source", () => {
   assert.deepEqual(inc?.families, [["w1", "w2"]]);
 
   // An uncredited copy (no agency named) is caught by its near-identical sentence.
-  const copy = "An airstrike on a crowded neighbourhood in Mosul killed 17 civilians on Tuesday, officials said.";
+  const copy =
+    "An airstrike on a crowded neighbourhood in Mosul killed 17 civilians on Tuesday, officials said.";
   const uncredited = [
     ...article({ article_id: "u1", outlet: "Daily A", published: "2017-03-22T10:00" }, [
       { id: "c1", value: 17, period: day("2017-03-21"), location: loc(MOSUL), sentence: copy, doc: "i1" },
     ]),
     ...article({ article_id: "u2", outlet: "Daily B", published: "2017-03-22T11:00" }, [
-      { id: "c1", value: 17, period: day("2017-03-21"), location: loc(MOSUL), sentence: copy.replace("officials", "local officials"), doc: "i1" },
+      {
+        id: "c1",
+        value: 17,
+        period: day("2017-03-21"),
+        location: loc(MOSUL),
+        sentence: copy.replace("officials", "local officials"),
+        doc: "i1",
+      },
     ]),
   ];
   const r2 = reconcile(emptyState(), uncredited, { now: NOW });
@@ -134,7 +194,14 @@ test("a wire story republished by two outlets counts as one source", () => {
 test("a running total never adds to the incident sums", () => {
   const claims = [
     ...article({ article_id: "r1", outlet: "Reuters", published: "2017-03-22T12:00" }, [
-      { id: "c1", value: 12, period: day("2017-03-21"), location: loc(MOSUL), method: "airstrike", doc: "i1" },
+      {
+        id: "c1",
+        value: 12,
+        period: day("2017-03-21"),
+        location: loc(MOSUL),
+        method: "airstrike",
+        doc: "i1",
+      },
       {
         id: "c2",
         value: 3864,
@@ -157,7 +224,15 @@ test("a running total never adds to the incident sums", () => {
 test("historical claims and breakdown parts never count", () => {
   const claims = article({ article_id: "h1", outlet: "AFP", published: "2017-03-22T12:00" }, [
     { id: "c1", value: 9, victims: "people", period: day("2017-03-21"), location: loc(MOSUL), doc: "i1" },
-    { id: "c2", value: 4, victims: "children", part_of: "c1", period: day("2017-03-21"), location: loc(MOSUL), doc: "i1" },
+    {
+      id: "c2",
+      value: 4,
+      victims: "children",
+      part_of: "c1",
+      period: day("2017-03-21"),
+      location: loc(MOSUL),
+      doc: "i1",
+    },
     { id: "c3", value: 1700, historical: true, period: day("2014-06-12"), location: loc(MOSUL) },
   ]);
   const { state } = reconcile(emptyState(), claims, { now: NOW });
@@ -175,10 +250,24 @@ test("ids survive re-running with more articles, and a merge keeps the absorbed 
   const nb = (name: string) => ({ ...loc(alJadida, name), lat: null, lon: null, geonameid: null });
   const first = [
     ...article({ article_id: "m1", outlet: "NRT", published: "2017-03-18T08:00" }, [
-      { id: "c1", value: 30, period: day("2017-03-17"), location: { ...loc(MOSUL), lat: null, lon: null, geonameid: null }, method: "airstrike", doc: "i1" },
+      {
+        id: "c1",
+        value: 30,
+        period: day("2017-03-17"),
+        location: { ...loc(MOSUL), lat: null, lon: null, geonameid: null },
+        method: "airstrike",
+        doc: "i1",
+      },
     ]),
     ...article({ article_id: "m2", outlet: "Shafaq", published: "2017-03-18T09:00" }, [
-      { id: "c1", value: 28, period: day("2017-03-17"), location: nb("Mosul al-Jadida"), method: "airstrike", doc: "i1" },
+      {
+        id: "c1",
+        value: 28,
+        period: day("2017-03-17"),
+        location: nb("Mosul al-Jadida"),
+        method: "airstrike",
+        doc: "i1",
+      },
     ]),
   ];
   const r1 = reconcile(emptyState(), first, { now: NOW });
@@ -188,7 +277,10 @@ test("ids survive re-running with more articles, and a merge keeps the absorbed 
   // Re-running with the same claims changes nothing.
   const again = reconcile(r1.state, first, { now: NOW });
   assert.deepEqual(again.changes, []);
-  assert.deepEqual(incidents(again.state).map((i) => i.id), ids1);
+  assert.deepEqual(
+    incidents(again.state).map((i) => i.id),
+    ids1,
+  );
 
   // A report in an unrelated city keeps both ids.
   const other = article({ article_id: "m3", outlet: "SANA", published: "2017-03-18T09:00" }, [
@@ -200,8 +292,22 @@ test("ids survive re-running with more articles, and a merge keeps the absorbed 
 
   // A report naming the neighbourhood as part of the city bridges the two: they merge.
   const bridge = article({ article_id: "m4", outlet: "Reuters", published: "2017-03-19T09:00" }, [
-    { id: "c1", value: 30, period: day("2017-03-17"), location: nb("Mosul al-Jadida"), method: "airstrike", doc: "i1" },
-    { id: "c2", value: 50, metric: "injured", period: day("2017-03-17"), location: { ...loc(MOSUL), lat: null, lon: null, geonameid: null }, doc: "i1" },
+    {
+      id: "c1",
+      value: 30,
+      period: day("2017-03-17"),
+      location: nb("Mosul al-Jadida"),
+      method: "airstrike",
+      doc: "i1",
+    },
+    {
+      id: "c2",
+      value: 50,
+      metric: "injured",
+      period: day("2017-03-17"),
+      location: { ...loc(MOSUL), lat: null, lon: null, geonameid: null },
+      doc: "i1",
+    },
   ]);
   const r3 = reconcile(r2.state, bridge, { now: "2024-01-02T00:00:00Z" });
   const merged = r3.changes.find((c) => c.type === "merged");
@@ -210,8 +316,15 @@ test("ids survive re-running with more articles, and a merge keeps the absorbed 
   assert.ok(survivor);
   assert.ok(ids1.includes(survivor.id), "the survivor keeps one of the existing ids");
   for (const id of ids1) assert.equal(resolveId(r3.state, id), survivor.id, "the absorbed id resolves");
-  assert.deepEqual(survivor.aliases, ids1.filter((id) => id !== survivor.id));
-  assert.ok(survivor.history.some((h) => h.action === "merge" && h.from[0] === merged.absorbed && h.to[0] === survivor.id));
+  assert.deepEqual(
+    survivor.aliases,
+    ids1.filter((id) => id !== survivor.id),
+  );
+  assert.ok(
+    survivor.history.some(
+      (h) => h.action === "merge" && h.from[0] === merged.absorbed && h.to[0] === survivor.id,
+    ),
+  );
   assert.deepEqual(killed(survivor), { low: 30, best: 30, high: 30 });
   assert.match(explainIncident(r3.state, merged.absorbed), /merged into it/);
 
@@ -227,7 +340,9 @@ test("a split keeps the old id on the larger part and gives the new part a new i
   const { state } = reconcile(emptyState(), threeOutlets, { now: NOW });
   const inc = incidents(state)[0];
   assert.ok(inc);
-  const r = splitIncident(state, inc.id, ["a3#c1"], "analyst: the Rudaw report is a different strike", { now: NOW });
+  const r = splitIncident(state, inc.id, ["a3#c1"], "analyst: the Rudaw report is a different strike", {
+    now: NOW,
+  });
   const split = r.changes[0];
   assert.ok(split && split.type === "split");
   assert.equal(split.from, inc.id);
@@ -259,7 +374,12 @@ test("a revised article withdraws its claims: an incident left empty is retired"
 // The seed article's pattern (figures and wording paraphrased): two airstrikes in Mosul on consecutive days plus
 // running totals beside them, and a headline that rounds the body's 3,864 to 4,000.
 const seedLike: ReconClaim[] = article(
-  { article_id: "seed", outlet: "Middle East Monitor", published: "2017-03-25T11:22", title: "4,000 civilians killed in west Mosul offensive" },
+  {
+    article_id: "seed",
+    outlet: "Middle East Monitor",
+    published: "2017-03-25T11:22",
+    title: "4,000 civilians killed in west Mosul offensive",
+  },
   [
     {
       id: "c1",
@@ -311,7 +431,14 @@ const seedLike: ReconClaim[] = article(
       certainty: "believed",
       doc: "i1",
     },
-    { id: "c6", value: 80, qualifier: "approximately", scope: "cumulative", period: { start: null, end: "2017-03-22", precision: null }, location: loc(MOSUL) },
+    {
+      id: "c6",
+      value: 80,
+      qualifier: "approximately",
+      scope: "cumulative",
+      period: { start: null, end: "2017-03-22", precision: null },
+      location: loc(MOSUL),
+    },
     {
       id: "c7",
       value: 237,
@@ -356,7 +483,9 @@ test("the seed pattern: two airstrikes, running totals beside them, the headline
 });
 
 test("the seed pattern with the extractor's same_as mark on the headline", () => {
-  const marked = seedLike.map((c) => (c.claim.id === "c1" ? { ...c, claim: { ...c.claim, same_as: "c2" } } : c));
+  const marked = seedLike.map((c) =>
+    c.claim.id === "c1" ? { ...c, claim: { ...c.claim, same_as: "c2" } } : c,
+  );
   const { state } = reconcile(emptyState(), marked, { now: NOW });
   const deaths = Object.values(state.aggregates).find((g) => g.claims.includes("seed#c2"));
   assert.deepEqual(deaths?.claims, ["seed#c1", "seed#c2"]);
@@ -379,7 +508,15 @@ test("shuffling the order of claims yields the same incidents and figures", () =
       { id: "c2", value: 11, metric: "injured", period: day("2017-03-19"), location: loc(RAQQA), doc: "i1" },
     ]),
     ...article({ article_id: "z2", outlet: "SOHR", published: "2017-03-20T11:00" }, [
-      { id: "c1", value: 8, qualifier: "at_least", period: day("2017-03-19"), location: loc(RAQQA), method: "artillery", doc: "i1" },
+      {
+        id: "c1",
+        value: 8,
+        qualifier: "at_least",
+        period: day("2017-03-19"),
+        location: loc(RAQQA),
+        method: "artillery",
+        doc: "i1",
+      },
     ]),
   ];
   const base = reconcile(emptyState(), all, { now: NOW }).state;
@@ -394,8 +531,12 @@ test("shuffling the order of claims yields the same incidents and figures", () =
       .map((i) => JSON.stringify([i.claims, i.totals]))
       .sort();
   const half = Math.floor(all.length / 2);
-  const ab = reconcile(reconcile(emptyState(), all.slice(0, half), { now: NOW }).state, all.slice(half), { now: NOW }).state;
-  const ba = reconcile(reconcile(emptyState(), all.slice(half), { now: NOW }).state, all.slice(0, half), { now: NOW }).state;
+  const ab = reconcile(reconcile(emptyState(), all.slice(0, half), { now: NOW }).state, all.slice(half), {
+    now: NOW,
+  }).state;
+  const ba = reconcile(reconcile(emptyState(), all.slice(half), { now: NOW }).state, all.slice(0, half), {
+    now: NOW,
+  }).state;
   assert.deepEqual(shape(ab), shape(base));
   assert.deepEqual(shape(ba), shape(base));
 });
@@ -403,10 +544,24 @@ test("shuffling the order of claims yields the same incidents and figures", () =
 test("a later report from the same source supersedes its earlier one; a perpetrator's admission confirms", () => {
   const claims = [
     ...article({ article_id: "s1", outlet: "Reuters", published: "2017-03-22T08:00" }, [
-      { id: "c1", value: 20, period: day("2017-03-21"), location: loc(MOSUL), method: "airstrike", doc: "i1" },
+      {
+        id: "c1",
+        value: 20,
+        period: day("2017-03-21"),
+        location: loc(MOSUL),
+        method: "airstrike",
+        doc: "i1",
+      },
     ]),
     ...article({ article_id: "s2", outlet: "Reuters", published: "2017-03-23T08:00" }, [
-      { id: "c1", value: 26, period: day("2017-03-21"), location: loc(MOSUL), method: "airstrike", doc: "i1" },
+      {
+        id: "c1",
+        value: 26,
+        period: day("2017-03-21"),
+        location: loc(MOSUL),
+        method: "airstrike",
+        doc: "i1",
+      },
     ]),
     ...article({ article_id: "s3", outlet: "CNN", published: "2017-03-28T08:00" }, [
       {
@@ -438,11 +593,56 @@ test("figures that disagree more than twofold make the incident contested", () =
       { id: "c1", value: 10, period: day("2017-03-21"), location: loc(MOSUL), doc: "i1" },
     ]),
     ...article({ article_id: "k2", outlet: "Outlet Two", published: "2017-03-22T09:00" }, [
-      { id: "c1", value: 25, qualifier: "range", low: 10, high: 25, period: day("2017-03-21"), location: loc(MOSUL), doc: "i1" },
+      {
+        id: "c1",
+        value: 25,
+        qualifier: "range",
+        low: 10,
+        high: 25,
+        period: day("2017-03-21"),
+        location: loc(MOSUL),
+        doc: "i1",
+      },
     ]),
   ];
   const { state } = reconcile(emptyState(), claims, { now: NOW });
   const [inc] = incidents(state);
   assert.equal(inc?.grade, "contested");
   assert.deepEqual(killed(inc), { low: 10, best: 10, high: 25 });
+});
+
+test("the state survives a JSON round trip, and a slice of candidate buckets reconciles like the whole state", async () => {
+  const { syntheticArticles } = await import("./bench.ts");
+  const { sliceState } = await import("./reconcile.ts");
+  const base = syntheticArticles(2000, 11).flat();
+  const more = syntheticArticles(120, 12, 500_000);
+  const full = reconcile(emptyState(), base, { now: NOW }).state;
+  const stored = JSON.stringify(full);
+
+  // Whole state, kept in memory.
+  const mem = structuredClone(full);
+  for (const a of more) reconcile(mem, a, { now: NOW });
+
+  // Whole state, loaded fresh from JSON for every article (index rebuilt each time).
+  let disk = JSON.parse(stored) as ReconState;
+  for (const a of more)
+    disk = JSON.parse(JSON.stringify(reconcile(disk, a, { now: NOW }).state)) as ReconState;
+  assert.deepEqual(disk, mem);
+
+  // Only the slice each article could touch, written back into the full state.
+  const store = JSON.parse(stored) as ReconState;
+  for (const a of more) {
+    const slice = structuredClone(sliceState(store, a));
+    const { state: s, changes } = reconcile(slice, a, { now: NOW });
+    for (const c of changes) if (c.type === "merged") delete store.incidents[c.absorbed];
+    Object.assign(store.incidents, s.incidents);
+    Object.assign(store.aggregates, s.aggregates);
+    Object.assign(store.claims, s.claims);
+    Object.assign(store.articles, s.articles);
+    Object.assign(store.aliases, s.aliases);
+    Object.assign(store.retired, s.retired);
+    const { forgetIndex } = await import("./reconcile.ts");
+    forgetIndex(store);
+  }
+  assert.deepEqual(JSON.parse(JSON.stringify(store)), JSON.parse(JSON.stringify(mem)));
 });

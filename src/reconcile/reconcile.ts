@@ -37,14 +37,17 @@ import { gradeIncident, sourceFamilies } from "./grade.ts";
 import type { Family } from "./grade.ts";
 import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair } from "./link.ts";
 import type { Profile } from "./link.ts";
-import { claimKey, dayNumber, fold, isoDay, placeKey, shortHash, victimClass } from "./normalize.ts";
+import { claimKey, cmp, dayNumber, fold, isoDay, placeKey, shortHash, victimClass } from "./normalize.ts";
 
 export function emptyState(): ReconState {
   return { version: 1, articles: {}, claims: {}, incidents: {}, aggregates: {}, aliases: {}, retired: {} };
 }
 
 /** ReconClaims from one article's extraction: the document incidents are carried over as `doc_incident`. */
-export function fromExtraction(result: ExtractResult, meta: Omit<ArticleMeta, "outlet" | "url" | "published" | "title"> & Partial<ArticleMeta>): ReconClaim[] {
+export function fromExtraction(
+  result: ExtractResult,
+  meta: Omit<ArticleMeta, "outlet" | "url" | "published" | "title"> & Partial<ArticleMeta>,
+): ReconClaim[] {
   const article: ArticleMeta = {
     outlet: result.article.outlet,
     url: result.article.url,
@@ -87,7 +90,8 @@ function weeks(p: Profile): string[] {
   if (!p.window) return ["nodate"];
   const out: string[] = [];
   // One day of slack either side: the date rule accepts adjacent days.
-  for (let w = Math.floor((p.window.start - 1) / 7); w <= Math.floor((p.window.end + 1) / 7); w++) out.push(String(w));
+  for (let w = Math.floor((p.window.start - 1) / 7); w <= Math.floor((p.window.end + 1) / 7); w++)
+    out.push(String(w));
   return out;
 }
 
@@ -132,6 +136,59 @@ export function candidateBuckets(claims: readonly ReconClaim[]): string[] {
 /** The bucket keys an incident is filed under (for a store's bucket table). */
 export function incidentBucketKeys(state: ReconState, id: string): string[] {
   return getIndex(state).keysOf.get(id) ?? [];
+}
+
+/**
+ * The part of a state that `newClaims` could touch: the incidents filed under their candidate buckets, the running
+ * totals of their metrics and countries, whatever the state already holds of their articles, and the alias and
+ * retired tables (ids must stay unique). What a store loads before calling reconcile; reconciling the slice gives
+ * the same result for these incidents as reconciling the whole state. The slice shares objects with `state`. Write back every incident, aggregate and claim
+ * the slice holds afterwards, delete the incidents that the changes report as absorbed, and upsert the aliases.
+ */
+export function sliceState(state: ReconState, newClaims: readonly ReconClaim[]): ReconState {
+  const idx = getIndex(state);
+  const out = emptyState();
+  out.aliases = { ...state.aliases };
+  out.retired = { ...state.retired };
+  const addClaim = (k: string) => {
+    const c = state.claims[k];
+    if (!c) return;
+    out.claims[k] = c;
+    const a = state.articles[c.article_id];
+    if (a) out.articles[c.article_id] = a;
+  };
+  for (const b of candidateBuckets(newClaims))
+    for (const id of idx.buckets.get(b) ?? []) {
+      const inc = state.incidents[id];
+      if (!inc || out.incidents[id]) continue;
+      out.incidents[id] = inc;
+      for (const k of inc.claims) addClaim(k);
+    }
+  const aggKeys = new Set(
+    newClaims
+      .filter((c) => c.claim.scope === "cumulative")
+      .map((c) => aggKey(c.claim.metric, c.claim.location?.country ?? null)),
+  );
+  for (const k of aggKeys)
+    for (const id of idx.aggs.get(k) ?? []) {
+      const agg = state.aggregates[id];
+      if (!agg) continue;
+      out.aggregates[id] = agg;
+      for (const ck of agg.claims) addClaim(ck);
+    }
+  // Claims already stored for these articles (re-runs are skipped, revisions withdrawn) and their incidents. A scan
+  // here; a store reads them through its article index.
+  const arts = new Set(newClaims.map((c) => c.article.article_id));
+  for (const [k, c] of Object.entries(state.claims)) {
+    if (!arts.has(c.article_id)) continue;
+    addClaim(k);
+    const inc = c.incident ? state.incidents[c.incident] : undefined;
+    if (inc && !out.incidents[inc.id]) {
+      out.incidents[inc.id] = inc;
+      for (const ik of inc.claims) addClaim(ik);
+    }
+  }
+  return out;
 }
 
 function aggKey(metric: string, country: string | null): string {
@@ -200,7 +257,11 @@ function indexAggregate(idx: Index, agg: AggregateRecord): void {
 
 function newId(state: ReconState, prefix: "inc_" | "agg_", seed: string): string {
   let id = prefix + shortHash(seed);
-  for (let n = 1; state.incidents[id] || state.aggregates[id] || state.aliases[id] !== undefined || state.retired[id]; n++)
+  for (
+    let n = 1;
+    state.incidents[id] || state.aggregates[id] || state.aliases[id] !== undefined || state.retired[id];
+    n++
+  )
     id = prefix + shortHash(`${seed}#${n}`);
   return id;
 }
@@ -221,7 +282,11 @@ function toStored(rc: ReconClaim): StoredReconClaim {
   };
 }
 
-function figureInputs(state: ReconState, claims: readonly StoredReconClaim[], families: readonly Family[]): FigureInput[] {
+function figureInputs(
+  state: ReconState,
+  claims: readonly StoredReconClaim[],
+  families: readonly Family[],
+): FigureInput[] {
   const familyOf = new Map<string, string>();
   for (const f of families) for (const a of f.articles) familyOf.set(a, f.label);
   return claims.map((c) => ({
@@ -243,7 +308,8 @@ function mostCommon<T>(items: readonly T[], key: (t: T) => string): T | null {
     else counts.set(k, { n: 1, item: it });
   }
   let best: { k: string; n: number; item: T } | null = null;
-  for (const [k, v] of counts) if (!best || v.n > best.n || (v.n === best.n && k < best.k)) best = { k, ...v };
+  for (const [k, v] of counts)
+    if (!best || v.n > best.n || (v.n === best.n && k < best.k)) best = { k, ...v };
   return best ? best.item : null;
 }
 
@@ -261,17 +327,26 @@ function refreshIncident(state: ReconState, idx: Index, inc: IncidentRecord, now
   const counted = claims.filter((c) => c.claim.part_of === null && !c.claim.historical);
   // Place: the most often reported specific place; its coordinates when some claim has them.
   const located = counted.filter((c) => c.claim.location && placeKey(c.claim.location));
-  const specific = located.filter((c) => c.claim.location?.precision === "exact" || c.claim.location?.precision === "near");
+  const specific = located.filter(
+    (c) => c.claim.location?.precision === "exact" || c.claim.location?.precision === "near",
+  );
   const top = mostCommon(specific.length ? specific : located, (c) => placeKey(c.claim.location) ?? "");
   inc.place = top?.claim.location?.place ?? top?.claim.location?.name ?? null;
   const withCoords = (specific.length ? specific : located).find(
-    (c) => placeKey(c.claim.location) === placeKey(top?.claim.location ?? null) && c.claim.location?.lat != null,
+    (c) =>
+      placeKey(c.claim.location) === placeKey(top?.claim.location ?? null) && c.claim.location?.lat != null,
   );
   inc.lat = withCoords?.claim.location?.lat ?? null;
   inc.lon = withCoords?.claim.location?.lon ?? null;
-  inc.country = mostCommon(counted.filter((c) => c.claim.location?.country), (c) => c.claim.location?.country ?? "")?.claim.location?.country ?? null;
+  inc.country =
+    mostCommon(
+      counted.filter((c) => c.claim.location?.country),
+      (c) => c.claim.location?.country ?? "",
+    )?.claim.location?.country ?? null;
   inc.methods = [...new Set(counted.map((c) => c.claim.method).filter((m): m is string => !!m))].sort();
-  inc.perpetrators = [...new Set(counted.map((c) => c.claim.perpetrator).filter((m): m is string => !!m))].sort();
+  inc.perpetrators = [
+    ...new Set(counted.map((c) => c.claim.perpetrator).filter((m): m is string => !!m)),
+  ].sort();
   indexIncident(state, idx, inc);
   const w = idx.profiles.get(inc.id)?.window;
   inc.date = w ? { start: isoDay(w.start), end: isoDay(w.end) } : null;
@@ -279,7 +354,13 @@ function refreshIncident(state: ReconState, idx: Index, inc: IncidentRecord, now
   for (const c of claims) c.incident = inc.id;
 }
 
-function createIncident(state: ReconState, seed: string, now: string, reason: string, from: string[] = []): IncidentRecord {
+function createIncident(
+  state: ReconState,
+  seed: string,
+  now: string,
+  reason: string,
+  from: string[] = [],
+): IncidentRecord {
   const id = newId(state, "inc_", seed);
   const inc: IncidentRecord = {
     id,
@@ -316,7 +397,15 @@ function survivorOf(a: IncidentRecord, b: IncidentRecord): [IncidentRecord, Inci
   return a.id < b.id ? [a, b] : [b, a];
 }
 
-function mergeIncidents(state: ReconState, idx: Index, x: IncidentRecord, y: IncidentRecord, reason: string, now: string, changes: Change[]): IncidentRecord {
+function mergeIncidents(
+  state: ReconState,
+  idx: Index,
+  x: IncidentRecord,
+  y: IncidentRecord,
+  reason: string,
+  now: string,
+  changes: Change[],
+): IncidentRecord {
   const [keep, gone] = survivorOf(x, y);
   keep.claims.push(...gone.claims);
   keep.aliases = [...new Set([...keep.aliases, gone.id, ...gone.aliases])].sort();
@@ -340,7 +429,7 @@ function unitsOf(claims: readonly StoredReconClaim[]): StoredReconClaim[][] {
     if (l) l.push(c);
     else m.set(k, [c]);
   }
-  return [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+  return [...m.entries()].sort(([a], [b]) => cmp(a, b)).map(([, v]) => v);
 }
 
 function unitKey(c: StoredReconClaim): string {
@@ -357,7 +446,13 @@ function unitProfile(state: ReconState, unit: readonly StoredReconClaim[]): Prof
  * Move `claimKeys` out of incident `id` into a new incident. The larger part keeps the id (history on both); the
  * other part gets a new id. An analyst's tool, and what reconcile does when a revised article breaks a link.
  */
-export function splitIncident(state: ReconState, id: string, claimKeys: readonly string[], reason: string, opts: { now?: string } = {}): ReconResult {
+export function splitIncident(
+  state: ReconState,
+  id: string,
+  claimKeys: readonly string[],
+  reason: string,
+  opts: { now?: string } = {},
+): ReconResult {
   const now = opts.now ?? new Date().toISOString();
   const idx = getIndex(state);
   const changes: Change[] = [];
@@ -370,11 +465,19 @@ export function splitIncident(state: ReconState, id: string, claimKeys: readonly
   return { state, changes };
 }
 
-function doSplit(state: ReconState, idx: Index, inc: IncidentRecord, parts: string[][], reason: string, now: string, changes: Change[]): void {
+function doSplit(
+  state: ReconState,
+  idx: Index,
+  inc: IncidentRecord,
+  parts: string[][],
+  reason: string,
+  now: string,
+  changes: Change[],
+): void {
   // The largest part keeps the id; ties go to the part holding the smallest claim key.
   const sorted = parts
     .map((p) => [...p].sort())
-    .sort((a, b) => b.length - a.length || (a[0] ?? "").localeCompare(b[0] ?? ""));
+    .sort((a, b) => b.length - a.length || cmp(a[0] ?? "", b[0] ?? ""));
   const [keepPart, ...rest] = sorted;
   if (!keepPart) return;
   inc.claims = keepPart;
@@ -392,7 +495,14 @@ function doSplit(state: ReconState, idx: Index, inc: IncidentRecord, parts: stri
 }
 
 /** After claims were withdrawn: split the incident into the parts that still link to each other. */
-function resplit(state: ReconState, idx: Index, inc: IncidentRecord, threshold: number, now: string, changes: Change[]): void {
+function resplit(
+  state: ReconState,
+  idx: Index,
+  inc: IncidentRecord,
+  threshold: number,
+  now: string,
+  changes: Change[],
+): void {
   const units = unitsOf(incidentClaims(state, inc));
   if (units.length < 2) return;
   const profiles = units.map((u) => unitProfile(state, u));
@@ -417,14 +527,26 @@ function resplit(state: ReconState, idx: Index, inc: IncidentRecord, threshold: 
     const r = find(i);
     comps.set(r, [...(comps.get(r) ?? []), ...u.map((c) => c.key)]);
   });
-  if (comps.size > 1) doSplit(state, idx, inc, [...comps.values()], "a revised article removed the claims that linked these reports", now, changes);
+  if (comps.size > 1)
+    doSplit(
+      state,
+      idx,
+      inc,
+      [...comps.values()],
+      "a revised article removed the claims that linked these reports",
+      now,
+      changes,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Aggregates
 
 function aggPeriod(c: Claim, published: string | null): { start: string | null; end: string | null } {
-  return { start: c.period?.start ?? null, end: c.period?.end ?? (published ? published.slice(0, 10) : null) };
+  return {
+    start: c.period?.start ?? null,
+    end: c.period?.end ?? (published ? published.slice(0, 10) : null),
+  };
 }
 
 /** Is a cumulative claim another report of this running total (same metric, place, period, figure ±15%)? */
@@ -441,7 +563,9 @@ function sameAggregate(state: ReconState, agg: AggregateRecord, sc: StoredReconC
   const ea = dayNumber(agg.period.end, true);
   const ec = dayNumber(p.end, true);
   if (ea !== null && ec !== null && Math.abs(ea - ec) > 3) return false;
-  const values = agg.claims.map((k) => state.claims[k]?.claim.value).filter((v): v is number => v !== undefined);
+  const values = agg.claims
+    .map((k) => state.claims[k]?.claim.value)
+    .filter((v): v is number => v !== undefined);
   return values.some((v) => Math.abs(v - c.value) / Math.max(1, Math.min(v, c.value)) <= 0.15);
 }
 
@@ -455,7 +579,10 @@ function refreshAggregate(state: ReconState, agg: AggregateRecord, now: string):
   agg.articles = [...new Set(claims.map((c) => c.article_id))].sort();
   const families = sourceFamilies(claims, state.articles);
   // One running total is one figure whatever the victim words ("Iraq civilians" / "civilians"): pool the claims.
-  const pooled = figureInputs(state, claims, families).map((f) => ({ ...f, claim: { ...f.claim, victims: agg.victims, scope: "cumulative" as const } }));
+  const pooled = figureInputs(state, claims, families).map((f) => ({
+    ...f,
+    claim: { ...f.claim, victims: agg.victims, scope: "cumulative" as const },
+  }));
   const fig = computeFigures(pooled).find((f) => f.metric === agg.metric);
   if (fig) {
     agg.low = fig.low;
@@ -467,18 +594,35 @@ function refreshAggregate(state: ReconState, agg: AggregateRecord, now: string):
   agg.sources = [...new Set(sources)].sort();
   const ends = claims.map((c) => aggPeriod(c.claim, state.articles[c.article_id]?.published ?? null));
   agg.period = {
-    start: ends.map((e) => e.start).filter((s): s is string => !!s).sort()[0] ?? null,
-    end: ends.map((e) => e.end).filter((s): s is string => !!s).sort().at(-1) ?? null,
+    start:
+      ends
+        .map((e) => e.start)
+        .filter((s): s is string => !!s)
+        .sort()[0] ?? null,
+    end:
+      ends
+        .map((e) => e.end)
+        .filter((s): s is string => !!s)
+        .sort()
+        .at(-1) ?? null,
   };
   agg.updated_at = now;
   for (const c of claims) c.aggregate = agg.id;
 }
 
-function addToAggregates(state: ReconState, idx: Index, sc: StoredReconClaim, now: string, changes: Map<string, Change>): void {
+function addToAggregates(
+  state: ReconState,
+  idx: Index,
+  sc: StoredReconClaim,
+  now: string,
+  changes: Map<string, Change>,
+): void {
   const c = sc.claim;
   const key = aggKey(c.metric, c.location?.country ?? null);
   const ids = [...(idx.aggs.get(key) ?? [])].sort();
-  let agg = ids.map((id) => state.aggregates[id]).find((a): a is AggregateRecord => !!a && sameAggregate(state, a, sc));
+  let agg = ids
+    .map((id) => state.aggregates[id])
+    .find((a): a is AggregateRecord => !!a && sameAggregate(state, a, sc));
   if (!agg) {
     const published = state.articles[sc.article_id]?.published ?? null;
     agg = {
@@ -511,7 +655,14 @@ function addToAggregates(state: ReconState, idx: Index, sc: StoredReconClaim, no
 // ---------------------------------------------------------------------------------------------------------------
 // reconcile
 
-function withdrawArticle(state: ReconState, idx: Index, articleId: string, threshold: number, now: string, changes: Change[]): void {
+function withdrawArticle(
+  state: ReconState,
+  idx: Index,
+  articleId: string,
+  threshold: number,
+  now: string,
+  changes: Change[],
+): void {
   const keys = Object.keys(state.claims).filter((k) => state.claims[k]?.article_id === articleId);
   const incs = new Set<string>();
   const aggs = new Set<string>();
@@ -526,7 +677,13 @@ function withdrawArticle(state: ReconState, idx: Index, articleId: string, thres
     if (!inc) continue;
     inc.claims = inc.claims.filter((k) => state.claims[k]);
     if (inc.claims.length === 0) {
-      const entry: HistoryEntry = { at: now, action: "revise", from: [id], to: [], reason: `article ${articleId} was revised and no claim is left` };
+      const entry: HistoryEntry = {
+        at: now,
+        action: "revise",
+        from: [id],
+        to: [],
+        reason: `article ${articleId} was revised and no claim is left`,
+      };
       state.retired[id] = entry;
       for (const [a, to] of Object.entries(state.aliases)) if (to === id) delete state.aliases[a];
       delete state.incidents[id];
@@ -534,7 +691,13 @@ function withdrawArticle(state: ReconState, idx: Index, articleId: string, thres
       changes.push({ type: "retired", id, reason: entry.reason });
       continue;
     }
-    inc.history.push({ at: now, action: "revise", from: [id], to: [id], reason: `article ${articleId} was revised` });
+    inc.history.push({
+      at: now,
+      action: "revise",
+      from: [id],
+      to: [id],
+      reason: `article ${articleId} was revised`,
+    });
     refreshIncident(state, idx, inc, now);
     resplit(state, idx, inc, threshold, now, changes);
     changes.push({ type: "updated", id, claims: [] });
@@ -552,7 +715,11 @@ function withdrawArticle(state: ReconState, idx: Index, articleId: string, thres
   }
 }
 
-export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], opts: ReconOptions = {}): ReconResult {
+export function reconcile(
+  state: ReconState,
+  newClaims: readonly ReconClaim[],
+  opts: ReconOptions = {},
+): ReconResult {
   const now = opts.now ?? new Date().toISOString();
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const idx = getIndex(state);
@@ -567,9 +734,9 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
     .filter(({ key }) => !state.claims[key])
     .sort(
       (a, b) =>
-        (a.rc.article.published ?? "\uffff").localeCompare(b.rc.article.published ?? "\uffff") ||
-        a.rc.article.article_id.localeCompare(b.rc.article.article_id) ||
-        a.key.localeCompare(b.key),
+        cmp(a.rc.article.published ?? "\uffff", b.rc.article.published ?? "\uffff") ||
+        cmp(a.rc.article.article_id, b.rc.article.article_id) ||
+        cmp(a.key, b.key),
     );
   const seen = new Set<string>();
   const stored: StoredReconClaim[] = [];
@@ -611,11 +778,16 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
       const s = scorePair(p, ip);
       if (!s.veto && s.score >= threshold) scored.push({ id, score: s.score });
     }
-    scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    scored.sort((a, b) => b.score - a.score || cmp(a.id, b.id));
     let target: IncidentRecord | undefined;
     const first = scored[0];
     if (!first) {
-      target = createIncident(state, unitKeyOf(unit), now, `new report: ${unit.map((c) => c.key).join(", ")}`);
+      target = createIncident(
+        state,
+        unitKeyOf(unit),
+        now,
+        `new report: ${unit.map((c) => c.key).join(", ")}`,
+      );
       touched.set(target.id, { type: "created", id: target.id, claims: [] });
     } else {
       target = state.incidents[first.id];
@@ -641,8 +813,15 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
       const prior = touched.get(gone);
       touched.delete(gone);
       const mine = touched.get(keep.id);
-      const claims = [...(prior && "claims" in prior ? prior.claims : []), ...(mine && "claims" in mine ? mine.claims : [])];
-      touched.set(keep.id, { type: prior?.type === "created" || mine?.type === "created" ? "created" : "updated", id: keep.id, claims });
+      const claims = [
+        ...(prior && "claims" in prior ? prior.claims : []),
+        ...(mine && "claims" in mine ? mine.claims : []),
+      ];
+      touched.set(keep.id, {
+        type: prior?.type === "created" || mine?.type === "created" ? "created" : "updated",
+        id: keep.id,
+        claims,
+      });
       target = keep;
     }
   }
@@ -662,11 +841,13 @@ export function reconcile(state: ReconState, newClaims: readonly ReconClaim[], o
       const agg = state.aggregates[aggId];
       agg.claims.push(sc.key);
       refreshAggregate(state, agg, now);
-    } else sc.note = `${sc.claim.part_of !== null ? "breakdown part" : "repeat"} of ${of}, which is not linked`;
+    } else
+      sc.note = `${sc.claim.part_of !== null ? "breakdown part" : "repeat"} of ${of}, which is not linked`;
   }
 
   const all = [...changes, ...touched.values()].filter((c) => {
-    if (c.type === "created" || c.type === "updated" || c.type === "merged" || c.type === "split") return !!state.incidents[c.id];
+    if (c.type === "created" || c.type === "updated" || c.type === "merged" || c.type === "split")
+      return !!state.incidents[c.id];
     return true;
   });
   return { state, changes: all };

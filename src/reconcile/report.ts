@@ -1,12 +1,13 @@
 // Read-only views of a state: totals (incidents summed, running totals shown beside) and readable explanations.
 import type { Metric } from "../extract/types.ts";
 import type { AggregateRecord, Grade, IncidentRecord, ReconState, TotalsBy, TotalsRow } from "./types.ts";
-import { fold } from "./normalize.ts";
+import { cmp, fold } from "./normalize.ts";
 import { resolveId } from "./reconcile.ts";
 
 function incidentKey(inc: IncidentRecord, by: TotalsBy): string {
   if (by === "country") return inc.country ?? "unknown";
-  if (by === "place") return inc.place ? fold(inc.place) : inc.country ? `${inc.country} (no place)` : "unknown";
+  if (by === "place")
+    return inc.place ? fold(inc.place) : inc.country ? `${inc.country} (no place)` : "unknown";
   return inc.date ? inc.date.start.slice(0, 7) : "unknown";
 }
 
@@ -14,7 +15,8 @@ function incidentKey(inc: IncidentRecord, by: TotalsBy): string {
 // mid-February" reported on 25 March is March's running total.
 function aggregateKey(agg: AggregateRecord, by: TotalsBy): string {
   if (by === "country") return agg.country ?? "unknown";
-  if (by === "place") return agg.place ? fold(agg.place) : agg.country ? `${agg.country} (no place)` : "unknown";
+  if (by === "place")
+    return agg.place ? fold(agg.place) : agg.country ? `${agg.country} (no place)` : "unknown";
   return agg.period.end ? agg.period.end.slice(0, 7) : "unknown";
 }
 
@@ -24,12 +26,20 @@ function aggregateKey(agg: AggregateRecord, by: TotalsBy): string {
  * historical claims and breakdown parts are not in any incident figure, so nothing can be counted twice.
  * `grades` keeps only incidents of those grades (e.g. ["confirmed", "corroborated"], as Airwars charts do).
  */
-export function totals(state: ReconState, by: TotalsBy, opts: { grades?: readonly Grade[]; metric?: Metric } = {}): TotalsRow[] {
+export function totals(
+  state: ReconState,
+  by: TotalsBy,
+  opts: { grades?: readonly Grade[]; metric?: Metric } = {},
+): TotalsRow[] {
   const rows = new Map<string, TotalsRow>();
   const row = (key: string, metric: Metric): TotalsRow => {
     const k = `${key}\u0000${metric}`;
     let r = rows.get(k);
-    if (!r) rows.set(k, (r = { key, metric, incidents: { count: 0, low: 0, best: 0, high: 0, ids: [] }, aggregate: null }));
+    if (!r)
+      rows.set(
+        k,
+        (r = { key, metric, incidents: { count: 0, low: 0, best: 0, high: 0, ids: [] }, aggregate: null }),
+      );
     return r;
   };
   for (const inc of Object.values(state.incidents)) {
@@ -47,11 +57,15 @@ export function totals(state: ReconState, by: TotalsBy, opts: { grades?: readonl
   for (const agg of Object.values(state.aggregates)) {
     if (opts.metric && agg.metric !== opts.metric) continue;
     const r = row(aggregateKey(agg, by), agg.metric);
-    if (!r.aggregate || agg.best > r.aggregate.best || (agg.best === r.aggregate.best && agg.id < r.aggregate.id))
+    if (
+      !r.aggregate ||
+      agg.best > r.aggregate.best ||
+      (agg.best === r.aggregate.best && agg.id < r.aggregate.id)
+    )
       r.aggregate = { id: agg.id, low: agg.low, best: agg.best, high: agg.high, period: agg.period };
   }
   for (const r of rows.values()) r.incidents.ids.sort();
-  return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key) || a.metric.localeCompare(b.metric));
+  return [...rows.values()].sort((a, b) => cmp(a.key, b.key) || cmp(a.metric, b.metric));
 }
 
 /** A readable account of one incident: where, when, grade and why, each figure and the rule that set it, each claim. */
@@ -63,9 +77,15 @@ export function explainIncident(state: ReconState, id: string): string {
     return retired ? `${id}: retired (${retired.reason})` : `${id}: no such incident`;
   }
   const out: string[] = [];
-  out.push(`Incident ${inc.id}${live !== id ? ` (asked for ${id}, merged into it)` : ""}${inc.aliases.length ? `; aliases ${inc.aliases.join(", ")}` : ""}`);
-  out.push(`  when: ${inc.date ? (inc.date.start === inc.date.end ? inc.date.start : `${inc.date.start} .. ${inc.date.end}`) : "unknown"}`);
-  out.push(`  where: ${inc.place ?? "unknown"}${inc.country ? `, ${inc.country}` : ""}${inc.lat !== null && inc.lon !== null ? ` (${inc.lat}, ${inc.lon})` : ""}`);
+  out.push(
+    `Incident ${inc.id}${live !== id ? ` (asked for ${id}, merged into it)` : ""}${inc.aliases.length ? `; aliases ${inc.aliases.join(", ")}` : ""}`,
+  );
+  out.push(
+    `  when: ${inc.date ? (inc.date.start === inc.date.end ? inc.date.start : `${inc.date.start} .. ${inc.date.end}`) : "unknown"}`,
+  );
+  out.push(
+    `  where: ${inc.place ?? "unknown"}${inc.country ? `, ${inc.country}` : ""}${inc.lat !== null && inc.lon !== null ? ` (${inc.lat}, ${inc.lon})` : ""}`,
+  );
   if (inc.methods.length) out.push(`  method: ${inc.methods.join("; ")}`);
   if (inc.perpetrators.length) out.push(`  perpetrator: ${inc.perpetrators.join("; ")}`);
   out.push(`  grade: ${inc.grade}`);
@@ -75,25 +95,38 @@ export function explainIncident(state: ReconState, id: string): string {
     out.push(`    ${f.metric} (${f.victims}): low ${f.low}, best ${f.best}, high ${f.high}`);
     for (const b of f.because) out.push(`      - ${b.rule}: ${b.text}`);
   }
-  for (const t of inc.totals) out.push(`    total ${t.metric}: ${t.low} / ${t.best} / ${t.high} (${t.because})`);
+  for (const t of inc.totals)
+    out.push(`    total ${t.metric}: ${t.low} / ${t.best} / ${t.high} (${t.because})`);
   out.push(`  sources (${inc.families.length} independent):`);
   for (const fam of inc.families) {
-    out.push(`    - ${fam.map((a) => {
-      const m = state.articles[a];
-      return `${m?.outlet ?? "unknown outlet"} ${m?.published ?? "undated"}${m?.title ? ` "${m.title}"` : ""}${m?.url ? ` <${m.url}>` : ""} [${a}]`;
-    }).join(" = ")}`);
+    out.push(
+      `    - ${fam
+        .map((a) => {
+          const m = state.articles[a];
+          return `${m?.outlet ?? "unknown outlet"} ${m?.published ?? "undated"}${m?.title ? ` "${m.title}"` : ""}${m?.url ? ` <${m.url}>` : ""} [${a}]`;
+        })
+        .join(" = ")}`,
+    );
   }
   out.push("  claims:");
   for (const k of inc.claims) {
     const c = state.claims[k];
     if (!c) continue;
     const cl = c.claim;
-    const flags = [cl.in_headline ? "headline" : null, cl.part_of !== null ? `part of ${cl.part_of}` : null, cl.certainty, cl.source ? `source: ${cl.source}` : null]
+    const flags = [
+      cl.in_headline ? "headline" : null,
+      cl.part_of !== null ? `part of ${cl.part_of}` : null,
+      cl.certainty,
+      cl.source ? `source: ${cl.source}` : null,
+    ]
       .filter(Boolean)
       .join("; ");
-    out.push(`    ${k}: ${cl.metric} ${cl.victims} ${cl.qualifier} ${cl.value} — "${cl.evidence.text}"${flags ? ` (${flags})` : ""}`);
+    out.push(
+      `    ${k}: ${cl.metric} ${cl.victims} ${cl.qualifier} ${cl.value} — "${cl.evidence.text}"${flags ? ` (${flags})` : ""}`,
+    );
   }
   out.push("  history:");
-  for (const h of inc.history) out.push(`    ${h.at} ${h.action} ${h.from.join(",") || "-"} → ${h.to.join(",") || "-"}: ${h.reason}`);
+  for (const h of inc.history)
+    out.push(`    ${h.at} ${h.action} ${h.from.join(",") || "-"} → ${h.to.join(",") || "-"}: ${h.reason}`);
   return out.join("\n");
 }

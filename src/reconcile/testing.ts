@@ -12,11 +12,33 @@ export interface PlaceDef {
   geonameid?: number;
 }
 
-export const MOSUL: PlaceDef = { name: "Mosul", place: "Mosul", country: "IQ", lat: 36.335, lon: 43.1189, geonameid: 99072 };
-export const RAQQA: PlaceDef = { name: "Raqqa", place: "Raqqa", country: "SY", lat: 35.9528, lon: 39.0079, geonameid: 163915 };
+export const MOSUL: PlaceDef = {
+  name: "Mosul",
+  place: "Mosul",
+  country: "IQ",
+  lat: 36.335,
+  lon: 43.1189,
+  geonameid: 99072,
+};
+export const RAQQA: PlaceDef = {
+  name: "Raqqa",
+  place: "Raqqa",
+  country: "SY",
+  lat: 35.9528,
+  lon: 39.0079,
+  geonameid: 163915,
+};
 
 export function loc(p: PlaceDef, name = p.name, precision: Location["precision"] = "exact"): Location {
-  return { name, place: p.place, country: p.country, lat: p.lat, lon: p.lon, precision, geonameid: p.geonameid ?? null };
+  return {
+    name,
+    place: p.place,
+    country: p.country,
+    lat: p.lat,
+    lon: p.lon,
+    precision,
+    geonameid: p.geonameid ?? null,
+  };
 }
 
 export function day(d: string, precision: Period["precision"] = "day"): Period {
@@ -68,7 +90,11 @@ export function claim(s: ClaimSpec): Claim {
     method: s.method ?? null,
     source: s.source ?? null,
     certainty: s.certainty ?? "reported",
-    evidence: { start: 0, end: (s.evidence ?? String(s.value)).length, text: s.evidence ?? `${s.value} killed` },
+    evidence: {
+      start: 0,
+      end: (s.evidence ?? String(s.value)).length,
+      text: s.evidence ?? `${s.value} killed`,
+    },
     sentence: { start: 0, end: 0 },
     rule: "test",
     breakdown: [],
@@ -89,7 +115,12 @@ export function article(
     title: null,
     ...meta,
   };
-  return specs.map((s) => ({ claim: claim(s), article: a, doc_incident: s.doc ?? null, sentence_text: s.sentence ?? null }));
+  return specs.map((s) => ({
+    claim: claim(s),
+    article: a,
+    doc_incident: s.doc ?? null,
+    sentence_text: s.sentence ?? null,
+  }));
 }
 
 /** Deterministic pseudo-random numbers (mulberry32): shuffles and synthetic data are reproducible. */

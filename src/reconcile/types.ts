@@ -184,5 +184,11 @@ export interface TotalsRow {
   /** Sum over incidents (UCDP-style: low, best and high summed separately). */
   incidents: { count: number; low: number; best: number; high: number; ids: string[] };
   /** The highest running total reported for this key, or null: shown beside, never added. */
-  aggregate: { id: string; low: number; best: number; high: number; period: { start: string | null; end: string | null } } | null;
+  aggregate: {
+    id: string;
+    low: number;
+    best: number;
+    high: number;
+    period: { start: string | null; end: string | null };
+  } | null;
 }
