@@ -23,8 +23,17 @@ export function dayNumber(iso: string | null | undefined, end = false): number |
   return Math.floor(Date.UTC(y, mo, d) / DAY_MS);
 }
 
+const isoCache = new Map<number, string>();
+
 export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    // Days repeat endlessly (a few thousand distinct ones): a bounded memo saves a Date per call.
+    if (isoCache.size > 100_000) isoCache.clear();
+    isoCache.set(day, s);
+  }
+  return s;
 }
 
 export interface Window {
