@@ -323,25 +323,34 @@ export class KyselyStore implements Store {
       if (filter.certainty) q = q.where("certainty", "=", filter.certainty);
       if (filter.q?.trim())
         q = q.where(sql<boolean>`article_id in (${this.backend.ftsArticleIds(filter.q)})`);
-      if (filter.after) {
-        const [date, id] = decodeClaimCursor(filter.after);
-        q =
-          date === null
-            ? q.where((eb) => eb.and([eb("event_date", "is", null), eb("id", "<", id)]))
-            : q.where((eb) =>
-                eb.or([
-                  eb("event_date", "<", date),
-                  eb.and([eb("event_date", "=", date), eb("id", "<", id)]),
-                  eb("event_date", "is", null),
-                ]),
-              );
-      }
+      const cursor = filter.after ? decodeClaimCursor(filter.after) : null;
       // Newest first, undated last; the id breaks ties so the order is total and the cursor stable.
-      const rows = await q
-        .orderBy("event_date", (ob) => ob.desc().nullsLast())
-        .orderBy("id", "desc")
-        .limit(limit + 1)
-        .execute();
+      // Dated and undated rows are read by two simple queries rather than one with an OR: the row-value
+      // comparison (event_date, id) < (d, i) is an index range scan on both databases, the OR was not.
+      let rows: Selectable<ClaimsTable>[] = [];
+      if (cursor === null || cursor[0] !== null) {
+        let dated = q.where("event_date", "is not", null);
+        if (cursor !== null) {
+          const [date, id] = cursor;
+          dated = dated.where((eb) => eb(eb.refTuple("event_date", "id"), "<", eb.tuple(date as string, id)));
+        }
+        rows = await dated
+          // NULLS LAST changes nothing here (no nulls) but matches PostgreSQL's index order, so it is used.
+          .orderBy("event_date", (ob) => ob.desc().nullsLast())
+          .orderBy("id", "desc")
+          .limit(limit + 1)
+          .execute();
+      }
+      if (rows.length <= limit) {
+        let undated = q.where("event_date", "is", null);
+        if (cursor !== null && cursor[0] === null) undated = undated.where("id", "<", cursor[1]);
+        rows = rows.concat(
+          await undated
+            .orderBy("id", "desc")
+            .limit(limit + 1 - rows.length)
+            .execute(),
+        );
+      }
       const items = rows.slice(0, limit).map(toStoredClaim);
       const last = items[items.length - 1];
       const next = rows.length > limit && last ? encodeCursor(["c", last.date, last.claim_id]) : null;
