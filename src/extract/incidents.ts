@@ -76,6 +76,23 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
   return add(everyone, g("attackers"));
 }
 
+const SHOT_ONLY = /\b(?:shot|shooting|shoots|stabbed|stabbing|hit|struck)\b/i;
+const HURT_WORDS = /\b(?:injur|wound|hurt|hospital|critical|condition|survive)/i;
+
+/**
+ * "Shot" says a bullet hit, not that the person lived: people shot include those who died, so an incident's
+ * shot figure is reduced by its dead unless the text says they were wounded or injured.
+ */
+function injuredFigure(claims: readonly Claim[], killed: Range | null): Range | null {
+  const isShot = (c: Claim) => c.metric === "injured" && c.value > 0 && SHOT_ONLY.test(c.evidence.text) && !HURT_WORDS.test(c.evidence.text);
+  const explicit = incidentFigure(claims.filter((c) => !isShot(c)), "injured");
+  const shot = incidentFigure(claims.filter(isShot), "injured");
+  if (!shot) return explicit;
+  const dead = killed?.best ?? 0;
+  const net: Range = { low: Math.max(0, shot.low - dead), best: Math.max(0, shot.best - dead), high: Math.max(0, shot.high - dead) };
+  return pick(explicit, net);
+}
+
 export function groupIncidents(claims: readonly Claim[], sentenceText: (c: Claim) => string): DocumentIncident[] {
   const countable = claims.filter((c) => !c.historical && c.scope === "incident" && c.part_of === null && c.same_as === null);
   const groups: Claim[][] = [];
@@ -96,12 +113,10 @@ export function groupIncidents(claims: readonly Claim[], sentenceText: (c: Claim
     currentDay ??= day;
     lastSentence = c.sentence.start;
   }
-  return groups.map((cs, i) => ({
-    id: `i${i + 1}`,
-    claims: cs.map((c) => c.id),
-    killed: incidentFigure(cs, "killed"),
-    injured: incidentFigure(cs, "injured"),
-  }));
+  return groups.map((cs, i) => {
+    const killed = incidentFigure(cs, "killed");
+    return { id: `i${i + 1}`, claims: cs.map((c) => c.id), killed, injured: injuredFigure(cs, killed) };
+  });
 }
 
 export function documentTotals(incidents: readonly DocumentIncident[]): { killed: Range | null; injured: Range | null } {

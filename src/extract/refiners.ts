@@ -89,8 +89,10 @@ export const REFINERS: Refiner[] = [
     name: "scope",
     refine: (drafts) => {
       for (const d of drafts) {
-        const m = d.view.masked;
-        if (CUMULATIVE.test(m) && !SUPERLATIVE_SINCE.test(m)) d.claim.scope = "cumulative";
+        // The cue must sit in the claim's own clause: near the figure, not across a sentence break.
+        const window = d.view.masked.slice(Math.max(0, d.finding.start - 60), d.finding.end + 90);
+        const near = window.slice(Math.max(0, window.lastIndexOf(";", 60) + 1));
+        if (CUMULATIVE.test(near) && !SUPERLATIVE_SINCE.test(near)) d.claim.scope = "cumulative";
       }
       return drafts;
     },

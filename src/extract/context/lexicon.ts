@@ -117,6 +117,23 @@ export const ACTOR_LEXICON: readonly LexEntry<string>[] = [
   },
   { match: /\bcoalition (?:forces|warplanes|jets|aircraft)\b/i, value: "US-led coalition", reason: "coalition forces" },
   { match: /\bSaudi[- ]led (?:military )?coalition\b/i, value: "Saudi-led coalition", reason: "Saudi-led coalition" },
+  { match: /\bOperation (?:Restoring Hope|Decisive Storm)\b/, value: "Saudi-led coalition", reason: "the coalition's operation names" },
+  {
+    match: /\b(?:pro-Hadi|Hadi government|Yemeni government|pro-government) forces\b/i,
+    value: "Yemeni government forces",
+    reason: "Yemen's recognised government and allies",
+  },
+  {
+    match: /\b(?:Islamic State (?:in the )?Greater Sahara|ISGS)\b/,
+    value: "Islamic State Greater Sahara",
+    reason: "ISGS",
+  },
+  { match: /\bAfghan (?:police |army |security |national |government )?(?:forces|police|army|troops|soldiers)\b/i, value: "Afghan forces", reason: "Afghan state forces" },
+  { match: /\bNigerian (?:army|military|troops|soldiers|forces|police)\b/i, value: "Nigerian forces", reason: "Nigerian state forces" },
+  { match: /\bSomali (?:army|military|troops|soldiers|forces|police)\b/i, value: "Somali forces", reason: "Somali state forces" },
+  { match: /\b(?:FARDC|Congolese (?:army|military|troops|soldiers|forces))\b/, value: "Congolese forces", reason: "DRC state forces" },
+  { match: /\b(?:LNA|Libyan National Army|Haftar(?:'s|’s)? forces)\b/, value: "Libyan National Army", reason: "LNA" },
+  { match: /\b(?:NPA|New People(?:'s|’s) Army)\b/, value: "New People's Army", reason: "NPA (Philippines)" },
   { match: /\bTaliban\b/i, value: "Taliban", reason: "Taliban" },
   { match: /\b(?:al[- ])?Shabb?aa?b\b/i, value: "al-Shabaab", reason: "al-Shabaab spellings" },
   { match: /\bBoko Haram\b/i, value: "Boko Haram", reason: "Boko Haram" },
@@ -157,7 +174,11 @@ export const ACTOR_LEXICON: readonly LexEntry<string>[] = [
   { match: /\b(?:gunmen|armed men)\b/i, value: "gunmen", reason: "gunmen" },
   { match: /\bsuicide bombers?\b/i, value: "suicide bomber", reason: "suicide bomber" },
   { match: /\b(?:militants|jihadists|insurgents|rebels)\b/i, value: "militants", reason: "unnamed armed group" },
-  { match: /\b(?:security forces|police(?:men)?|soldiers|troops)\b/i, value: "security forces", reason: "state forces unnamed" },
+  {
+    match: /\b(?:security forces|police(?:men)?(?: forces)?|soldiers|troops|military forces|armed forces|government forces|the military|the army)\b/i,
+    value: "security forces",
+    reason: "state forces unnamed",
+  },
 ];
 
 /** Nouns that may follow an actor name before the act: "Daesh militants", "Houthi forces", "Israeli warplanes". */
@@ -166,7 +187,7 @@ export const ACTOR_GROUP_NOUN =
 
 /** An act of violence right after the actor (and its group noun): this makes the actor the perpetrator. */
 export const ACTOR_ACT =
-  /^\s+(?:(?:have|has|had|were|was|reportedly|allegedly|also|then|later|again|apparently|probably|likely)\s+)*(?:air ?strikes?|air raids?|strikes?|struck|shelling|shelled|bombardments?|bombarded|attacks?|attacked|bombings?|bombed|raids?|raided|killed|kill|opened fire|fired|stormed|ambushed|executed|abducted|kidnapped|massacred|shot|hit|launched|carried out|targeted|drone (?:strikes?|attacks?)|missiles?|rockets?|mortars?|gunfire|offensive|assault)\b/i;
+  /^\s+(?:(?:have|has|had|reportedly|allegedly|also|then|later|again|apparently|probably|likely)\s+)*(?:air ?strikes?|air raids?|strikes?|struck|shelling|shelled|bombardments?|bombarded|attacks?|attacked|bombings?|bombed|raids?|raided|killed|kill|opened fire|fired|stormed|ambushed|executed|abducted|kidnapped|massacred|shot|hit|launched|carried out|targeted|drone (?:strikes?|attacks?)|missiles?|rockets?|mortars?|gunfire|offensive|assault)\b/i;
 
 /** Words before an actor that make it the agent: "launched by a US-led coalition airstrike", "blamed on Boko Haram". */
 export const ACTOR_AGENT_BEFORE =
@@ -309,6 +330,7 @@ export const RELATIVE_DATE_LEXICON: readonly LexEntry<RelativeDate>[] = [
   },
   { match: /\b(?:mid|early|late)[- ](?:19|20)\d\d\b/i, value: "part_of_year", reason: "early = Jan–Apr, mid = May–Aug, late = Sep–Dec" },
   { match: /\b(?:over|during|at) the (?:past |last )?weekend\b|\bthis weekend\b|\blast weekend\b/i, value: "weekend", reason: "weekend" },
+  { match: /\bweekend\b/i, value: "weekend", reason: "weekend (chrono reads it as one day)" },
   { match: /\bovernight\b/i, value: "overnight", reason: "the night before publication" },
   { match: /\blast night\b|\blate (?:on )?(?:yesterday|last evening)\b/i, value: "last_night", reason: "the evening before" },
   {
@@ -326,6 +348,10 @@ export const RELATIVE_DATE_LEXICON: readonly LexEntry<RelativeDate>[] = [
   { match: /\b(?:on |during |later )?(?:the )?same day\b|\bthe same night\b/i, value: "same_day", reason: "the date just mentioned" },
   { match: /\b(?:over|during|in) the same (?:period|time|timeframe|span)\b/i, value: "same_period", reason: "the period just mentioned" },
 ];
+
+/** A date right after these dates the report, not the event: "police said Friday", "announced on Monday". */
+export const REPORT_VERB_BEFORE =
+  /\b(?:said|says|told|announced|reported|confirmed|stated|added|declared|(?:press|news) conference|statement)\s+(?:on\s+|late\s+|early\s+|in a statement\s+)?$/i;
 
 /** Words before a date that turn it into the start of a running total: "since mid-February". */
 export const SINCE_BEFORE = /\b(?:since|starting (?:from|in|on))\b/gi;

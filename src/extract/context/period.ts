@@ -7,6 +7,7 @@ import type { DocState } from "./doc.ts";
 import {
   MONTH_NAMES,
   RECOVERY,
+  REPORT_VERB_BEFORE,
   RELATIVE_DATE_LEXICON,
   SINCE_BEFORE,
   TIME_OF_DAY_OF,
@@ -16,6 +17,8 @@ import { blank, nearest, scan } from "./match.ts";
 
 export interface DateMention extends TextSpan {
   text: string;
+  /** Dates a verb of saying ("said Friday", "announced on Monday"): when the report was made, not the event. */
+  ofReport: boolean;
   /** Null for the markers that point at another date ("on the same day"). */
   period: Period | null;
   kind: "date" | "same_day" | "same_period";
@@ -80,9 +83,12 @@ const DATELINE = new RegExp(
 );
 /** A line that is only a date, as under a headline: "March 25, 2017 at 11:22 am". */
 const DATE_LINE = new RegExp(
-  `^\\s*(?:(?:${MONTH_NAMES})\\.? \\d{1,2},? \\d{4}|\\d{1,2} (?:${MONTH_NAMES})\\.? \\d{4})(?:,? (?:at )?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?: [A-Z]{2,4})?)?\\s*$`,
+  `^\\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:(?:${MONTH_NAMES})\\.? \\d{1,2},? \\d{4}|\\d{1,2} (?:${MONTH_NAMES})\\.? \\d{4})(?:,? (?:at )?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?: [A-Z]{2,4})?)?\\s*$`,
   "i",
 );
+
+const TIMESTAMP = /\d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$/i;
+const STAMP_LABEL = /\b(?:posted|updated|published|last modified|created)\s*(?:on|at)?\s*:?\s*$/i;
 
 export interface Reference {
   /** Publication (or dateline) date; null when the text gives none: then only absolute dates resolve. */
@@ -127,6 +133,8 @@ function fromChrono(r: chrono.ParsedResult, pub: Date | null, before: string): P
   const known = (c: chrono.Component) => s.isCertain(c);
   if (!known("day") && !known("weekday") && !known("month") && !known("year")) return null; // a time of day only
   if (r.tags().has("casualReference/now")) return null;
+  // "two weeks after a boy was shot", "three days later": counted from an event, not from publication.
+  if (/\b(?:after|later|from now|hence)$/i.test(r.text)) return null;
   if (!pub && !known("year")) return null; // nothing to resolve a relative date against
   const text = r.text;
 
@@ -243,7 +251,7 @@ export function mentionsIn(state: DocState, i: number): DateMention[] {
       const kind = hit.value === "same_day" ? "same_day" : hit.value === "same_period" ? "same_period" : "date";
       const period = fromRelative(hit.value, hit.text, pub);
       if (kind === "date" && !period) continue;
-      out.push({ start: hit.start, end: hit.end, text: hit.text, period, kind, since: false });
+      out.push({ start: hit.start, end: hit.end, text: hit.text, period, kind, since: false, ofReport: false });
     }
 
     let prepared = text;
@@ -264,12 +272,15 @@ export function mentionsIn(state: DocState, i: number): DateMention[] {
       const end = start + r.text.length;
       if (out.some((m) => m.start < end && start < m.end)) continue; // the lexicon's reading wins
       if (ref.reportSpans.some((d) => d.start < end && start < d.end)) continue;
+      // "Posted: Wednesday, March 12, 2014 8:04 AM EST": the page's time stamp, not the event's.
+      if (TIMESTAMP.test(r.text) || STAMP_LABEL.test(prepared.slice(Math.max(0, index - 20), index))) continue;
       const period = fromChrono(r, pub, prepared.slice(Math.max(0, index - 20), index));
-      if (period) out.push({ start, end, text: r.text, period, kind: "date", since: false });
+      if (period) out.push({ start, end, text: r.text, period, kind: "date", since: false, ofReport: false });
     }
 
     out.sort((a, b) => a.start - b.start);
     markSince(text, s.start, out);
+    for (const m of out) m.ofReport = REPORT_VERB_BEFORE.test(text.slice(Math.max(0, m.start - s.start - 40), m.start - s.start));
     return out;
   });
 }
@@ -327,7 +338,11 @@ export function periodFor(state: DocState, claim: Claim, previous: Period | null
   const i = state.sentenceOf(claim);
   let period: Period | null = null;
 
-  const here = nearest(mentionsIn(state, i), claim.evidence);
+  const mentions = mentionsIn(state, i);
+  // The event's date beats the report's ("police said Friday … a shooting Thursday afternoon"); a report date is
+  // used only when it is all the sentence has (the seed's "On Wednesday, an officer told Anadolu …").
+  const events = mentions.filter((m) => !m.ofReport);
+  const here = nearest(events.length > 0 ? events : mentions, claim.evidence);
   if (here) period = fromMention(state, here, i, previous);
   if (!period && i > 0 && state.continues(i)) {
     const carried = mentionsIn(state, i - 1);

@@ -71,6 +71,16 @@ export const SINGULAR_NOUNS: Record<string, VictimGroup> = {
   bomber: "fighters", "suicide bomber": "fighters", member: "people", victim: "people", youth: "people",
   individual: "people", "family member": "civilians", relative: "civilians", employee: "other", prisoner: "other",
   official: "other", leader: "other", commander: "fighters",
+  // kin and roles, as news names victims: "his 3-year-old daughter", "her grandson"
+  daughter: "people", son: "people", wife: "women", husband: "men", father: "men", mother: "women",
+  brother: "men", sister: "women", grandson: "people", granddaughter: "people", grandmother: "women",
+  grandfather: "men", stepdaughter: "people", stepson: "people", girlfriend: "women", boyfriend: "men",
+  friend: "people", cousin: "people", nephew: "people", niece: "people", uncle: "men", aunt: "women",
+  neighbor: "people", neighbour: "people", roommate: "people", fiance: "people", "ex-wife": "women",
+  "ex-girlfriend": "women", "ex-boyfriend": "men", "ex-husband": "men", mom: "women", dad: "men",
+  kid: "children", newborn: "children", senior: "people", homeowner: "civilians",
+  clerk: "civilians", cashier: "civilians", customer: "civilians", security: "other", corporal: "police",
+  sergeant: "police", agent: "police", marshal: "police", juvenile: "children", "college student": "civilians",
 };
 
 /** Nouns for a perpetrator who may die too: counted as fighters, and added to the victims' figure. */
@@ -150,8 +160,9 @@ export const BRIDGE_WORDS = [
   "now", "already", "confirmed", "believed", "feared", "thought", "said", "reported", "understood", "known",
   "presumed", "to", "each", "instantly", "immediately", "critically", "seriously", "severely", "badly",
   "slightly", "lightly", "gravely", "tragically", "apparently", "likely", "probably", "possibly", "not",
-  "who", "that", "which", "in", "the", "attack", "blast", "explosion", "shooting", "strike", "incident",
-  "as", "result", "a", "of", "earlier", "yesterday", "today", "reportedly", "officially", "wrongly",
+  "who", "that", "which", "in", "the",
+  "as", "result", "a", "of", "earlier", "yesterday", "today", "reportedly", "officially", "wrongly", "recovering", "after",
+  "accidentally", "fatally", "reportedly", "fatally", "just", "who", "had", "allegedly",
   "seriously", "moderately", "left", "say", "says", "remain", "remained", "still", "were", "being",
   "among", "them", "those", "either", "so", "far",
 ];

@@ -135,6 +135,8 @@ function findingFromSubject(
   return [{ rule, metric, q, victims, start: m.index, end: Math.max(matchEnd, victims?.end ?? 0), trigger }];
 }
 
+const NAME_WORD = `(?!(?:was|has|had|were|is|been|later|reportedly|also|then|allegedly|fatally|accidentally)\\b)${WORD}`;
+
 const COORDINATED = new RegExp(`#(\\d+)#(${NP})?${ASIDE}(?:,| and|, and| as well as|, as well as) $`);
 
 /** "five policemen and 2 civilians were killed": the figures listed before the subject share its verb. */
@@ -188,11 +190,17 @@ export const RULES: Rule[] = [
     // "3 fatalities", "20 civilian deaths", "the bodies of some 80 dead civilians", "12 bodies", "five injuries"
     name: "count-noun",
     pattern: new RegExp(
-      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
+      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:a|an|his|her|their) (?:(?:${WORD}|#\\d+#-year-old) ){0,2}?(?<one>${SING})\\b|\\bclaimed (?:a|the) life\\b|`
+        + `#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
       "g",
     ),
     extract(m, v) {
       const end = m.index + m[0].length;
+      if (m.groups!["q"] === undefined && m.groups!["q2"] === undefined) {
+        const one = m.groups!["one"];
+        const victims: VictimRef | null = one ? { group: SINGULAR_NOUNS[one]!, attacker: ATTACKER_NOUNS.has(one), start: end - one.length, end } : null;
+        return [{ rule: this.name, metric: "killed", q: null, value: 1, victims, start: m.index, end, trigger: "death of", consumed: [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1])) }];
+      }
       if (m.groups!["q"] !== undefined) {
         const q = Number(m.groups!["q"]);
         const np = m.groups?.["np"];
@@ -278,7 +286,7 @@ export const RULES: Rule[] = [
     // "a man was found dead", "one soldier died", "a 17-year-old was shot", "another civilian was injured"
     name: "singular-subject",
     pattern: new RegExp(
-      `\\b(?:a|an|another)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,3}?) (?<head>${SING})\\b(?:,? (?:aged )?#\\d+#,?)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|\\b(?:a|an|another) #\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
+      `(?:\\b(?:a|an|another|his|her|their|its|the|one other)|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?(?<head>${SING})\\b(?:,? (?:aged )?#\\d+#,?)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
       "g",
     ),
     extract(m, v) {
@@ -306,7 +314,7 @@ export const RULES: Rule[] = [
     // "killing a soldier and injuring another one", "shot a man"
     name: "singular-object",
     pattern: new RegExp(
-      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,2}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`,
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,2}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`,
       "g",
     ),
     extract(m, v) {
@@ -337,6 +345,31 @@ export const RULES: Rule[] = [
         start: m.index, end: m.index + m[0].length, trigger: m.groups!["trigger"] ?? "killed",
         consumed: [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1])),
       }];
+    },
+  },
+  {
+    // "Corporal Bill Cooper was shot and killed", "Michael Parsons, 17, died": a named person, in mixed-case text.
+    name: "named-victim",
+    pattern: new RegExp(
+      `(?<name>(?:${NAME_WORD} ){1,3}${NAME_WORD})(?:,? #\\d+#,)?(?<bridge>(?: (?:was|has been|had been|later|reportedly|also|then|allegedly|fatally|accidentally))*) (?<trigger>killed|shot dead|shot and killed|fatally shot|found dead|pronounced dead|died|murdered|stabbed to death|beaten to death|slain|wounded|injured|shot)\\b(?! #| a | an | the | his | her | him | himself | herself )`,
+      "g",
+    ),
+    extract(m, v) {
+      if (v.upper) return null;
+      const name = m.groups!["name"]!;
+      const start = v.toText(m.index);
+      const words = v.text.slice(start, v.toText(m.index + name.length)).split(" ");
+      // Only capitalised words that are not sentence furniture: "Police said", "The officer".
+      if (words.length < 2 || !words.every((w) => /^\p{Lu}[\p{L}'.-]*$/u.test(w))) return null;
+      if (/^(?:The|A|An|Police|Officers?|Authorities|Deputies|Investigators|Officials|He|She|They|It|His|Her|Their|When|After|Before|On|In|At|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(words[0]!)) return null;
+      if (start > 0 && /\p{Lu}/u.test(v.text[start - 2] ?? "") && v.text[start - 1] === " ") return null;
+      const trigger = m.groups!["trigger"]!;
+      const bridge = m.groups!["bridge"] ?? "";
+      // "Smith shot two people": an active verb; the victim form needs an auxiliary unless it is "died".
+      if (!/\b(?:was|has been|had been)\b/.test(bridge) && !/^(?:died|found dead|pronounced dead)$/.test(trigger)) return null;
+      const metric = /^(?:wounded|injured|shot)$/.test(trigger) ? "injured" : "killed";
+      const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
+      return [{ rule: this.name, metric, q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger, consumed }];
     },
   },
   {

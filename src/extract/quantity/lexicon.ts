@@ -82,5 +82,6 @@ export const UNIT_WORDS = new Set([
   "points", "votes", "seats", "games", "goals", "acres", "hectares", "villages", "towns", "cities", "provinces",
   "districts", "countries", "states", "counties", "schools", "hospitals", "churches", "mosques", "bridges",
   "attacks", "strikes", "airstrikes", "raids", "incidents", "operations", "shootings", "bombings", "explosions",
-  "blasts", "times", "th", "st", "nd", "rd",
+  "blasts", "times", "th", "st", "nd", "rd", "call", "calls", "block", "blocks", "counts", "count", "charges",
+  "rounds", "caliber", "mph", "degrees", "feet", "inches", "yards", "pages", "episodes", "votes", "pm", "hrs",
 ]);

@@ -29,7 +29,7 @@ test("qualifiers", () => {
   assert.equal(one("some 80 dead").qualifier, "approximately");
   assert.equal(one("at least 30 people").qualifier, "at_least");
   assert.equal(one("no fewer than 30 people").qualifier, "at_least");
-  assert.deepEqual(one("more than 22,000 injured"), { text: "more than 22,000", value: 22000, low: 22001, high: 22001, qualifier: "more_than" });
+  assert.deepEqual(one("more than 22,000 injured"), { text: "more than 22,000", value: 22000, low: 22000, high: 22000, qualifier: "more_than" });
   assert.equal(one("fewer than ten people").qualifier, "fewer_than");
   assert.equal(one("nearly 50 people").qualifier, "approximately");
 });

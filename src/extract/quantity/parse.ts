@@ -207,13 +207,12 @@ function readQuantityAt(tokens: Token[], i: number, s: string): { quantity: Quan
     }
   } else if (between) return null;
   switch (qualifier) {
-    case "more_than":
-      low = value + 1;
-      high = value + 1;
-      break;
+    // "more than 22,000" keeps 22,000 as its figure (the strict bound is in the qualifier); "fewer than 10"
+    // reads 9, the largest figure the words allow.
     case "fewer_than":
-      low = Math.max(0, value - 1);
-      high = Math.max(0, value - 1);
+      value = Math.max(0, value - 1);
+      low = value;
+      high = value;
       break;
     default:
       break;
@@ -237,6 +236,10 @@ function finish(
     else if (following === "-" && /^year/.test(word(tokens, next + 1) ?? "")) unit = "age";
   }
   const text = s.slice(q.start, q.end);
+  if (unit === null && /\b(?:ages?|aged)(?: (?:between|of))? ?$|\band $/.test(s.slice(Math.max(0, q.start - 12), q.start)) && q.value < 120) {
+    // "ages 14 and 15", "aged 23": ages, not counts ("and" only when an age list precedes it).
+    if (!/\band $/.test(s.slice(Math.max(0, q.start - 5), q.start)) || /\b(?:ages?|aged) [\d, ]+and $/.test(s.slice(Math.max(0, q.start - 30), q.start))) unit = "age";
+  }
   // "John Smith, 25, was killed": a bare figure between commas after a name is an age.
   if (unit === null && q.qualifier === "exact" && q.value < 120 && /[a-z)], ?$/.test(s.slice(Math.max(0, q.start - 3), q.start)) && /^ ?,/.test(s.slice(q.end, q.end + 2))) {
     unit = "age";
