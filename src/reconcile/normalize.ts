@@ -66,7 +66,11 @@ const placeCache = new Map<string, string | null>();
 
 export function placeKey(loc: Location | null): string | null {
   if (!loc) return null;
-  const raw = loc.place ?? loc.name;
+  return nameKey(loc.place ?? loc.name);
+}
+
+/** The place key of a bare name ("western Mosul" → "mosul"). */
+export function nameKey(raw: string | null): string | null {
   if (!raw) return null;
   const hit = placeCache.get(raw);
   if (hit !== undefined) return hit;

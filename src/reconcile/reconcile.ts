@@ -37,7 +37,17 @@ import { gradeIncident, sourceFamilies } from "./grade.ts";
 import type { Family } from "./grade.ts";
 import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair } from "./link.ts";
 import type { Profile } from "./link.ts";
-import { claimKey, cmp, dayNumber, fold, isoDay, placeKey, shortHash, victimClass } from "./normalize.ts";
+import {
+  claimKey,
+  cmp,
+  dayNumber,
+  nameKey,
+  fold,
+  isoDay,
+  placeKey,
+  shortHash,
+  victimClass,
+} from "./normalize.ts";
 
 export function emptyState(): ReconState {
   return { version: 1, articles: {}, claims: {}, incidents: {}, aggregates: {}, aliases: {}, retired: {} };
@@ -557,7 +567,7 @@ function sameAggregate(state: ReconState, agg: AggregateRecord, sc: StoredReconC
   const va = victimClass(agg.victims);
   const vc = victimClass(c.victims);
   if (va !== vc && va !== "all" && vc !== "all") return false;
-  if ((agg.place ? fold(agg.place) : null) !== placeKeyOf(c)) return false;
+  if (nameKey(agg.place) !== placeKey(c.location)) return false;
   const p = aggPeriod(c, published);
   if (p.start && agg.period.start && p.start.slice(0, 7) !== agg.period.start.slice(0, 7)) return false;
   const ea = dayNumber(agg.period.end, true);
@@ -567,10 +577,6 @@ function sameAggregate(state: ReconState, agg: AggregateRecord, sc: StoredReconC
     .map((k) => state.claims[k]?.claim.value)
     .filter((v): v is number => v !== undefined);
   return values.some((v) => Math.abs(v - c.value) / Math.max(1, Math.min(v, c.value)) <= 0.15);
-}
-
-function placeKeyOf(c: Claim): string | null {
-  return placeKey(c.location);
 }
 
 function refreshAggregate(state: ReconState, agg: AggregateRecord, now: string): void {

@@ -1,13 +1,17 @@
 // Read-only views of a state: totals (incidents summed, running totals shown beside) and readable explanations.
 import type { Metric } from "../extract/types.ts";
 import type { AggregateRecord, Grade, IncidentRecord, ReconState, TotalsBy, TotalsRow } from "./types.ts";
-import { cmp, fold } from "./normalize.ts";
+import { cmp, fold, nameKey } from "./normalize.ts";
 import { resolveId } from "./reconcile.ts";
 
 function incidentKey(inc: IncidentRecord, by: TotalsBy): string {
   if (by === "country") return inc.country ?? "unknown";
   if (by === "place")
-    return inc.place ? fold(inc.place) : inc.country ? `${inc.country} (no place)` : "unknown";
+    return inc.place
+      ? (nameKey(inc.place) ?? fold(inc.place))
+      : inc.country
+        ? `${inc.country} (no place)`
+        : "unknown";
   return inc.date ? inc.date.start.slice(0, 7) : "unknown";
 }
 
@@ -16,7 +20,11 @@ function incidentKey(inc: IncidentRecord, by: TotalsBy): string {
 function aggregateKey(agg: AggregateRecord, by: TotalsBy): string {
   if (by === "country") return agg.country ?? "unknown";
   if (by === "place")
-    return agg.place ? fold(agg.place) : agg.country ? `${agg.country} (no place)` : "unknown";
+    return agg.place
+      ? (nameKey(agg.place) ?? fold(agg.place))
+      : agg.country
+        ? `${agg.country} (no place)`
+        : "unknown";
   return agg.period.end ? agg.period.end.slice(0, 7) : "unknown";
 }
 
