@@ -86,3 +86,17 @@ describe("perpetrator: negatives", () => {
     });
   });
 });
+
+describe("perpetrator: named over generic", () => {
+  it("a named group in the sentence beats 'suicide bomber' nearer the figure", () => {
+    const text =
+      "Nine people were killed when gunmen and suicide bombers attacked an office, the Tehrik i Taliban claimed responsibility for the attack.";
+    const c = one(text, "2017-03-25", "Nine people were killed");
+    assert.deepEqual([c.perpetrator, c.perpetrator_certainty], ["Taliban", "alleged"]);
+  });
+
+  it("passive victims are not agents: 'Taliban militants were killed … by Afghan police forces'", () => {
+    const text = "On 8 May 2020, 6 Taliban militants were killed and 5 were wounded following attacks by Afghan police forces.";
+    assert.equal(one(text, null, "5 were wounded").perpetrator, "Afghan forces");
+  });
+});

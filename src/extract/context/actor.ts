@@ -11,6 +11,7 @@ import {
   ACTOR_COORDINATION,
   ACTOR_GROUP_NOUN,
   ACTOR_LEXICON,
+  GENERIC_ACTORS,
   NOT_AGENT_VERB,
 } from "./lexicon.ts";
 import { gap, scan } from "./match.ts";
@@ -86,6 +87,10 @@ export function perpetratorFor(state: DocState, claim: Claim): Attribution | nul
   const here = attributionsIn(state, i).filter((a) => a.byAgent || a.end <= ev.start || a.start >= ev.end);
   let best: Attribution | null = null;
   for (const a of here) if (!best || gap(a, ev) < gap(best, ev)) best = a;
+  if (best && GENERIC_ACTORS.has(best.perpetrator)) {
+    const named = here.filter((a) => !GENERIC_ACTORS.has(a.perpetrator));
+    for (const a of named) if (GENERIC_ACTORS.has(best.perpetrator) || gap(a, ev) < gap(best, ev)) best = a;
+  }
   if (best) return best;
   for (const j of state.carriedFrom(i)) {
     const first = attributionsIn(state, j)[0];

@@ -103,7 +103,8 @@ export const GENERIC_METHODS: ReadonlySet<Method> = new Set<Method>(["explosion"
 // responsible (a bare mention such as "retake Mosul from Daesh" does not).
 
 export const ACTOR_LEXICON: readonly LexEntry<string>[] = [
-  { match: /\b(?:Daesh|ISIS|ISIL|Islamic State(?: group)?|so-called Islamic State)\b/, value: "Islamic State", reason: "IS alias" },
+  { match: /\b(?:Daesh|ISIS|ISIL)\b/, value: "Islamic State", reason: "IS alias" },
+  { match: /\b(?:so-called )?Islamic State(?: group)?\b/i, value: "Islamic State", reason: "IS alias" },
   { match: /\bIS(?= (?:militant|fighter|group|jihadist|attack|claimed|gunmen|suicide))/, value: "Islamic State", reason: "IS" },
   {
     match: /\b(?:Islamic State West Africa(?: Province)?|ISWAP)\b/,
@@ -180,6 +181,15 @@ export const ACTOR_LEXICON: readonly LexEntry<string>[] = [
     reason: "state forces unnamed",
   },
 ];
+
+/** Kinds rather than names: a named actor in the same sentence says more ("gunmen … the Taliban claimed"). */
+export const GENERIC_ACTORS: ReadonlySet<string> = new Set([
+  "unidentified gunmen",
+  "gunmen",
+  "suicide bomber",
+  "militants",
+  "security forces",
+]);
 
 /** Nouns that may follow an actor name before the act: "Daesh militants", "Houthi forces", "Israeli warplanes". */
 export const ACTOR_GROUP_NOUN =

@@ -87,8 +87,8 @@ const DATE_LINE = new RegExp(
   "i",
 );
 
-const TIMESTAMP = /\d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$/i;
-const STAMP_LABEL = /\b(?:posted|updated|published|last modified|created)\s*(?:on|at)?\s*:?\s*$/i;
+const TIMESTAMP = /\d{4},? (?:at )?\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?$/i;
+const STAMP_LABEL = /\b(?:posted|updated|published|last modified|created)(?: on| at)?:? *$/i;
 
 export interface Reference {
   /** Publication (or dateline) date; null when the text gives none: then only absolute dates resolve. */
