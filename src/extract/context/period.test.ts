@@ -144,3 +144,23 @@ describe("period: negatives", () => {
     assert.equal(c.period?.start, null);
   });
 });
+
+describe("period: report dates and time stamps", () => {
+  it("'police said Friday' yields to the event's 'Thursday afternoon'", () => {
+    const text =
+      "Police said Friday morning two people are in custody after a shooting which killed a 3-year-old girl Thursday afternoon.";
+    const c = one(text, "2014-10-17", "killed a 3-year-old girl");
+    assert.equal(c.period?.start, "2014-10-16");
+  });
+
+  it("a page's time stamp is not an event date", () => {
+    const text = "Boy dies in shooting Posted: Wednesday, March 12, 2014 8:04 AM EST";
+    const c = one(text, "2014-03-12", "Boy dies");
+    assert.equal(c.period?.start, null);
+  });
+
+  it("'two weeks after' counts from an event, not from publication", () => {
+    const c = one("More than two weeks after a 5-year-old boy was fatally shot, a man was charged.", "2014-11-22", "a 5-year-old boy was fatally shot");
+    assert.equal(c.period?.start, null);
+  });
+});
