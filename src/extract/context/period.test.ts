@@ -164,3 +164,17 @@ describe("period: report dates and time stamps", () => {
     assert.equal(c.period?.start, null);
   });
 });
+
+describe("period: MUC-style wire copy", () => {
+  it("a dateline with the agency in parentheses is the report date", () => {
+    const text = "BOGOTA, 3 NOV 89 (RADIO CADENA NACIONAL) -- [TEXT] FOUR PEOPLE KILLED IN A CAR BOMB EXPLOSION.";
+    const c = one(text, null, "FOUR PEOPLE KILLED");
+    assert.deepEqual(c.period, { start: null, end: "1989-11-03", precision: null, text: null });
+  });
+
+  it("a month name that is not a date ('the funeral MARCH OF') is ignored", () => {
+    const text = "SAN SALVADOR, 3 NOV 89 (AFP) -- [TEXT] LEADERS HEADED THE FUNERAL MARCH OF THE 10 UNION MEMBERS KILLED.";
+    const c = one(text, null, "10 UNION MEMBERS KILLED");
+    assert.equal(c.period?.start, null);
+  });
+});

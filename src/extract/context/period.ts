@@ -27,6 +27,7 @@ export interface DateMention extends TextSpan {
 }
 
 const DAY_MS = 86_400_000;
+const MONTH_CUE_BEFORE = /(?:\b(?:in|since|during|until|till|by|last|this|next|from|through|to|of|early|mid|late|and|or|before|after)|[,(–—-])\s*$/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar helpers, all in UTC so that no machine time zone leaks into the dates.
@@ -78,7 +79,7 @@ const NUMBER_WORDS: Record<string, number> = {
 // The reference date: the publication date, else a dateline the text carries ("SAN SALVADOR, 4 JAN 90 --").
 
 const DATELINE = new RegExp(
-  `^\\s*[A-Z][A-Z .'’-]+(?:,\\s*[A-Za-z .'’-]+)?,\\s*(\\d{1,2}\\s+(?:${MONTH_NAMES})\\.?\\s+\\d{2,4}|(?:${MONTH_NAMES})\\.? \\d{1,2},? \\d{4})\\s*(?:--|—|–|-)`,
+  `^\\s*[A-Z][A-Z .'’-]+(?:,\\s*[A-Za-z .'’-]+)?,\\s*(\\d{1,2}\\s+(?:${MONTH_NAMES})\\.?\\s+\\d{2,4}|(?:${MONTH_NAMES})\\.? \\d{1,2},? \\d{4})\\s*(?:\\([^()]{1,60}\\)\\s*)?(?:--|—|–|-)`,
   "i",
 );
 /** A line that is only a date, as under a headline: "March 25, 2017 at 11:22 am". */
@@ -160,6 +161,8 @@ function fromChrono(r: chrono.ParsedResult, pub: Date | null, before: string): P
     return p;
   }
   if (known("month")) {
+    // A bare month name must read as a date: not "the funeral MARCH OF the ten", not "they MAY".
+    if (!known("year") && !MONTH_CUE_BEFORE.test(before)) return null;
     if (pub && !known("year") && utc(y, m, 1) > pub) y -= 1;
     return monthPeriod(y, m, text);
   }
