@@ -40,7 +40,9 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
   const bySentence = new Map<number, Map<string, Range>>();
   for (const c of claims) {
     if (c.metric !== metric) continue;
-    const key = c.victims_text && /attacker|gunm[ae]n|shooter|assailant|bomber|suspect|perpetrator/.test(c.victims_text.toLowerCase()) && c.victims === "fighters" ? "attackers" : c.victims;
+    let key: string = c.victims_text && /attacker|gunm[ae]n|shooter|assailant|bomber|suspect|perpetrator/.test(c.victims_text.toLowerCase()) && c.victims === "fighters" ? "attackers" : c.victims;
+    // Listed figures ("40 GNA soldiers and eight LNA soldiers") add up even within one group.
+    if (c.rule.includes("+coordinated")) key = `${key}#${c.id}`;
     const groups = bySentence.get(c.sentence.start) ?? new Map<string, Range>();
     bySentence.set(c.sentence.start, groups);
     const r = { low: c.low, best: c.value, high: c.high };
@@ -55,10 +57,14 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
   for (const [sentence, groups] of bySentence) {
     let key: string;
     let r: Range | null = null;
-    if (groups.size === 1) [[key, r]] = [...groups.entries()] as [[string, Range]];
+    if (groups.size === 1) {
+      [[key, r]] = [...groups.entries()] as [[string, Range]];
+      key = key.split("#")[0]!;
+    }
     else {
       const keys = [...groups.keys()];
-      key = keys.every((k) => k === "civilians" || CIVILIAN_PARTS.includes(k as VictimGroup)) ? "civilians" : "people";
+      const base = keys.map((k) => k.split("#")[0]!);
+      key = base.every((k) => k === "civilians" || CIVILIAN_PARTS.includes(k as VictimGroup)) ? "civilians" : base.every((k) => k === base[0]) ? base[0]! : "people";
       for (const v of groups.values()) r = add(r, v);
     }
     const prev = byGroup.get(key);

@@ -81,6 +81,16 @@ export const SINGULAR_NOUNS: Record<string, VictimGroup> = {
   kid: "children", newborn: "children", senior: "people", homeowner: "civilians",
   clerk: "civilians", cashier: "civilians", customer: "civilians", security: "other", corporal: "police",
   sergeant: "police", agent: "police", marshal: "police", juvenile: "children", "college student": "civilians",
+  conscript: "soldiers", recruit: "soldiers", activist: "civilians", head: "other", chief: "other", elder: "civilians",
+  cleric: "civilians", imam: "civilians", priest: "civilians", pastor: "civilians", teacher: "civilians",
+  lawyer: "civilians", judge: "civilians", politician: "civilians", candidate: "civilians", mayor: "other",
+  governor: "other", councillor: "other", councilor: "other", businessman: "civilians", trader: "civilians",
+  merchant: "civilians", herder: "civilians", shepherd: "civilians", fisherman: "civilians", miner: "civilians",
+  citizen: "civilians", national: "civilians", tribesman: "civilians", volunteer: "civilians", contractor: "civilians",
+  watchman: "other", chieftain: "other", headman: "other", militiaman: "fighters", jihadist: "fighters",
+  terrorist: "fighters", guerrilla: "fighters", widow: "women", pilot: "other", sailor: "soldiers",
+  marine: "soldiers", paratrooper: "soldiers", inmate: "other", detainee: "other",
+  hostage: "other", refugee: "civilians", migrant: "civilians", pilgrim: "civilians", worshipper: "civilians",
 };
 
 /** Nouns for a perpetrator who may die too: counted as fighters, and added to the victims' figure. */

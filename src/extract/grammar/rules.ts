@@ -59,7 +59,9 @@ const SING = alt(Object.keys(SINGULAR_NOUNS));
 const WORD = "[a-z][a-z'-]*";
 // Adjectives and names before the head noun: "18 iraqi civilians", "15 members of the al-dous family".
 const MOD = `(?!(?:and|or|as|with|while|who|were|was)\\b)${WORD}`;
-const NP = `(?: ${MOD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military))?`;
+const NP = `(?: ${MOD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military)\\b| of (?:the |his |her |their )?(?:${MOD} ){0,2}?(?!(?:them|whom|those)\\b)${MOD}(?: \\([^()]{1,40}\\))?(?= (?:were|was|had|have|died|are|and|killed|dead)\\b))?`;
+// A person named by a singular noun: "a prominent official and activist", "the district head of intelligence".
+const SING_NP = `(?<head>${SING})\\b(?: and (?:${WORD} )?(?:${SING})\\b)?(?: of (?:the )?(?:${MOD} ){0,2}?${MOD})?`;
 const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,4}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
 const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},)?`;
@@ -156,6 +158,34 @@ function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
   return out;
 }
 
+const COORDINATED_AFTER = new RegExp(`^(?:,| and|, and| as well as|, as well as) (?:(?<q>#\\d+#)(?<np>${NP})?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b)`);
+
+/** "killing 3 soldiers and 2 civilians", "killing the father and a son": objects listed after the first. */
+function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding[] {
+  const out: Finding[] = [];
+  let at = from;
+  for (let k = 0; k < 4; k++) {
+    const m = COORDINATED_AFTER.exec(v.masked.slice(at, at + 160));
+    if (!m) break;
+    const end = at + m[0].length;
+    const g = m.groups!;
+    if (g["q"]) {
+      const q = Number(g["q"].slice(1, -1));
+      const np = g["np"];
+      // "killing 3 people and 2 soldiers were wounded": the next figure has its own verb.
+      if (new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`).test(v.masked.slice(end, end + 60)) && !np) break;
+      const victims = np ? victimsAt(v, end - np.length, end) : null;
+      out.push({ ...main, rule: main.rule + "+coordinated", q, value: undefined, victims, start: main.start, end });
+    } else {
+      const head = g["head"]!;
+      const victims: VictimRef = { group: SINGULAR_NOUNS[head]!, attacker: ATTACKER_NOUNS.has(head), start: end - head.length, end };
+      out.push({ ...main, rule: main.rule + "+coordinated", q: null, value: 1, victims, start: main.start, end, consumed: [] });
+    }
+    at = end;
+  }
+  return out;
+}
+
 export const RULES: Rule[] = [
   {
     // "no one was hurt", "no law enforcement officers or civilians were injured", "there were no casualties"
@@ -236,7 +266,7 @@ export const RULES: Rule[] = [
     // "killing 237 civilians", "wounding another 9", "claimed the lives of 12 soldiers"
     name: "active-object",
     pattern: new RegExp(
-      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:(?:another|other|a further|an additional|all|the|some|up|over|off) )?#(?<q>\\d+)#(?<np>${NP})?`,
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:(?:another|other|a further|an additional|all|the|some|up|over|off|(?:a|an|the) (?:family|group|total|crowd|convoy) of) )?#(?<q>\\d+)#(?<np>${NP})?`,
       "g",
     ),
     extract(m, v) {
@@ -250,7 +280,8 @@ export const RULES: Rule[] = [
       // "shot 5 people dead"
       if (/^(?:shot|shooting)$/.test(trigger) && /^ dead\b/.test(v.masked.slice(end))) metric = "killed";
       const victims = np ? victimsAt(v, npStart, end) : null;
-      return [{ rule: this.name, metric, q, victims, start: m.index, end, trigger }];
+      const main: Finding = { rule: this.name, metric, q, victims, start: m.index, end, trigger };
+      return [main, ...coordinatedAfter(v, end, main)];
     },
   },
   {
@@ -286,7 +317,7 @@ export const RULES: Rule[] = [
     // "a man was found dead", "one soldier died", "a 17-year-old was shot", "another civilian was injured"
     name: "singular-subject",
     pattern: new RegExp(
-      `(?:\\b(?:a|an|another|his|her|their|its|the|one other)|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?(?<head>${SING})\\b(?:,? (?:aged )?#\\d+#,?)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
+      `(?:\\b(?:a|an|another|his|her|their|its|the|one other)|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?${SING_NP}(?:,? (?:aged )?#\\d+#,?)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
       "g",
     ),
     extract(m, v) {
@@ -314,7 +345,7 @@ export const RULES: Rule[] = [
     // "killing a soldier and injuring another one", "shot a man"
     name: "singular-object",
     pattern: new RegExp(
-      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,2}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`,
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their|the)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,2}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`,
       "g",
     ),
     extract(m, v) {
@@ -326,7 +357,8 @@ export const RULES: Rule[] = [
       const group: VictimGroup = head && head !== "one" ? SINGULAR_NOUNS[head]! : "people";
       const victims: VictimRef = { group, attacker: head ? ATTACKER_NOUNS.has(head) : false, start: end - (head?.length ?? 0), end };
       const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
-      return [{ rule: this.name, metric, q: null, value: 1, victims, start: m.index, end, trigger, consumed }];
+      const main: Finding = { rule: this.name, metric, q: null, value: 1, victims, start: m.index, end, trigger, consumed };
+      return [main, ...coordinatedAfter(v, end, main)];
     },
   },
   {

@@ -38,7 +38,9 @@ interface Edit {
 
 export function buildView(docText: string, span: TextSpan, index: number): SentenceView {
   const text = docText.slice(span.start, span.end);
-  const norm = normalise(text);
+  let norm = normalise(text);
+  // "IS" (Islamic State) in mixed-case text must not read as the verb "is": "IS militants killed a soldier".
+  if (/\bIS\b/.test(text) && /[a-z]/.test(text)) norm = norm.replace(/\bis\b/g, (w, at: number) => (text.slice(at, at + 2) === "IS" ? "xs" : w));
   const quantities = findQuantities(norm);
   const edits: Edit[] = quantities.map((q, k) => ({ start: q.start, end: q.end, replacement: `#${k}#` }));
   const ws = /\s{2,}|[\t\n\r]/g;
