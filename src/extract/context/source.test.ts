@@ -59,7 +59,24 @@ describe("source: carried across sentences", () => {
   });
 });
 
+describe("source: noisy text", () => {
+  it("a missed sentence break or a spaced dash ends the subject", () => {
+    assert.equal(source("NEW ORLEANS - Police said 3 people were shot.", "3 people were shot"), "Police");
+    assert.equal(source("Two were hurt and the child died. police say 1 man was arrested.", "the child died"), "police");
+    assert.equal(source("Four were wounded.Authorities said 1 died later.", "1 died"), "Authorities");
+  });
+
+  it("titles with abbreviations stay whole", () => {
+    assert.equal(source("Sgt. Cassandra Lewis said 2 men were shot.", "2 men were shot"), "Sgt. Cassandra Lewis");
+  });
+});
+
 describe("source: negatives", () => {
+  it("a verb phrase is not a source", () => {
+    const text = "Three victims were stabbed, potentially confirming reports of three bodies.";
+    assert.equal(source(text, "Three victims were stabbed"), null);
+  });
+
   it("no source named: null, not the outlet", () => {
     assert.equal(source("On Thursday, an airstrike killed 237 civilians.", "killed 237 civilians"), null);
   });

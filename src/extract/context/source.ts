@@ -19,7 +19,9 @@ export interface SourceMention extends TextSpan {
 
 const QUOTE = /“[^”]*”?|"[^"]*"?/g;
 const PARENTHETICAL = /\s[–—]\s[^–—]*?\s[–—]\s|\s--\s.*?\s--\s|\([^()]*\)|,\s+who\s[^,]*,/g;
-const BOUNDARY = /[,;:–—()“”"]|\b(?:that|which|while|but|after|before|when|and|as|because|if)\b/gi;
+// Sentence ends inside a span (a splitter's miss: "injured.Authorities said") count, but not "Sgt. Lewis".
+const BOUNDARY =
+  /[,;:–—()“”"]|\s-\s|(?<!\b(?:Mr|Mrs|Ms|Dr|Sgt|Capt|Lt|Col|Gen|Maj|Cpl|Det|Insp|Supt|Rep|Sen|Gov|St|Jr|Sr|No|[A-Z]))[.!?](?=\s+[A-Za-z]|[A-Z])|\b(?:that|which|who|while|but|after|before|when|and|as|because|if)\b/g;
 const ACCORDING_TO = /\baccording to\s+/gi;
 const FIGURES_OF = /\b((?:[A-Z][\w'’.-]*\s+)*?(?:[A-Z][\w'’.-]*|ministry|police))(?:'s|’s) (?:figures|data|tally|count|statistics|records)\b/g;
 const FIGURES_FROM = /\b(?:figures|data|statistics|a tally|a count) (?:from|by|released by|compiled by|of)\s+/gi;
@@ -53,6 +55,8 @@ function cleanNP(raw: string): Cleaned | null {
   const words = t.split(" ").filter(Boolean);
   if (words.length === 0 || words.length > 9) return null;
   if (/^\d/.test(t) || NOT_A_SOURCE.test(t) || !/[a-z]/i.test(t)) return null;
+  // "potentially confirming reports …": a verb or adverb, not a noun phrase.
+  if (/\b[a-z]+(?:ing|ly)$/.test(t) || /\b(?:said|says|told)\b/i.test(t)) return null;
   const art = article?.[1]?.toLowerCase();
   return { name: t, definite: art === "the", indefinite: art === "a" || art === "an" };
 }
@@ -135,9 +139,12 @@ function expandName(state: DocState, m: SourceMention): string {
   if (words.length > 2 || !words.every((w) => /^[A-Z]/.test(w)) || PERSON_ROLE.test(m.name) || INSTITUTION_HEAD.test(m.name))
     return m.name;
   const escaped = m.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const re = new RegExp(`(?:[A-Z][\\w'’.-]*\\s+){1,4}${escaped}\\b`, "g");
+  // Capitalised words on the same line, abbreviations ("Sgt.") allowed but not a sentence's last word ("Agency.").
+  const re = new RegExp(`(?:(?:[A-Z][\\w'’-]{0,3}\\.|[A-Z][\\w'’-]*)[ \\t]+){1,4}${escaped}\\b`, "g");
   let full: string | null = null;
-  for (const found of state.doc.text.slice(Math.max(0, m.start - 5000), m.start).matchAll(re)) full = found[0];
+  for (const found of state.doc.text.slice(Math.max(0, m.start - 5000), m.end).matchAll(re)) {
+    if (!full || found[0].length > full.length) full = found[0];
+  }
   if (!full) return m.name;
   let prev = "";
   while (prev !== full) {
