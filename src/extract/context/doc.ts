@@ -87,7 +87,9 @@ export class DocState {
       if (NEW_STORY.test(text)) break;
       if (this.paragraphStarts(cur) && !this.continues(cur)) break;
       cur -= 1;
-      if (this.doc.headline && this.inHeadline(this.sentence(cur) ?? { start: -1, end: -1 })) break;
+      const prev = this.sentence(cur);
+      // The headline is not part of the story's prose.
+      if (!prev || this.inHeadline(prev)) break;
       out.push(cur);
     }
     return out;

@@ -161,7 +161,7 @@ function resolve(state: DocState, m: SourceMention, i: number): string | null {
   for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
     const earlier = [...mentionsIn(state, j)].reverse();
     for (const c of earlier) {
-      if (!c.value || c.anaphor === "pronoun" && !c.value) continue;
+      if (!c.value) continue;
       if (m.anaphor === "institution" && head && !c.value.toLowerCase().includes(head)) continue;
       if ((m.anaphor === "role" || /^(?:he|she)$/i.test(m.name)) && !c.person) continue;
       return c.value;
