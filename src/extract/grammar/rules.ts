@@ -150,8 +150,11 @@ function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
     if (!m) break;
     const mStart = Math.max(0, at - 160) + m.index;
     const q = Number(m[1]);
+    // A listed figure names its own group ("five policemen and"): a bare number before a comma is a date or
+    // an age, not a victim count.
+    if (!m[2]) break;
     const npStart = mStart + `#${q}#`.length;
-    const victims = m[2] ? victimsAt(v, npStart, npStart + m[2].length) : null;
+    const victims = victimsAt(v, npStart, npStart + m[2].length);
     out.unshift({ ...main, rule: main.rule + "+coordinated", q, victims, start: mStart, end: main.end });
     at = mStart;
   }
@@ -172,6 +175,7 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
     if (g["q"]) {
       const q = Number(g["q"].slice(1, -1));
       const np = g["np"];
+      if (!np && !/^ and/.test(m[0])) break;
       // "killing 3 people and 2 soldiers were wounded": the next figure has its own verb.
       if (new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`).test(v.masked.slice(end, end + 60)) && !np) break;
       const victims = np ? victimsAt(v, end - np.length, end) : null;

@@ -206,6 +206,19 @@ function readQuantityAt(tokens: Token[], i: number, s: string): { quantity: Quan
       value = low;
     }
   } else if (between) return null;
+  else if ((qualifier === "at_least" || qualifier === "more_than" || qualifier === "approximately") && (joiner === "and" || joiner === "," || joiner === "or")) {
+    // "at least 15 and up to 25", "at least 27, and as many as 30": two bounds of one figure.
+    let k = next + 1;
+    if (word(tokens, k) === "and") k++;
+    const cap = QUALIFIERS_BY_LENGTH.find((c) => c.qualifier === "at_most" && matchPhrase(tokens, k, c.parts));
+    const second = cap ? readNumber(tokens, k + cap.parts.length, s) : null;
+    if (second && second.value > value) {
+      high = second.value;
+      next = second.next;
+      qualifier = "range";
+      reason = "range-bounds";
+    }
+  }
   switch (qualifier) {
     // "more than 22,000" keeps 22,000 as its figure (the strict bound is in the qualifier); "fewer than 10"
     // reads 9, the largest figure the words allow.
