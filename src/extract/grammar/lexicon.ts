@@ -50,6 +50,10 @@ export const VICTIM_NOUNS: Record<string, VictimGroup> = {
   "aid workers": "aid_workers", "humanitarian workers": "aid_workers", "relief workers": "aid_workers",
   "un staff": "aid_workers",
   // other
+  priests: "civilians", jesuits: "civilians", nuns: "civilians", clergy: "civilians", missionaries: "civilians",
+  peasants: "civilians", campesinos: "civilians", unionists: "civilians", "trade unionists": "civilians",
+  teachers: "civilians", lawyers: "civilians", judges: "civilians", politicians: "civilians", candidates: "civilians",
+  councillors: "other", councilmen: "other", mayors: "other", ministers: "other", diplomats: "other",
   hostages: "other", prisoners: "other", inmates: "other", detainees: "other", guards: "other",
   employees: "other", staff: "other", crew: "other", "crew members": "other", rescuers: "other", workers: "other",
   members: "people", pilots: "other", firefighters: "other", officials: "other", leaders: "other",
@@ -91,6 +95,16 @@ export const SINGULAR_NOUNS: Record<string, VictimGroup> = {
   terrorist: "fighters", guerrilla: "fighters", widow: "women", pilot: "other", sailor: "soldiers",
   marine: "soldiers", paratrooper: "soldiers", inmate: "other", detainee: "other",
   hostage: "other", refugee: "civilians", migrant: "civilians", pilgrim: "civilians", worshipper: "civilians",
+  // titles: "the murder of presidency minister X", "the assassination of liberal presidential candidate Y"
+  minister: "other", president: "other", "vice president": "other", attorney: "civilians", "attorney general": "other",
+  prosecutor: "other", senator: "other", congressman: "other", legislator: "other", lawmaker: "other",
+  manager: "civilians", director: "civilians", newsman: "journalists", editor: "journalists", bishop: "civilians",
+  archbishop: "civilians", nun: "civilians", missionary: "civilians", unionist: "civilians", "union leader": "civilians",
+  "labor leader": "civilians", "trade unionist": "civilians", ambassador: "other", diplomat: "other", consul: "other",
+  colonel: "soldiers", general: "soldiers", captain: "soldiers", lieutenant: "soldiers", major: "soldiers",
+  magistrate: "civilians", councilman: "other", "police chief": "police", economist: "civilians", professor: "civilians",
+  physician: "medical_workers", surgeon: "medical_workers", "health worker": "medical_workers", rancher: "civilians",
+  peasant: "civilians", landowner: "civilians", industrialist: "civilians", banker: "civilians", owner: "civilians",
 };
 
 /** Nouns for a perpetrator who may die too: counted as fighters, and added to the victims' figure. */

@@ -161,7 +161,7 @@ function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
   return out;
 }
 
-const COORDINATED_AFTER = new RegExp(`^(?:,| and|, and| as well as|, as well as) (?:(?<q>#\\d+#)(?<np>${NP})?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b)`);
+const COORDINATED_AFTER = new RegExp(`^(?:,| and|, and| as well as|, as well as) (?:(?:their |his |her |the |another )?(?<q>#\\d+#)(?<np>${NP})?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b)`);
 
 /** "killing 3 soldiers and 2 civilians", "killing the father and a son": objects listed after the first. */
 function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding[] {
@@ -224,7 +224,7 @@ export const RULES: Rule[] = [
     // "3 fatalities", "20 civilian deaths", "the bodies of some 80 dead civilians", "12 bodies", "five injuries"
     name: "count-noun",
     pattern: new RegExp(
-      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:a|an|his|her|their) (?:(?:${WORD}|#\\d+#-year-old) ){0,2}?(?<one>${SING})\\b|\\bclaimed (?:a|the) life\\b|`
+      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:(?:a|an|his|her|their|the) )?(?:(?:${MOD}|#\\d+#-year-old) ){0,3}?(?<one>${SING})\\b(?! of (?:#|several|many|dozens))|\\bclaimed (?:a|the) life\\b|`
         + `#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
       "g",
     ),
@@ -240,7 +240,8 @@ export const RULES: Rule[] = [
         const np = m.groups?.["np"];
         const victims = np ? victimsAt(v, end - np.length, end) : null;
         const trigger = /^(?:bodies|remains|corpses)/.test(m[0]) ? "bodies" : "death of";
-        return [{ rule: this.name, metric: "killed", q, victims, start: m.index, end, trigger }];
+        const main: Finding = { rule: this.name, metric: "killed", q, victims, start: m.index, end, trigger };
+        return [main, ...coordinatedAfter(v, end, main)];
       }
       const q = Number(m.groups!["q2"]);
       const noun = m.groups!["noun"]!;

@@ -43,6 +43,11 @@ export function buildView(docText: string, span: TextSpan, index: number): Sente
   if (/\bIS\b/.test(text) && /[a-z]/.test(text)) norm = norm.replace(/\bis\b/g, (w, at: number) => (text.slice(at, at + 2) === "IS" ? "xs" : w));
   const quantities = findQuantities(norm);
   const edits: Edit[] = quantities.map((q, k) => ({ start: q.start, end: q.end, replacement: `#${k}#` }));
+  // Quotation marks around words ("two 'attackers' were killed") carry no grammar: drop them.
+  const quotes = /"/g;
+  for (let m = quotes.exec(norm); m; m = quotes.exec(norm)) {
+    if (!edits.some((e) => m!.index < e.end && m!.index + 1 > e.start)) edits.push({ start: m.index, end: m.index + 1, replacement: "" });
+  }
   const ws = /\s{2,}|[\t\n\r]/g;
   for (let m = ws.exec(norm); m; m = ws.exec(norm)) {
     if (!edits.some((e) => m!.index < e.end && m!.index + m![0].length > e.start)) {
