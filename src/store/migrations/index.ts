@@ -5,6 +5,8 @@ import { Migrator } from "kysely";
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_initial.ts";
 import * as m0002 from "./0002_claim_same_as.ts";
+import * as m0003 from "./0003_review.ts";
+import * as m0005 from "./0005_incidents.ts";
 
 export type BackendKind = "sqlite" | "postgres";
 
@@ -17,6 +19,8 @@ interface VersionedMigration {
 const MIGRATIONS: Record<string, VersionedMigration> = {
   "0001_initial": m0001,
   "0002_claim_same_as": m0002,
+  "0003_review": m0003,
+  "0005_incidents": m0005,
 };
 
 export function migrationsFor(kind: BackendKind): Record<string, Migration> {

@@ -1,0 +1,889 @@
+// The HTTP API (Hono + @hono/zod-openapi): every route's request schema validates the request and is the source of
+// /openapi.json. Errors are JSON ({error, message, issues?}) and never carry a stack trace. Static files of the
+// dashboard (web/dist) are served from the same app when a directory is given.
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { RouteConfig } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { stream } from "hono/streaming";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { runIngest } from "../cli/commands/ingest.ts";
+import { explainIncident, totals } from "../reconcile/index.ts";
+import type { IncidentRecord } from "../reconcile/index.ts";
+import { EXPORT_CONTENT_TYPES, exportChunks } from "../store/export.ts";
+import { ReviewStore } from "../store/review.ts";
+import type { Role, User } from "../store/review.ts";
+import type { ExportRow, Store, StoredClaim } from "../store/types.ts";
+import { hashPassword, newSecret, sameSecret, sha256, verifyPassword } from "./auth.ts";
+import { CORRECTABLE, IncidentView, applyCorrections, doubt, machineValue } from "./incidents.ts";
+import type { IncidentSummary } from "./incidents.ts";
+import * as S from "./schemas.ts";
+
+export interface AppOptions {
+  store: Store;
+  /** Anonymous visitors may read (role viewer). Default false: reads need a login or a token. */
+  public?: boolean;
+  /** Directory of the built dashboard (web/dist); not served when absent. */
+  webDist?: string | null;
+  /** Load the gazetteer for ingested articles (default true; tests turn it off for speed). */
+  gazetteer?: boolean;
+  /** Session lifetime. Default 12 hours. */
+  sessionTtlMs?: number;
+  /** Where unexpected errors are logged (never sent to the client). */
+  log?: (line: string) => void;
+}
+
+type Vars = { user: User | null; via: "session" | "token" | null; csrf: string | null; sessionHash: string | null };
+type Env = { Variables: Vars };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const RANK: Record<Role, number> = { viewer: 1, analyst: 2, admin: 3 };
+const SESSION_COOKIE = "toll_session";
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+const json = (description: string, schema: z.ZodType = S.Json) => ({
+  200: { description, content: { "application/json": { schema } } },
+  400: { description: "Bad request: which parameter and why", content: { "application/json": { schema: S.ErrorResponse } } },
+});
+
+/** A route: tags and the error responses every route can give, so the document says it. */
+function route<R extends RouteConfig>(r: R): R {
+  return createRoute({
+    ...r,
+    responses: {
+      ...r.responses,
+      401: { description: "Not logged in" },
+      403: { description: "Role too low, or CSRF check failed" },
+    },
+  }) as R;
+}
+
+export interface TollApp {
+  app: OpenAPIHono<Env>;
+  /** Rebuilds the incident view (after writes; exposed for tests and the CLI). */
+  refresh(): Promise<IncidentView>;
+  view(): Promise<IncidentView>;
+  reviews: ReviewStore;
+}
+
+export async function createApp(opts: AppOptions): Promise<TollApp> {
+  const { store } = opts;
+  const reviews = ReviewStore.of(store);
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const ttl = opts.sessionTtlMs ?? 12 * 3600_000;
+
+  let current: Promise<IncidentView> | null = null;
+  const refresh = (): Promise<IncidentView> => {
+    const next = IncidentView.build(store, reviews);
+    // Readers keep the old view until the new one is ready.
+    next.then(
+      () => (current = next),
+      () => undefined,
+    );
+    return next;
+  };
+  const view = (): Promise<IncidentView> => (current ??= refresh());
+
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({
+          param: i.path.length ? i.path.join(".") : result.target,
+          message: i.message,
+        }));
+        return c.json(
+          {
+            error: "bad_request",
+            message: issues.map((i) => `${i.param}: ${i.message}`).join("; "),
+            issues,
+          },
+          400,
+        );
+      }
+      return undefined;
+    },
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json({ error: err.code, message: err.message }, err.status);
+    // The store throws RangeError for a malformed cursor or date: the client's fault.
+    if (err instanceof RangeError || (err as { cause?: unknown }).cause instanceof RangeError) {
+      const msg = err instanceof RangeError ? err.message : (err.cause as RangeError).message;
+      return c.json({ error: "bad_request", message: msg, issues: [{ param: /cursor/.test(msg) ? "cursor" : "query", message: msg }] }, 400);
+    }
+    if (err instanceof SyntaxError) return c.json({ error: "bad_request", message: "body is not valid JSON" }, 400);
+    log(`toll serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return c.json({ error: "internal", message: "internal error (logged on the server)" }, 500);
+  });
+  app.notFound((c) => c.json({ error: "not_found", message: `no route ${c.req.method} ${c.req.path}` }, 404));
+
+  // ---- who is asking; CSRF ----------------------------------------------------------------------------
+
+  const identify: MiddlewareHandler<Env> = async (c, next) => {
+    c.set("user", null);
+    c.set("via", null);
+    c.set("csrf", null);
+    c.set("sessionHash", null);
+    const auth = c.req.header("authorization");
+    if (auth !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      const user = m?.[1] ? await reviews.tokenUser(sha256(m[1])) : null;
+      if (!user) throw new ApiError(401, "unauthorized", "invalid or revoked API token");
+      c.set("user", user);
+      c.set("via", "token");
+    } else {
+      const sid = getCookie(c, SESSION_COOKIE);
+      if (sid) {
+        const s = await reviews.sessionUser(sha256(sid));
+        if (s) {
+          c.set("user", s.user);
+          c.set("via", "session");
+          c.set("csrf", s.csrf);
+          c.set("sessionHash", sha256(sid));
+        }
+      }
+    }
+    if (STATE_CHANGING.has(c.req.method) && c.get("via") !== "token") {
+      // Cookie-authenticated writes: the Origin (when the browser sends one) must be this host, and the CSRF
+      // token the session was given must come back in a header a cross-site form cannot set.
+      const origin = c.req.header("origin");
+      if (origin !== undefined && origin !== "null") {
+        let host: string | null = null;
+        try {
+          host = new URL(origin).host;
+        } catch {
+          host = null;
+        }
+        if (host !== (c.req.header("host") ?? new URL(c.req.url).host))
+          throw new ApiError(403, "csrf", `cross-origin request from ${origin} refused`);
+      } else if (origin === "null") throw new ApiError(403, "csrf", "opaque origin refused");
+      if (c.get("via") === "session" && c.req.path !== "/api/login") {
+        const sent = c.req.header("x-csrf-token") ?? "";
+        const want = c.get("csrf") ?? "";
+        if (!sent || !sameSecret(sent, want)) throw new ApiError(403, "csrf", "missing or wrong X-CSRF-Token header");
+      }
+    }
+    await next();
+  };
+  app.use("/api/*", identify);
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+
+  const need = (c: Context<Env>, role: Role): User => {
+    const user = c.get("user");
+    if (!user) {
+      if (role === "viewer" && opts.public)
+        return { id: 0, name: "anonymous", role: "viewer", created_at: "", disabled: false };
+      throw new ApiError(401, "unauthorized", `log in (role ${role} or above) or send an API token`);
+    }
+    if (RANK[user.role] < RANK[role])
+      throw new ApiError(403, "forbidden", `role ${role} needed; ${user.name} is ${user.role}`);
+    return user;
+  };
+
+  // ---- session ----------------------------------------------------------------------------------------
+
+  app.openapi(
+    route({ method: "get", path: "/api/me", tags: ["session"], summary: "Who am I (and the CSRF token for writes)", responses: json("The user or null") }),
+    async (c) => {
+      const u = c.get("user");
+      return c.json({ user: u, csrf: c.get("csrf"), public: Boolean(opts.public), via: c.get("via") }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/login",
+      tags: ["session"],
+      summary: "Password login: sets an HttpOnly SameSite=Strict session cookie",
+      request: { body: { content: { "application/json": { schema: S.LoginBody } }, required: true } },
+      responses: json("Logged in: the user and the CSRF token to send as X-CSRF-Token"),
+    }),
+    async (c) => {
+      const { name, password } = c.req.valid("json");
+      const u = await reviews.userByName(name);
+      // Verify even for unknown names so response time does not tell which names exist.
+      const ok = await verifyPassword(password, u?.password_hash ?? "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+      if (!u || !ok || u.disabled) throw new ApiError(401, "unauthorized", "wrong name or password");
+      const sid = newSecret();
+      const csrf = newSecret();
+      await reviews.createSession(sha256(sid), u.id, csrf, ttl);
+      setCookie(c, SESSION_COOKIE, sid, {
+        httpOnly: true,
+        sameSite: "Strict",
+        path: "/",
+        secure: new URL(c.req.url).protocol === "https:",
+        maxAge: Math.floor(ttl / 1000),
+      });
+      await reviews.audit(u.name, "session.login", "user", u.name, null);
+      const { password_hash: _h, ...user } = u;
+      return c.json({ user, csrf }, 200);
+    },
+  );
+
+  app.openapi(
+    route({ method: "post", path: "/api/logout", tags: ["session"], summary: "Ends the session", responses: json("Logged out") }),
+    async (c) => {
+      const h = c.get("sessionHash");
+      if (h) await reviews.deleteSession(h);
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.json({ ok: true }, 200);
+    },
+  );
+
+  // ---- users and tokens (admin) -------------------------------------------------------------------------
+
+  app.openapi(
+    route({ method: "get", path: "/api/users", tags: ["accounts"], summary: "List users (admin)", responses: json("Users", z.object({ items: z.array(S.UserSchema) })) }),
+    async (c) => {
+      need(c, "admin");
+      return c.json({ items: await reviews.listUsers() }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/users",
+      tags: ["accounts"],
+      summary: "Create a user (admin)",
+      request: { body: { content: { "application/json": { schema: S.UserBody } }, required: true } },
+      responses: json("The new user", S.UserSchema),
+    }),
+    async (c) => {
+      const me = need(c, "admin");
+      const b = c.req.valid("json");
+      if (await reviews.userByName(b.name)) throw new ApiError(409, "conflict", `user ${b.name} exists`);
+      return c.json(await reviews.addUser(b.name, b.role, await hashPassword(b.password), me.name), 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/tokens",
+      tags: ["accounts"],
+      summary: "Create an API token for yourself (shown once; send as Authorization: Bearer …)",
+      request: { body: { content: { "application/json": { schema: S.TokenBody } }, required: true } },
+      responses: json("The token"),
+    }),
+    async (c) => {
+      const me = need(c, "viewer");
+      if (me.id === 0) throw new ApiError(401, "unauthorized", "log in to create a token");
+      const token = newSecret("toll_");
+      const id = await reviews.createToken(me.id, c.req.valid("json").name, sha256(token), me.name);
+      return c.json({ id, token }, 200);
+    },
+  );
+
+  // ---- articles and claims ------------------------------------------------------------------------------
+
+  const claimOut = async (c: StoredClaim, v: IncidentView) => {
+    const review = v.reviews.get(c.claim_id) ?? null;
+    const machine: Record<string, unknown> = {};
+    if (review) for (const f of Object.keys(review.corrections)) if ((CORRECTABLE as readonly string[]).includes(f)) machine[f] = machineValue(c, f as (typeof CORRECTABLE)[number]);
+    const shown = review ? applyCorrections(c, review.corrections) : c;
+    return {
+      ...shown,
+      review,
+      /** The machine's values of the corrected fields, beside the analyst's. */
+      machine: review && review.status === "corrected" ? machine : null,
+      doubt: doubt(shown),
+      incident: v.incidentOfClaim(c.claim_id),
+    };
+  };
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/articles",
+      tags: ["articles"],
+      summary: "List articles, newest first",
+      request: { query: S.ArticlesQuery },
+      responses: json("A page of articles"),
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const q = c.req.valid("query");
+      const page = await store.listArticles({ q: q.q, outlet: q.outlet, from: q.from, to: q.to, limit: q.limit, after: q.cursor });
+      const v = await view();
+      return c.json({ items: page.items.map((a) => ({ ...a, illustrative: v.articles.get(String(a.id))?.illustrative ?? false })), next: page.next }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/articles/{id}",
+      tags: ["articles"],
+      summary: "One article with its text and every claim (offsets into the text)",
+      request: { params: S.IdParam },
+      responses: { ...json("The article"), 404: { description: "No such article" } },
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const { id } = c.req.valid("param");
+      const a = await store.getArticle(id);
+      if (!a) throw new ApiError(404, "not_found", `no article ${id}`);
+      const v = await view();
+      const claims = await Promise.all((await store.claimsForArticle(id)).map((cl) => claimOut(cl, v)));
+      return c.json({ ...a, illustrative: a.meta["illustrative"] === true, claims, audit: await reviews.auditFor("article", String(id)) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/claims",
+      tags: ["claims"],
+      summary: "List claims, newest first (filters as `toll claims`)",
+      request: { query: S.ClaimsQuery },
+      responses: json("A page of claims"),
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const { cursor, ...f } = c.req.valid("query");
+      const page = await store.listClaims({ ...f, after: cursor });
+      const v = await view();
+      return c.json({ items: await Promise.all(page.items.map((cl) => claimOut(cl, v))), next: page.next }, 200);
+    },
+  );
+
+  const getClaim = async (id: number) => {
+    const v = await view();
+    const cl = v.claims.get(id);
+    if (!cl) throw new ApiError(404, "not_found", `no claim ${id}`);
+    // The view holds the reviewed claim; the store row is the machine's.
+    const raw = (await store.claimsForArticle(cl.article_id)).find((x) => x.claim_id === id);
+    if (!raw) throw new ApiError(404, "not_found", `no claim ${id}`);
+    return { raw, v };
+  };
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/claims/{id}",
+      tags: ["claims"],
+      summary: "One claim with its review (machine value beside the corrected one) and its audit trail",
+      request: { params: S.IdParam },
+      responses: { ...json("The claim"), 404: { description: "No such claim" } },
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const { id } = c.req.valid("param");
+      const { raw, v } = await getClaim(id);
+      return c.json({ ...(await claimOut(raw, v)), audit: await reviews.auditFor("claim", String(id)) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/claims/{id}/review",
+      tags: ["review"],
+      summary: "Confirm, correct (any field; the machine's value is kept) or reject a claim (analyst)",
+      request: { params: S.IdParam, body: { content: { "application/json": { schema: S.ReviewBody } }, required: true } },
+      responses: { ...json("The claim as reviewed"), 404: { description: "No such claim" } },
+    }),
+    async (c) => {
+      const me = need(c, "analyst");
+      const { id } = c.req.valid("param");
+      const b = c.req.valid("json");
+      const { raw } = await getClaim(id);
+      const corrections: Record<string, unknown> = { ...(b.corrections ?? {}) };
+      if (b.action === "correct") {
+        // The corrected claim must still be a valid claim: the store's own range rule.
+        const after = applyCorrections(raw, corrections);
+        if (!(after.low <= after.value && after.value <= after.high))
+          throw new ApiError(400, "bad_request", `corrections: need low <= value <= high, got ${after.low} <= ${after.value} <= ${after.high}`);
+      }
+      const status = b.action === "confirm" ? "confirmed" : b.action === "correct" ? "corrected" : "rejected";
+      await reviews.reviewClaim(id, { status, corrections, note: b.note ?? null }, me.name);
+      const v = await refresh();
+      return c.json({ ...(await claimOut(raw, v)), audit: await reviews.auditFor("claim", String(id)) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/review/queue",
+      tags: ["review"],
+      summary: "Claims nobody has reviewed yet, the ones the machine is least sure of first (analyst)",
+      request: { query: S.QueueQuery },
+      responses: json("A page of claims; `next` is the cursor"),
+    }),
+    async (c) => {
+      need(c, "analyst");
+      const q = c.req.valid("query");
+      const v = await view();
+      // Order: most doubts first, then claim id; the cursor is the position key [doubts, id] encoded as the id
+      // of the last item plus its doubt count, so a review between pages does not skip anything still pending.
+      const pending = [...v.claims.values()]
+        .filter((cl) => !v.reviews.has(cl.claim_id))
+        .map((cl) => ({ cl, d: doubt(cl).length }))
+        .sort((a, b) => b.d - a.d || a.cl.claim_id - b.cl.claim_id);
+      let start = 0;
+      if (q.cursor !== undefined) {
+        const k = q.cursor;
+        const last = v.claims.get(k);
+        const d = last ? doubt(last).length : 0;
+        start = pending.findIndex((p) => p.d < d || (p.d === d && p.cl.claim_id > k));
+        if (start < 0) start = pending.length;
+      }
+      const items = pending.slice(start, start + q.limit);
+      const out = await Promise.all(items.map((p) => claimOut(p.cl, v)));
+      const last = items[items.length - 1];
+      return c.json({ items: out, total: pending.length, next: start + q.limit < pending.length && last ? String(last.cl.claim_id) : null }, 200);
+    },
+  );
+
+  // ---- incidents ----------------------------------------------------------------------------------------
+
+  const sortKey = (s: IncidentSummary, by: (typeof S.INCIDENT_SORTS)[number]): string | number => {
+    switch (by) {
+      case "date":
+        return s.date?.start ?? "";
+      case "killed":
+        return s.killed?.best ?? -1;
+      case "injured":
+        return s.injured?.best ?? -1;
+      case "claims":
+        return s.claims;
+      case "place":
+        return (s.place ?? "").toLowerCase();
+      case "grade":
+        return s.grade;
+    }
+  };
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/incidents",
+      tags: ["incidents"],
+      summary: "List incidents with filters and sorting; keyset cursor (stable across pages)",
+      request: { query: S.IncidentsQuery },
+      responses: json("A page of incidents", S.PageOf(S.IncidentSummarySchema, "IncidentPage").extend({ total: z.number() })),
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const q = c.req.valid("query");
+      const v = await view();
+      const place = q.place?.toLowerCase();
+      const perp = q.perpetrator?.toLowerCase();
+      const from = q.from ? S_dateBound(q.from, "from") : null;
+      const to = q.to ? S_dateBound(q.to, "to") : null;
+      const country = q.country?.toUpperCase();
+      const full = (id: string): IncidentRecord | undefined => v.state.incidents[id];
+      const rows = v.summaries.filter((s) => {
+        if (country && s.country !== country) return false;
+        if (place && !(s.place ?? "").toLowerCase().includes(place)) return false;
+        if (perp && !s.perpetrators.some((p) => p.toLowerCase().includes(perp))) return false;
+        if (q.grade && s.grade !== q.grade) return false;
+        if (q.review && s.review_status !== q.review) return false;
+        if (from && (!s.date || s.date.end < from)) return false;
+        if (to && (!s.date || s.date.start > to)) return false;
+        if (q.metric && !full(s.id)?.totals.some((t) => t.metric === q.metric)) return false;
+        if (q.victims && !full(s.id)?.figures.some((f) => f.victims === q.victims)) return false;
+        return true;
+      });
+      const dir = q.order === "asc" ? 1 : -1;
+      const cmp = (a: IncidentSummary, b: IncidentSummary) => {
+        const x = sortKey(a, q.sort);
+        const y = sortKey(b, q.sort);
+        return (x < y ? -1 : x > y ? 1 : 0) * dir || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * dir;
+      };
+      rows.sort(cmp);
+      let start = 0;
+      if (q.cursor) {
+        let k: unknown;
+        try {
+          k = JSON.parse(Buffer.from(q.cursor, "base64url").toString("utf8"));
+        } catch {
+          k = null;
+        }
+        if (!Array.isArray(k) || k[0] !== q.sort || typeof k[2] !== "string" || (typeof k[1] !== "string" && typeof k[1] !== "number"))
+          throw new ApiError(400, "bad_request", "cursor: not a cursor of this list (sort changed?)");
+        const [, key, id] = k as [string, string | number, string];
+        // Keyset: the first row strictly after (key, id) in this order, so rows added or removed meanwhile
+        // neither repeat nor shift the page.
+        start = rows.findIndex((s) => {
+          const x = sortKey(s, q.sort);
+          const c1 = (x < key ? -1 : x > key ? 1 : 0) * dir;
+          return c1 > 0 || (c1 === 0 && (s.id < id ? -1 : s.id > id ? 1 : 0) * dir > 0);
+        });
+        if (start < 0) start = rows.length;
+      }
+      const items = rows.slice(start, start + q.limit);
+      const last = items[items.length - 1];
+      const next =
+        start + q.limit < rows.length && last
+          ? Buffer.from(JSON.stringify([q.sort, sortKey(last, q.sort), last.id])).toString("base64url")
+          : null;
+      return c.json({ items, next, total: rows.length }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/incidents/{id}",
+      tags: ["incidents"],
+      summary: "One incident: figures, grade, claims, sources, explanation and audit trail",
+      request: { params: S.IncidentIdParam },
+      responses: { ...json("The incident"), 404: { description: "No such incident" } },
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const { id } = c.req.valid("param");
+      const v = await view();
+      const inc = v.incident(id);
+      if (!inc) {
+        const retired = v.state.retired[id];
+        throw new ApiError(404, "not_found", retired ? `incident ${id} was retired: ${retired.reason}` : `no incident ${id}`);
+      }
+      const claims = await Promise.all(
+        inc.claims.flatMap((k) => {
+          const cid = v.keyToId.get(k);
+          const cl = cid !== undefined ? v.claims.get(cid) : undefined;
+          return cl ? [claimOut(cl, v).then((o) => ({ ...o, key: k }))] : [];
+        }),
+      );
+      const sources = inc.articles.map((a) => v.articles.get(a) ?? { article_id: a });
+      return c.json(
+        {
+          ...inc,
+          summary: v.summary(inc),
+          claims_detail: claims,
+          sources,
+          explanation: explainIncident(v.state, inc.id),
+          resolved_from: inc.id !== id ? id : null,
+          audit: await reviews.auditFor("incident", inc.id),
+        },
+        200,
+      );
+    },
+  );
+
+  const incidentWrite = async (c: Context<Env>, id: string) => {
+    const v = await view();
+    const inc = v.incident(id);
+    if (!inc) throw new ApiError(404, "not_found", `no incident ${id}`);
+    return { v, inc };
+  };
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/incidents/{id}/merge",
+      tags: ["review"],
+      summary: "Merge another incident into this one (analyst)",
+      request: { params: S.IncidentIdParam, body: { content: { "application/json": { schema: S.MergeBody } }, required: true } },
+      responses: { ...json("The merged incident"), 404: { description: "No such incident" } },
+    }),
+    async (c) => {
+      const me = need(c, "analyst");
+      const { id } = c.req.valid("param");
+      const { other } = c.req.valid("json");
+      const { v, inc } = await incidentWrite(c, id);
+      const gone = v.incident(other);
+      if (!gone) throw new ApiError(404, "not_found", `no incident ${other}`);
+      if (gone.id === inc.id) throw new ApiError(400, "bad_request", "other: cannot merge an incident with itself");
+      await reviews.recordIncidentAction(
+        { action: "merge", target: inc.id, absorbed: gone.id },
+        me.name,
+        { [inc.id]: v.summary(inc), [gone.id]: v.summary(gone) },
+        { merged_into: inc.id, claims: [...inc.claims, ...gone.claims].length },
+      );
+      await reviews.audit(me.name, "incident.merged_into", "incident", gone.id, { merged_into: inc.id });
+      const nv = await refresh();
+      const now = nv.incident(inc.id);
+      return c.json(now ? nv.summary(now) : null, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/incidents/{id}/split",
+      tags: ["review"],
+      summary: "Move the given claims (store claim ids) out into a new incident (analyst)",
+      request: { params: S.IncidentIdParam, body: { content: { "application/json": { schema: S.SplitBody } }, required: true } },
+      responses: { ...json("Both parts"), 404: { description: "No such incident" } },
+    }),
+    async (c) => {
+      const me = need(c, "analyst");
+      const { id } = c.req.valid("param");
+      const { claims } = c.req.valid("json");
+      const { v, inc } = await incidentWrite(c, id);
+      const keys: string[] = [];
+      for (const cid of claims) {
+        const cl = v.claims.get(cid);
+        const key = cl ? `${cl.article_id}#${cl.local_id}` : null;
+        if (!key || !inc.claims.includes(key)) throw new ApiError(400, "bad_request", `claims: claim ${cid} is not in incident ${inc.id}`);
+        keys.push(key);
+      }
+      if (keys.length === inc.claims.length) throw new ApiError(400, "bad_request", "claims: cannot move every claim out (nothing would be left)");
+      await reviews.recordIncidentAction({ action: "split", incident: inc.id, claims: keys }, me.name, v.summary(inc), { moved: keys });
+      const nv = await refresh();
+      const parts = Object.values(nv.state.incidents)
+        .filter((x) => x.id === inc.id || x.claims.some((k) => keys.includes(k)))
+        .map((x) => nv.summary(x));
+      return c.json({ parts }, 200);
+    },
+  );
+
+  // ---- aggregates, totals, timeline, stats, search -------------------------------------------------------
+
+  app.openapi(
+    route({ method: "get", path: "/api/aggregates", tags: ["totals"], summary: "Running totals reported in the news (never added to incidents)", responses: json("Aggregates") }),
+    async (c) => {
+      need(c, "viewer");
+      const v = await view();
+      return c.json({ items: Object.values(v.state.aggregates).sort((a, b) => (a.id < b.id ? -1 : 1)) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/totals",
+      tags: ["totals"],
+      summary: "Incident sums (low/best/high) by country, place or month, with the highest running total beside",
+      request: { query: S.TotalsQuery },
+      responses: json("Totals rows"),
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const q = c.req.valid("query");
+      const v = await view();
+      return c.json({ by: q.by, items: totals(v.state, q.by, { ...(q.grade ? { grades: [q.grade] } : {}), ...(q.metric ? { metric: q.metric } : {}) }) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/timeline",
+      tags: ["totals"],
+      summary: "Killed and injured per week or month (incident sums: low, best, high)",
+      request: { query: S.TimelineQuery },
+      responses: json("Buckets, oldest first"),
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const q = c.req.valid("query");
+      const v = await view();
+      const buckets = new Map<string, { period: string; killed: [number, number, number]; injured: [number, number, number]; incidents: number }>();
+      for (const s of v.summaries) {
+        if (!s.date) continue;
+        if (q.grade && s.grade !== q.grade) continue;
+        const key = q.by === "month" ? s.date.start.slice(0, 7) : weekStart(s.date.start);
+        let b = buckets.get(key);
+        if (!b) buckets.set(key, (b = { period: key, killed: [0, 0, 0], injured: [0, 0, 0], incidents: 0 }));
+        b.incidents++;
+        for (const m of ["killed", "injured"] as const) {
+          const f = s[m];
+          if (f) {
+            b[m][0] += f.low;
+            b[m][1] += f.best;
+            b[m][2] += f.high;
+          }
+        }
+      }
+      const items = [...buckets.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+      return c.json({ by: q.by, items }, 200);
+    },
+  );
+
+  app.openapi(
+    route({ method: "get", path: "/api/stats", tags: ["totals"], summary: "Counts of articles, claims, incidents; claims by country, month and metric", responses: json("Stats") }),
+    async (c) => {
+      need(c, "viewer");
+      const v = await view();
+      const stats = await store.stats();
+      return c.json(
+        {
+          ...stats,
+          incidents: v.summaries.length,
+          aggregates: Object.keys(v.state.aggregates).length,
+          reviewed: v.reviews.size,
+          view_built_at: v.builtAt,
+          view_build_ms: Math.round(v.buildMs),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    route({ method: "get", path: "/api/search", tags: ["articles"], summary: "Full-text search over articles, best first", request: { query: S.SearchQuery }, responses: json("Hits") }),
+    async (c) => {
+      need(c, "viewer");
+      const q = c.req.valid("query");
+      return c.json({ items: await store.searchArticles(q.q, q.limit) }, 200);
+    },
+  );
+
+  // ---- exports --------------------------------------------------------------------------------------------
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/export",
+      tags: ["exports"],
+      summary: "Every claim (reviews applied; rejected left out unless asked) as CSV, JSON or GeoJSON, streamed",
+      request: { query: S.ExportQuery },
+      responses: {
+        200: {
+          description: "The export",
+          content: { "text/csv": { schema: z.string() }, "application/json": { schema: S.Json }, "application/geo+json": { schema: S.Json } },
+        },
+        400: { description: "Bad request", content: { "application/json": { schema: S.ErrorResponse } } },
+      },
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const q = c.req.valid("query");
+      const v = await view();
+      async function* rows(): AsyncIterable<ExportRow> {
+        for await (const r of store.exportRows()) {
+          const review = v.reviews.get(r.claim_id);
+          if (review?.status === "rejected" && q.rejected === "exclude") continue;
+          yield review ? (applyRowCorrections(r, review.corrections) as ExportRow) : r;
+        }
+      }
+      c.header("Content-Type", EXPORT_CONTENT_TYPES[q.format]);
+      c.header("Content-Disposition", `attachment; filename="toll-claims.${q.format}"`);
+      return stream(c, async (s) => {
+        for await (const chunk of exportChunks(q.format, rows())) await s.write(chunk);
+      }) as never;
+    },
+  );
+
+  // ---- ingest (admin) ----------------------------------------------------------------------------------
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/ingest",
+      tags: ["ingest"],
+      summary: "Ingest an uploaded file (any kind `toll ingest` reads) or a URL (admin)",
+      request: { body: { content: { "application/json": { schema: S.IngestBody } }, required: true } },
+      responses: json("The ingest summary and any per-article errors"),
+    }),
+    async (c) => {
+      const me = need(c, "admin");
+      const b = c.req.valid("json");
+      let dir: string | null = null;
+      let input: string;
+      if (b.url) input = b.url;
+      else {
+        dir = mkdtempSync(path.join(tmpdir(), "toll-upload-"));
+        input = path.join(dir, path.basename(b.filename ?? "upload.txt"));
+        writeFileSync(input, b.content_base64 !== undefined ? Buffer.from(b.content_base64, "base64") : (b.content ?? ""));
+      }
+      const errors: string[] = [];
+      const sink = new Writable({ write: (_c, _e, cb) => cb() });
+      const errSink = new Writable({
+        write: (chunk: Buffer, _e, cb) => {
+          for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) errors.push(line.replace(dir ?? "\u0000", "upload"));
+          cb();
+        },
+      });
+      try {
+        // runIngest closes the store it opens: hand it this one with close() disabled.
+        const shared: Store = Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined });
+        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared });
+        await reviews.audit(me.name, "ingest", "article", b.url ?? b.filename ?? "upload", { ...summary, errors });
+        await refresh();
+        return c.json({ ...summary, errors }, 200);
+      } finally {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  // ---- audit -----------------------------------------------------------------------------------------------
+
+  app.openapi(
+    route({ method: "get", path: "/api/audit", tags: ["audit"], summary: "The audit trail, newest first (analyst)", request: { query: S.AuditQuery }, responses: json("Entries") }),
+    async (c) => {
+      need(c, "analyst");
+      const q = c.req.valid("query");
+      const items = await reviews.recentAudit(q.limit, q.cursor);
+      const last = items[items.length - 1];
+      return c.json({ items, next: items.length === q.limit && last ? String(last.id) : null }, 200);
+    },
+  );
+
+  // ---- OpenAPI and the dashboard -------------------------------------------------------------------------
+
+  app.doc("/openapi.json", {
+    openapi: "3.0.0",
+    info: {
+      title: "Toll API",
+      version: "0.1.0",
+      description:
+        "Casualty claims from the news, reconciled into incidents. Cookie sessions need X-CSRF-Token on writes; scripts use Authorization: Bearer <token>.",
+    },
+  });
+
+  if (opts.webDist && existsSync(path.join(opts.webDist, "index.html"))) {
+    const root = opts.webDist;
+    const indexHtml = readFileSync(path.join(root, "index.html"), "utf8");
+    app.use("/assets/*", serveStatic({ root }));
+    app.use("*", async (c, next) => {
+      await next();
+      // Defence in depth for the untrusted article text: no inline scripts, nothing from elsewhere.
+      c.header(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      );
+      c.header("X-Content-Type-Options", "nosniff");
+      c.header("Referrer-Policy", "same-origin");
+    });
+    app.get("/favicon.ico", (c) => c.body(null, 204));
+    // Client-side routes (#/…) all load the same page.
+    app.get("/", (c) => c.html(indexHtml));
+  }
+
+  return { app, refresh, view, reviews };
+}
+
+function weekStart(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const dow = (d.getUTCDay() + 6) % 7; // Monday = 0
+  d.setUTCDate(d.getUTCDate() - dow);
+  return d.toISOString().slice(0, 10);
+}
+
+/** YYYY / YYYY-MM → first or last day, for comparisons with YYYY-MM-DD. */
+function S_dateBound(s: string, side: "from" | "to"): string {
+  if (s.length === 10) return s;
+  if (s.length === 7) return side === "from" ? `${s}-01` : `${s}-31`;
+  return side === "from" ? `${s}-01-01` : `${s}-12-31`;
+}
+
+function applyRowCorrections(r: ExportRow, corr: Record<string, unknown>): ExportRow {
+  const out: Record<string, unknown> = { ...r };
+  for (const [k, v] of Object.entries(corr)) out[k] = v;
+  return out as unknown as ExportRow;
+}

@@ -1,0 +1,313 @@
+// The server's view of incidents: every stored claim, with analysts' reviews applied (corrected fields replace the
+// machine's, rejected claims are left out), reconciled into incidents by src/reconcile, then analysts' merges and
+// splits replayed in order. Incidents are not persisted by the store yet (src/reconcile/README.md, "Not done
+// yet"), so the server rebuilds this view on start and after every change; reviews live in their own tables,
+// so a rebuild (or a later automatic run) can never overwrite what an analyst decided.
+import type { Claim } from "../extract/types.ts";
+import {
+  computeFigures,
+  emptyState,
+  forgetIndex,
+  gradeIncident,
+  metricTotals,
+  reconcile,
+  resolveId,
+  sourceFamilies,
+  splitIncident,
+} from "../reconcile/index.ts";
+import type { ArticleMeta, IncidentRecord, ReconClaim, ReconState } from "../reconcile/index.ts";
+import { fold } from "../reconcile/normalize.ts";
+import type { ClaimReview, IncidentAction, ReviewStore } from "../store/review.ts";
+import type { Store, StoredClaim } from "../store/types.ts";
+import { KyselyStore } from "../store/store.ts";
+
+/** Fields an analyst may correct, flat (the API's `corrections` object). */
+export const CORRECTABLE = [
+  "metric",
+  "victims",
+  "victims_text",
+  "value",
+  "low",
+  "high",
+  "qualifier",
+  "scope",
+  "historical",
+  "period_start",
+  "period_end",
+  "place",
+  "country",
+  "lat",
+  "lon",
+  "perpetrator",
+  "method",
+  "source",
+  "certainty",
+] as const;
+export type CorrectableField = (typeof CORRECTABLE)[number];
+
+/** The machine's value of a correctable field. */
+export function machineValue(c: Claim, f: CorrectableField): unknown {
+  switch (f) {
+    case "period_start":
+      return c.period?.start ?? null;
+    case "period_end":
+      return c.period?.end ?? null;
+    case "place":
+      return c.location?.place ?? null;
+    case "country":
+      return c.location?.country ?? null;
+    case "lat":
+      return c.location?.lat ?? null;
+    case "lon":
+      return c.location?.lon ?? null;
+    default:
+      return c[f];
+  }
+}
+
+/** The claim as the analyst left it: corrections replace the machine's fields (a copy; the input is untouched). */
+export function applyCorrections<T extends Claim>(c: T, corrections: Record<string, unknown>): T {
+  const out: T = { ...c, period: c.period ? { ...c.period } : null, location: c.location ? { ...c.location } : null };
+  const rec = out as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(corrections)) {
+    if (k === "period_start" || k === "period_end") {
+      out.period ??= { start: null, end: null, precision: "day" };
+      if (k === "period_start") out.period.start = v as string | null;
+      else out.period.end = v as string | null;
+    } else if (k === "place" || k === "country" || k === "lat" || k === "lon") {
+      out.location ??= { name: String(corrections["place"] ?? ""), place: null, country: null, lat: null, lon: null, precision: "exact" };
+      (out.location as unknown as Record<string, unknown>)[k] = v;
+      if (k === "place" && typeof v === "string") out.location.name = v;
+    } else {
+      rec[k] = v;
+    }
+  }
+  return out;
+}
+
+/** How unsure the machine is about a claim: >0 means "look at this" (vague, hedged, weak certainty). */
+export function doubt(c: Claim): string[] {
+  const why: string[] = [];
+  if (c.qualifier === "vague") why.push("vague figure");
+  if (c.qualifier === "approximately" || c.qualifier === "range") why.push(`${c.qualifier} figure`);
+  if (c.certainty && ["alleged", "feared", "unconfirmed", "denied", "believed", "likely"].includes(c.certainty))
+    why.push(`certainty: ${c.certainty}`);
+  if (c.high > c.low * 2 && c.low > 0) why.push("wide range");
+  if (!c.location?.country) why.push("no country");
+  if (!c.period) why.push("no date of its own");
+  return why;
+}
+
+export interface ArticleRow extends ArticleMeta {
+  illustrative: boolean;
+}
+
+export interface IncidentSummary {
+  id: string;
+  date: { start: string; end: string } | null;
+  place: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  methods: string[];
+  perpetrators: string[];
+  grade: IncidentRecord["grade"];
+  killed: { low: number; best: number; high: number } | null;
+  injured: { low: number; best: number; high: number } | null;
+  claims: number;
+  articles: number;
+  reviewed: number;
+  /** unreviewed | partly | reviewed */
+  review_status: "unreviewed" | "partly" | "reviewed";
+  illustrative: boolean;
+}
+
+export class IncidentView {
+  state: ReconState = emptyState();
+  /** Store claim id → the claim as reviewed (corrections applied). Rejected claims included (marked in reviews). */
+  claims = new Map<number, StoredClaim>();
+  /** Reconcile key ("17#c3") → store claim id. */
+  keyToId = new Map<string, number>();
+  reviews = new Map<number, ClaimReview>();
+  articles = new Map<string, ArticleRow>();
+  summaries: IncidentSummary[] = [];
+  builtAt = "";
+  buildMs = 0;
+
+  static async build(store: Store, reviews: ReviewStore): Promise<IncidentView> {
+    const t0 = performance.now();
+    const v = new IncidentView();
+    v.reviews = await reviews.allReviews();
+    // Article metadata and document incidents. A direct query: listArticles has no content hash or extraction, and
+    // loading every article's text through getArticle would be far slower.
+    const docOf = new Map<string, string>();
+    if (store instanceof KyselyStore) {
+      const rows = await store.db
+        .selectFrom("articles")
+        .select(["id", "external_id", "title", "outlet", "url", "published", "content_hash", "meta", "extraction"])
+        .execute();
+      for (const r of rows) {
+        const meta = (typeof r.meta === "string" ? JSON.parse(r.meta) : r.meta) as Record<string, unknown> | null;
+        const ex = (typeof r.extraction === "string" ? JSON.parse(r.extraction) : r.extraction) as {
+          incidents?: { id: string; claims: string[] }[];
+        } | null;
+        const id = String(r.id);
+        v.articles.set(id, {
+          article_id: id,
+          external_id: r.external_id,
+          title: r.title,
+          outlet: r.outlet,
+          url: r.url,
+          published: r.published,
+          content_hash: r.content_hash,
+          illustrative: meta?.["illustrative"] === true,
+        });
+        for (const inc of ex?.incidents ?? []) for (const c of inc.claims) docOf.set(`${id}#${c}`, inc.id);
+      }
+    }
+    const input: ReconClaim[] = [];
+    for (let after: string | undefined, first = true; first || after; first = false) {
+      const page = await store.listClaims({ limit: 10_000, ...(after ? { after } : {}) });
+      for (const raw of page.items) {
+        const review = v.reviews.get(raw.claim_id);
+        const c = review ? applyCorrections(raw, review.corrections) : raw;
+        v.claims.set(c.claim_id, c);
+        const key = `${c.article_id}#${c.local_id}`;
+        v.keyToId.set(key, c.claim_id);
+        if (review?.status === "rejected") continue;
+        const art = v.articles.get(String(c.article_id)) ?? {
+          article_id: String(c.article_id),
+          external_id: null,
+          outlet: null,
+          url: null,
+          published: null,
+          title: null,
+        };
+        const { claim_id: _i, article_id: _a, local_id: _l, date: _d, ...claim } = c;
+        input.push({ claim, article: art, doc_incident: docOf.get(key) ?? null });
+      }
+      after = page.next ?? undefined;
+    }
+    reconcile(v.state, input);
+    for (const a of await reviews.incidentActions()) v.replay(a);
+    v.summarise();
+    v.builtAt = new Date().toISOString();
+    v.buildMs = performance.now() - t0;
+    return v;
+  }
+
+  /** Applies one analyst action to the state; actions whose incidents are gone are skipped (they stay in the audit). */
+  replay(a: IncidentAction): boolean {
+    if (a.action === "split") {
+      const id = resolveId(this.state, a.incident);
+      if (!id) return false;
+      splitIncident(this.state, id, a.claims, `split by ${a.actor}`, { now: a.at });
+      return true;
+    }
+    const target = resolveId(this.state, a.target);
+    const gone = resolveId(this.state, a.absorbed);
+    if (!target || !gone || target === gone) return false;
+    mergeInto(this.state, target, gone, `merged by ${a.actor}`, a.at);
+    return true;
+  }
+
+  summarise(): void {
+    this.summaries = Object.values(this.state.incidents).map((inc) => this.summary(inc));
+  }
+
+  summary(inc: IncidentRecord): IncidentSummary {
+    const fig = (m: string) => {
+      const t = inc.totals.find((x) => x.metric === m);
+      return t ? { low: t.low, best: t.best, high: t.high } : null;
+    };
+    let reviewed = 0;
+    for (const k of inc.claims) {
+      const id = this.keyToId.get(k);
+      if (id !== undefined && this.reviews.has(id)) reviewed++;
+    }
+    let illustrative = false;
+    for (const a of inc.articles) if (this.articles.get(a)?.illustrative) illustrative = true;
+    return {
+      id: inc.id,
+      date: inc.date,
+      place: inc.place,
+      country: inc.country,
+      lat: inc.lat,
+      lon: inc.lon,
+      methods: inc.methods,
+      perpetrators: inc.perpetrators,
+      grade: inc.grade,
+      killed: fig("killed"),
+      injured: fig("injured"),
+      claims: inc.claims.length,
+      articles: inc.articles.length,
+      reviewed,
+      review_status: reviewed === 0 ? "unreviewed" : reviewed >= inc.claims.length ? "reviewed" : "partly",
+      illustrative,
+    };
+  }
+
+  incident(id: string): IncidentRecord | null {
+    const live = resolveId(this.state, id);
+    return live ? (this.state.incidents[live] ?? null) : null;
+  }
+
+  /** The incident a store claim is in, if any. */
+  incidentOfClaim(claimId: number): string | null {
+    const c = this.claims.get(claimId);
+    if (!c) return null;
+    return this.state.claims[`${c.article_id}#${c.local_id}`]?.incident ?? null;
+  }
+}
+
+/**
+ * An analyst's merge. src/reconcile merges on its own when a report bridges two incidents but does not export the
+ * operation, so this does the same from the exported parts: claims and aliases move to `targetId`, and figures,
+ * families and grade are recomputed with the same functions reconcile uses.
+ */
+export function mergeInto(state: ReconState, targetId: string, goneId: string, reason: string, now: string): void {
+  const keep = state.incidents[targetId];
+  const gone = state.incidents[goneId];
+  if (!keep || !gone) return;
+  keep.claims = [...new Set([...keep.claims, ...gone.claims])].sort();
+  keep.aliases = [...new Set([...keep.aliases, gone.id, ...gone.aliases])].sort();
+  keep.history.push(...gone.history, { at: now, action: "merge", from: [gone.id], to: [keep.id], reason });
+  for (const a of [gone.id, ...gone.aliases]) state.aliases[a] = keep.id;
+  for (const [a, to] of Object.entries(state.aliases)) if (to === gone.id) state.aliases[a] = keep.id;
+  delete state.incidents[gone.id];
+  const claims = keep.claims.flatMap((k) => (state.claims[k] ? [state.claims[k]] : []));
+  for (const c of claims) c.incident = keep.id;
+  keep.articles = [...new Set(claims.map((c) => c.article_id))].sort();
+  const families = sourceFamilies(claims, state.articles);
+  keep.families = families.map((f) => f.articles);
+  const familyOf = new Map<string, string>();
+  for (const f of families) for (const a of f.articles) familyOf.set(a, f.label);
+  keep.figures = computeFigures(
+    claims.map((c) => ({
+      key: c.key,
+      claim: c.claim,
+      article_id: c.article_id,
+      published: state.articles[c.article_id]?.published ?? null,
+      stream: `${familyOf.get(c.article_id) ?? c.article_id}|${c.claim.source ? fold(c.claim.source) : ""}`,
+    })),
+  );
+  keep.totals = metricTotals(keep.figures);
+  const g = gradeIncident(claims, keep.totals, families);
+  keep.grade = g.grade;
+  keep.grade_because = g.because;
+  keep.place ??= gone.place;
+  keep.country ??= gone.country;
+  keep.lat ??= gone.lat;
+  keep.lon ??= gone.lon;
+  keep.methods = [...new Set([...keep.methods, ...gone.methods])].sort();
+  keep.perpetrators = [...new Set([...keep.perpetrators, ...gone.perpetrators])].sort();
+  if (keep.date && gone.date)
+    keep.date = {
+      start: keep.date.start < gone.date.start ? keep.date.start : gone.date.start,
+      end: keep.date.end > gone.date.end ? keep.date.end : gone.date.end,
+    };
+  else keep.date ??= gone.date;
+  keep.updated_at = now;
+  // The candidate index is cached per state; this edit went around it.
+  forgetIndex(state);
+}

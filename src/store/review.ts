@@ -1,0 +1,346 @@
+// Accounts, reviews, incident actions and the audit trail (tables of migration 0003). Kept apart from store.ts so
+// the machine side of the store stays as it is; this works on the same Kysely instance. Every change goes
+// through `change()`, which writes the row and its audit entry in one transaction: there is no write path
+// that skips the audit trail, and nothing here deletes a reviewed record (reviews are replaced, with the old
+// value in the audit entry's `before`).
+import { sql } from "kysely";
+import type { ColumnType, Generated, Transaction , Kysely} from "kysely";
+import type { Database } from "./schema.ts";
+import { KyselyStore } from "./store.ts";
+import type { Store } from "./types.ts";
+
+export const ROLES = ["viewer", "analyst", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const REVIEW_STATUSES = ["confirmed", "corrected", "rejected"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: string;
+  disabled: ColumnType<number, number | undefined, number>;
+}
+interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+interface ClaimReviewsTable {
+  claim_id: number;
+  status: ReviewStatus;
+  corrections: string;
+  note: string | null;
+  reviewer: string;
+  reviewed_at: string;
+}
+interface IncidentActionsTable {
+  id: Generated<number>;
+  action: "merge" | "split";
+  payload: string;
+  actor: string;
+  at: string;
+  undone_at: string | null;
+}
+interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ReviewDatabase extends Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  claim_reviews: ClaimReviewsTable;
+  incident_actions: IncidentActionsTable;
+  audit_log: AuditTable;
+}
+
+export interface User {
+  id: number;
+  name: string;
+  role: Role;
+  created_at: string;
+  disabled: boolean;
+}
+
+export interface ClaimReview {
+  claim_id: number;
+  status: ReviewStatus;
+  /** Field → the analyst's value. The machine's value is the claim's own field. */
+  corrections: Record<string, unknown>;
+  note: string | null;
+  reviewer: string;
+  reviewed_at: string;
+}
+
+export type IncidentAction =
+  | { id: number; action: "merge"; target: string; absorbed: string; actor: string; at: string }
+  | { id: number; action: "split"; incident: string; claims: string[]; actor: string; at: string };
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+}
+
+type Trx = Transaction<ReviewDatabase>;
+
+function parse(v: string | null): unknown {
+  return v === null ? null : JSON.parse(v);
+}
+
+function toUser(r: { id: number; name: string; role: Role; created_at: string; disabled: number }): User {
+  return { id: r.id, name: r.name, role: r.role, created_at: r.created_at, disabled: Boolean(r.disabled) };
+}
+
+export class ReviewStore {
+  constructor(readonly db: Kysely<ReviewDatabase>) {}
+
+  /** The review side of a store opened with openStore (both backends are KyselyStore). */
+  static of(store: Store): ReviewStore {
+    if (!(store instanceof KyselyStore)) throw new Error("review tables need a KyselyStore");
+    // Same connection pool, wider table types: the tables exist once migration 0003 has run (it runs on open).
+    return new ReviewStore(store.db as unknown as Kysely<ReviewDatabase>);
+  }
+
+  /** Runs `write` and records the audit entry in the same transaction. */
+  private async change<T>(
+    entry: { actor: string; action: string; entity: string; entity_id: string; before: unknown; after: unknown },
+    write: (trx: Trx) => Promise<T>,
+  ): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      const out = await write(trx);
+      await trx
+        .insertInto("audit_log")
+        .values({
+          at: new Date().toISOString(),
+          actor: entry.actor,
+          action: entry.action,
+          entity: entry.entity,
+          entity_id: entry.entity_id,
+          before: entry.before === undefined ? null : JSON.stringify(entry.before),
+          after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        })
+        .execute();
+      return out;
+    });
+  }
+
+  // ---- users -------------------------------------------------------------------------------------------
+
+  async addUser(name: string, role: Role, passwordHash: string, actor: string): Promise<User> {
+    const now = new Date().toISOString();
+    return this.change(
+      { actor, action: "user.add", entity: "user", entity_id: name, before: null, after: { name, role } },
+      async (trx) => {
+        const row = await trx
+          .insertInto("users")
+          .values({ name, role, password_hash: passwordHash, created_at: now })
+          .returning(["id", "name", "role", "created_at", "disabled"])
+          .executeTakeFirstOrThrow();
+        return toUser(row);
+      },
+    );
+  }
+
+  async setPassword(name: string, passwordHash: string, actor: string): Promise<void> {
+    await this.change(
+      { actor, action: "user.password", entity: "user", entity_id: name, before: null, after: null },
+      (trx) => trx.updateTable("users").set({ password_hash: passwordHash }).where("name", "=", name).execute(),
+    );
+  }
+
+  async userByName(name: string): Promise<(User & { password_hash: string }) | null> {
+    const r = await this.db.selectFrom("users").selectAll().where("name", "=", name).executeTakeFirst();
+    return r ? { ...toUser(r), password_hash: r.password_hash } : null;
+  }
+
+  async listUsers(): Promise<User[]> {
+    const rows = await this.db
+      .selectFrom("users")
+      .select(["id", "name", "role", "created_at", "disabled"])
+      .orderBy("id")
+      .execute();
+    return rows.map(toUser);
+  }
+
+  async countUsers(): Promise<number> {
+    const r = await this.db
+      .selectFrom("users")
+      .select(sql<number | string>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  // ---- sessions and tokens -------------------------------------------------------------------------------
+
+  async createSession(idHash: string, userId: number, csrf: string, ttlMs: number): Promise<void> {
+    const now = Date.now();
+    await this.db
+      .insertInto("sessions")
+      .values({
+        id: idHash,
+        user_id: userId,
+        csrf,
+        created_at: new Date(now).toISOString(),
+        expires_at: new Date(now + ttlMs).toISOString(),
+      })
+      .execute();
+  }
+
+  async sessionUser(idHash: string): Promise<{ user: User; csrf: string } | null> {
+    const r = await this.db
+      .selectFrom("sessions as s")
+      .innerJoin("users as u", "u.id", "s.user_id")
+      .select(["u.id", "u.name", "u.role", "u.created_at", "u.disabled", "s.csrf", "s.expires_at"])
+      .where("s.id", "=", idHash)
+      .executeTakeFirst();
+    if (!r || r.disabled || r.expires_at < new Date().toISOString()) return null;
+    return { user: toUser(r), csrf: r.csrf };
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    // Sessions are credentials, not records: ending one leaves nothing to audit beyond the logout itself.
+    await this.db.deleteFrom("sessions").where("id", "=", idHash).execute();
+  }
+
+  async createToken(userId: number, name: string, tokenHash: string, actor: string): Promise<number> {
+    return this.change(
+      { actor, action: "token.create", entity: "user", entity_id: String(userId), before: null, after: { name } },
+      async (trx) =>
+        (
+          await trx
+            .insertInto("api_tokens")
+            .values({ user_id: userId, name, token_hash: tokenHash, created_at: new Date().toISOString(), revoked_at: null })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
+    );
+  }
+
+  async tokenUser(tokenHash: string): Promise<User | null> {
+    const r = await this.db
+      .selectFrom("api_tokens as t")
+      .innerJoin("users as u", "u.id", "t.user_id")
+      .select(["u.id", "u.name", "u.role", "u.created_at", "u.disabled"])
+      .where("t.token_hash", "=", tokenHash)
+      .where("t.revoked_at", "is", null)
+      .executeTakeFirst();
+    return r && !r.disabled ? toUser(r) : null;
+  }
+
+  // ---- claim reviews -------------------------------------------------------------------------------------
+
+  async reviewClaim(
+    claimId: number,
+    review: { status: ReviewStatus; corrections: Record<string, unknown>; note: string | null },
+    actor: string,
+  ): Promise<ClaimReview> {
+    const before = await this.reviewFor(claimId);
+    const next: ClaimReview = {
+      claim_id: claimId,
+      status: review.status,
+      corrections: review.corrections,
+      note: review.note,
+      reviewer: actor,
+      reviewed_at: new Date().toISOString(),
+    };
+    await this.change(
+      { actor, action: `claim.${review.status === "corrected" ? "correct" : review.status === "confirmed" ? "confirm" : "reject"}`, entity: "claim", entity_id: String(claimId), before, after: next },
+      async (trx) => {
+        const values = { ...next, corrections: JSON.stringify(next.corrections) };
+        // Upsert: the latest review is the one in force; the earlier ones are in the audit trail.
+        await trx
+          .insertInto("claim_reviews")
+          .values(values)
+          .onConflict((oc) => oc.column("claim_id").doUpdateSet(values))
+          .execute();
+      },
+    );
+    return next;
+  }
+
+  async reviewFor(claimId: number): Promise<ClaimReview | null> {
+    const r = await this.db.selectFrom("claim_reviews").selectAll().where("claim_id", "=", claimId).executeTakeFirst();
+    return r ? { ...r, corrections: parse(r.corrections) as Record<string, unknown> } : null;
+  }
+
+  async allReviews(): Promise<Map<number, ClaimReview>> {
+    const rows = await this.db.selectFrom("claim_reviews").selectAll().execute();
+    return new Map(rows.map((r) => [r.claim_id, { ...r, corrections: parse(r.corrections) as Record<string, unknown> }]));
+  }
+
+  // ---- incident actions --------------------------------------------------------------------------------
+
+  async recordIncidentAction(
+    a: { action: "merge"; target: string; absorbed: string } | { action: "split"; incident: string; claims: string[] },
+    actor: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<number> {
+    const { action, ...payload } = a;
+    const entityId = a.action === "merge" ? a.target : a.incident;
+    return this.change({ actor, action: `incident.${action}`, entity: "incident", entity_id: entityId, before, after }, async (trx) =>
+      (
+        await trx
+          .insertInto("incident_actions")
+          .values({ action, payload: JSON.stringify(payload), actor, at: new Date().toISOString(), undone_at: null })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+  }
+
+  async incidentActions(): Promise<IncidentAction[]> {
+    const rows = await this.db.selectFrom("incident_actions").selectAll().where("undone_at", "is", null).orderBy("id").execute();
+    return rows.map((r) => ({ id: r.id, action: r.action, actor: r.actor, at: r.at, ...(parse(r.payload) as object) }) as IncidentAction);
+  }
+
+  // ---- audit ---------------------------------------------------------------------------------------------
+
+  /** Records an event that has no row of its own here (an ingest, a login). */
+  async audit(actor: string, action: string, entity: string, entityId: string, after: unknown): Promise<void> {
+    await this.change({ actor, action, entity, entity_id: entityId, before: null, after }, async () => undefined);
+  }
+
+  async auditFor(entity: string, entityId: string): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity", "=", entity)
+      .where("entity_id", "=", entityId)
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
+  }
+
+  async recentAudit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
+    let q = this.db.selectFrom("audit_log").selectAll();
+    if (beforeId !== undefined) q = q.where("id", "<", beforeId);
+    const rows = await q.orderBy("id", "desc").limit(limit).execute();
+    return rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
+  }
+}
