@@ -175,10 +175,12 @@ export const ACTOR_LEXICON: readonly LexEntry<string>[] = [
   { match: /\b(?:gunmen|armed men)\b/i, value: "gunmen", reason: "gunmen" },
   { match: /\bsuicide bombers?\b/i, value: "suicide bomber", reason: "suicide bomber" },
   { match: /\b(?:militants|jihadists|insurgents|rebels)\b/i, value: "militants", reason: "unnamed armed group" },
+  { match: /\bsecurity forces\b/i, value: "security forces", reason: "state forces unnamed" },
+  { match: /\bpolice(?:men)?(?: forces| officers)?\b/i, value: "police", reason: "police unnamed" },
   {
-    match: /\b(?:security forces|police(?:men)?(?: forces)?|soldiers|troops|military forces|armed forces|government forces|the military|the army)\b/i,
-    value: "security forces",
-    reason: "state forces unnamed",
+    match: /\b(?:soldiers|troops|military forces|armed forces|government forces|the military|the army)\b/i,
+    value: "military forces",
+    reason: "military unnamed",
   },
 ];
 
@@ -189,6 +191,8 @@ export const GENERIC_ACTORS: ReadonlySet<string> = new Set([
   "suicide bomber",
   "militants",
   "security forces",
+  "police",
+  "military forces",
 ]);
 
 /** Nouns that may follow an actor name before the act: "Daesh militants", "Houthi forces", "Israeli warplanes". */
