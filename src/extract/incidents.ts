@@ -15,6 +15,8 @@ const NEW_EVENT =
 
 const UPDATE = /\b(?:rose|risen|rising|climbed|increased|jumped|reached|now|later|toll|revised|updated|since died|has died|have died|succumbed)\b/i;
 
+const ADDITIVE = /\b(?:additional|further)\b(?! than)/i;
+
 const CIVILIAN_PARTS: VictimGroup[] = ["children", "women", "men", "journalists", "medical_workers", "aid_workers"];
 
 function pick(a: Range | null, b: Range | null): Range | null {
@@ -43,6 +45,8 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
     let key: string = c.victims_text && /attacker|gunm[ae]n|shooter|assailant|bomber|suspect|perpetrator/.test(c.victims_text.toLowerCase()) && c.victims === "fighters" ? "attackers" : c.victims;
     // Listed figures ("40 GNA soldiers and eight LNA soldiers") add up even within one group.
     if (c.rule.includes("+coordinated")) key = `${key}#${c.id}`;
+    // "3 fatalities" closing an event note counts everyone, attackers included.
+    if (c.victims === "people" && /^count-noun/.test(c.rule) && /fatalit|deaths?\b/i.test(c.evidence.text)) key = "all";
     const groups = bySentence.get(c.sentence.start) ?? new Map<string, Range>();
     bySentence.set(c.sentence.start, groups);
     const r = { low: c.low, best: c.value, high: c.high };
@@ -53,6 +57,8 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
   // figures for the same group are repeats, or background; only an explicit update ("rose to", "later
   // died") replaces it.
   const byGroup = new Map<string, Range>();
+  // "2 other policemen were killed", "4 Taliban militants were also killed": more people, not a repeat.
+  const additive = new Set(claims.filter((c) => c.metric === metric && ADDITIVE.test(c.evidence.text)).map((c) => c.sentence.start));
   const updates = new Set(claims.filter((c) => c.metric === metric && UPDATE.test(c.evidence.text + " " + (c.rule.startsWith("death-toll") ? "toll" : ""))).map((c) => c.sentence.start));
   for (const [sentence, groups] of bySentence) {
     let key: string;
@@ -68,7 +74,8 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
       for (const v of groups.values()) r = add(r, v);
     }
     const prev = byGroup.get(key);
-    if (!prev || updates.has(sentence) || prev.best === 0) byGroup.set(key, prev && updates.has(sentence) ? maxRange(prev, r!) : r!);
+    if (prev && additive.has(sentence)) byGroup.set(key, add(prev, r)!);
+    else if (!prev || updates.has(sentence) || prev.best === 0) byGroup.set(key, prev && updates.has(sentence) ? maxRange(prev, r!) : r!);
   }
   if (byGroup.size === 0) return null;
   const g = (k: string) => byGroup.get(k) ?? null;
@@ -79,7 +86,7 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
   let everyone: Range | null = civilians;
   for (const k of ["soldiers", "police", "fighters", "other"]) everyone = add(everyone, g(k));
   everyone = pick(g("people"), everyone);
-  return add(everyone, g("attackers"));
+  return pick(g("all"), add(everyone, g("attackers")));
 }
 
 const SHOT_ONLY = /\b(?:shot|shooting|shoots|stabbed|stabbing|hit|struck)\b/i;

@@ -61,10 +61,12 @@ const WORD = "[a-z][a-z'-]*";
 const MOD = `(?!(?:and|or|as|with|while|who|were|was)\\b)${WORD}`;
 const NP = `(?: ${MOD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military)\\b| of (?:the |his |her |their )?(?:${MOD} ){0,2}?(?!(?:them|whom|those)\\b)${MOD}(?: \\([^()]{1,40}\\))?(?= (?:were|was|had|have|died|are|and|killed|dead)\\b))?`;
 // A person named by a singular noun: "a prominent official and activist", "the district head of intelligence".
-const SING_NP = `(?<head>${SING})\\b(?: and (?:${WORD} )?(?:${SING})\\b)?(?: of (?:the )?(?:${MOD} ){0,2}?${MOD})?`;
+const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|one|another) )?(?:${WORD} )?(?:${SING})\\b)?(?: of (?:the )?(?:${MOD} ){0,2}?${MOD})?`;
 const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,4}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
-const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},)?`;
+const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
+// Any one to three words naming the victims when no known noun does: "3 Fulani were killed", "two al shabaab dead".
+const ANY_NP = `(?: (?!(?:and|or|as|with|while|who|were|was|had|have|has|of|in|on|at|by|to|from|for|the|a|an)\\b)${WORD}){1,3}?`;
 
 const triggerAlt = (list: TriggerEntry[]) => alt(list.map((t) => t.words));
 const PASSIVE = triggerAlt(PASSIVE_TRIGGERS);
@@ -213,9 +215,9 @@ export const RULES: Rule[] = [
   {
     // "the death toll rose to 45", "a toll of 12"
     name: "death-toll",
-    pattern: /\b(?:death|casualty|fatality|civilian death|civilian) toll\b[^#.;!?]{0,50}#(?<q>\d+)#|\btoll (?:rose|has risen|had risen|climbed|reached|stood|stands|is|was|of|at|now|jumped)\b[^#.;]{0,25}#(?<q2>\d+)#/g,
+    pattern: /\b(?:death|casualty|fatality|civilian death|civilian) toll\b[^#.;!?]{0,50}#(?<q>\d+)#|\b(?:dead|killed|died|deaths?)\b[^.;]{0,80}\b(?:number|figure|tally|count)\b[^#.;]{0,30}\b(?:raised|revised|increased|rose|risen|climbed|jumped) (?:up )?to #(?<q3>\d+)#|\btoll (?:rose|has risen|had risen|climbed|reached|stood|stands|is|was|of|at|now|jumped)\b[^#.;]{0,25}#(?<q2>\d+)#/g,
     extract(m, v) {
-      const q = Number(m.groups!["q"] ?? m.groups!["q2"]);
+      const q = Number(m.groups!["q"] ?? m.groups!["q2"] ?? m.groups!["q3"]);
       const end = m.index + m[0].length;
       return [{ rule: this.name, metric: "killed", q, victims: victimsAfter(v, end), start: m.index, end, trigger: "toll" }];
     },
@@ -248,7 +250,8 @@ export const RULES: Rule[] = [
       const mods = m.groups!["mods"] ?? "";
       const c = classify(mods + " " + (mods.includes("civilian") ? "civilians" : ""));
       const victims: VictimRef | null = c ? { ...c, start: end - noun.length - mods.length, end: end - noun.length } : null;
-      return [{ rule: this.name, metric: noun === "injuries" ? "injured" : "killed", q, victims, start: m.index, end, trigger: noun }];
+      const main: Finding = { rule: this.name, metric: noun === "injuries" ? "injured" : "killed", q, victims, start: m.index, end, trigger: noun };
+      return [...coordinated(v, m.index, main), main];
     },
   },
   {
@@ -277,6 +280,10 @@ export const RULES: Rule[] = [
     extract(m, v) {
       const trigger = m.groups!["trigger"]!;
       if (/\b(?:killing|killed|wounding|wounded|injuring|injured) (?:and|or) $/.test(v.masked.slice(Math.max(0, m.index - 20), m.index))) return null;
+      // "1 killed 3 injured": the second figure is the subject of its own participle; "to kill": an aim.
+      const after = v.masked.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (!m.groups!["np"] && new RegExp(`^(?:${ANY_NP})? (?:${PASSIVE})\\b`).test(after)) return null;
+      if (/\b(?:to|could|would|might|may|will) $/.test(v.masked.slice(Math.max(0, m.index - 8), m.index))) return null;
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
       const npStart = m.index + m[0].length - (np?.length ?? 0);
@@ -292,7 +299,7 @@ export const RULES: Rule[] = [
   {
     // "3,864 civilians have been killed", "43 civilians were believed to have been killed", "three dead"
     name: "subject-passive",
-    pattern: new RegExp(`#(?<q>\\d+)#(?<np>${NP})?${ASIDE}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
+    pattern: new RegExp(`#(?<q>\\d+)#(?:(?<np>${NP})|(?<np2>${ANY_NP}))?${ASIDE}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
     extract(m, v) {
       const trigger = m.groups!["trigger"]!;
       const rest = v.masked.slice(m.index + m[0].length);
@@ -342,7 +349,9 @@ export const RULES: Rule[] = [
         end: m.index + Math.max(0, headAt) + (head?.length ?? 0),
       };
       const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
-      const main: Finding = { rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value: 1, victims, start: m.index, end, trigger, consumed };
+      // "the officer and her daughter died": two people; "an official and activist": one.
+      const value = m.groups!["det2"] ? 2 : 1;
+      const main: Finding = { rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value, victims, start: m.index, end, trigger, consumed };
       return [...coordinated(v, m.index, main), main];
     },
   },
@@ -350,7 +359,7 @@ export const RULES: Rule[] = [
     // "killing a soldier and injuring another one", "shot a man"
     name: "singular-object",
     pattern: new RegExp(
-      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their|the)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,2}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`,
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their|the)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,4}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`,
       "g",
     ),
     extract(m, v) {
