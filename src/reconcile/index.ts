@@ -2,6 +2,7 @@
 export type * from "./types.ts";
 export { GRADES } from "./types.ts";
 export {
+  aggKey,
   candidateBuckets,
   emptyState,
   forgetIndex,

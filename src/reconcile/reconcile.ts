@@ -201,7 +201,8 @@ export function sliceState(state: ReconState, newClaims: readonly ReconClaim[]):
   return out;
 }
 
-function aggKey(metric: string, country: string | null): string {
+/** The key running totals are looked up by (metric and country): a store indexes its aggregate rows by it. */
+export function aggKey(metric: string, country: string | null): string {
   return `${metric}|${country ?? "??"}`;
 }
 
