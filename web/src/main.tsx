@@ -1,0 +1,131 @@
+// The dashboard shell: hash routes (#/, #/incident/ID, #/article/ID, #/review, #/audit, #/login), the session.
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { api, setCsrf } from "./api.ts";
+import type { Me } from "./api.ts";
+import { ArticleView } from "./article.tsx";
+import { IncidentView } from "./incident.tsx";
+import { IncidentsView } from "./incidents.tsx";
+import { ReviewQueue } from "./review.tsx";
+import type { AuditEntry } from "./types.ts";
+import "./style.css";
+
+function useHash(): [string, (h: string) => void] {
+  const [hash, setHash] = useState(location.hash || "#/");
+  useEffect(() => {
+    const on = () => setHash(location.hash || "#/");
+    window.addEventListener("hashchange", on);
+    return () => window.removeEventListener("hashchange", on);
+  }, []);
+  return [hash, (h: string) => (location.hash = h)];
+}
+
+function Login({ onLogin }: { onLogin: (m: Me) => void }) {
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="login"
+      aria-labelledby="login-h"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          const r = await api<{ user: Me["user"]; csrf: string }>("/api/login", { method: "POST", body: { name, password } });
+          setCsrf(r.csrf);
+          onLogin({ user: r.user, csrf: r.csrf, public: true });
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <h1 id="login-h">Log in</h1>
+      <label>
+        Name
+        <input name="name" autoComplete="username" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+      </label>
+      <label>
+        Password
+        <input name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
+      </label>
+      {error && <p role="alert" class="error">{error}</p>}
+      <button type="submit">Log in</button>
+    </form>
+  );
+}
+
+function Audit() {
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ items: AuditEntry[] }>("/api/audit?limit=200").then((r) => setItems(r.items), (e: Error) => setError(e.message));
+  }, []);
+  return (
+    <section aria-labelledby="audit-h">
+      <h1 id="audit-h">Audit trail</h1>
+      {error && <p role="alert" class="error">{error}</p>}
+      <ol class="audit">
+        {items.map((a) => (
+          <li key={a.id}>
+            <time>{a.at.replace("T", " ").slice(0, 19)}</time> <strong>{a.actor}</strong> {a.action} {a.entity} {a.entity_id}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function App() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [hash, go] = useHash();
+  useEffect(() => {
+    api<Me>("/api/me").then(
+      (m) => (setCsrf(m.csrf), setMe(m)),
+      () => setMe({ user: null, csrf: null, public: false }),
+    );
+  }, []);
+  if (!me) return <p>Loading…</p>;
+  const canReview = me.user !== null && me.user.role !== "viewer";
+  const mustLogin = !me.user && !me.public;
+  const [, route, arg] = /^#\/([a-z]*)(?:\/(.*))?$/.exec(hash) ?? [];
+  let page;
+  if (route === "login" || mustLogin) page = <Login onLogin={(m) => (setMe(m), go("#/"))} />;
+  else if (route === "incident" && arg) page = <IncidentView id={decodeURIComponent(arg)} canReview={canReview} go={go} />;
+  else if (route === "article" && arg) page = <ArticleView id={decodeURIComponent(arg)} canReview={canReview} />;
+  else if (route === "review") page = canReview ? <ReviewQueue go={go} /> : <p>Log in as an analyst to review.</p>;
+  else if (route === "audit") page = <Audit />;
+  else page = <IncidentsView go={go} />;
+  return (
+    <>
+      <header class="top">
+        <a href="#/" class="brand">
+          Toll
+        </a>
+        <nav aria-label="Main">
+          <a href="#/">Incidents</a>
+          {canReview && <a href="#/review">Review queue</a>}
+          {canReview && <a href="#/audit">Audit</a>}
+          <a href="/openapi.json">API</a>
+        </nav>
+        <span class="who">
+          {me.user ? (
+            <>
+              {me.user.name} ({me.user.role}){" "}
+              <button
+                type="button"
+                onClick={() => void api("/api/logout", { method: "POST" }).then(() => (setCsrf(null), setMe({ user: null, csrf: null, public: me.public })))}
+              >
+                Log out
+              </button>
+            </>
+          ) : (
+            <a href="#/login">Log in</a>
+          )}
+        </span>
+      </header>
+      <main>{page}</main>
+    </>
+  );
+}
+
+render(<App />, document.getElementById("app")!);
