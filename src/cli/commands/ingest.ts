@@ -11,6 +11,9 @@ import { readSources } from "../../ingest/index.ts";
 import type { ReadItem } from "../../ingest/index.ts";
 import { openStore } from "../../store/index.ts";
 import type { Store } from "../../store/index.ts";
+import { reconcileArticles } from "../../reconcile/store.ts";
+import { openQueue } from "../../queue/index.ts";
+import { enqueueSources } from "../../queue/enqueue.ts";
 
 export interface IngestIo {
   out: Writable;
@@ -29,6 +32,10 @@ export interface IngestOptions {
   quiet?: boolean;
   /** Plain progress line interval when not on a terminal. */
   progressIntervalMs?: number;
+  /** Reconcile each stored article into incidents as it lands (default true; `toll reconcile` catches up later). */
+  reconcile?: boolean;
+  /** Enqueue jobs for `toll worker` instead of ingesting here (see src/queue). */
+  queue?: boolean;
 }
 
 export interface IngestSummary {
@@ -43,6 +50,8 @@ export interface IngestSummary {
   /** Read errors plus articles that failed to extract or store. */
   errors: number;
   seconds: number;
+  /** With --queue: jobs added (articles read here, URLs to fetch on a worker). */
+  enqueued?: number;
 }
 
 export interface IngestDeps {
@@ -130,6 +139,7 @@ export function formatSummary(s: IngestSummary): string {
 }
 
 export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: IngestIo = defaultIo(), deps: IngestDeps = {}): Promise<IngestSummary> {
+  if (opts.queue) return runEnqueue(inputs, opts, io);
   const started = performance.now();
   const summary: IngestSummary = { inputs: inputs.length, read: 0, inserted: 0, duplicates: 0, revisions: 0, claims: 0, errors: 0, seconds: 0 };
   const store = await (deps.openStore ?? openStore)(opts.db);
@@ -187,6 +197,15 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
         else if (saved.outcome === "duplicate") summary.duplicates++;
         else summary.revisions++;
         if (saved.outcome !== "duplicate") summary.claims += saved.claims;
+        // Incremental: only the incidents this article could belong to are loaded and written back (one locked
+        // transaction). A failure leaves the article stored and pending, so `toll reconcile` picks it up.
+        if (saved.outcome !== "duplicate" && opts.reconcile !== false) {
+          try {
+            await reconcileArticles(store, [saved.article_id]);
+          } catch (err) {
+            fail(article.origin, `stored but not reconciled (run toll reconcile): ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
       } catch (err) {
         fail(article.origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -203,6 +222,30 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
   return summary;
 }
 
+/** `toll ingest --queue`: articles and URLs become jobs (src/queue/enqueue.ts); workers extract and store them. */
+async function runEnqueue(inputs: string[], opts: IngestOptions, io: IngestIo): Promise<IngestSummary> {
+  const started = performance.now();
+  const summary: IngestSummary = { inputs: inputs.length, read: 0, inserted: 0, duplicates: 0, revisions: 0, claims: 0, errors: 0, seconds: 0, enqueued: 0 };
+  const queue = await openQueue(opts.db);
+  try {
+    const s = await enqueueSources(queue, inputs, {
+      ...(opts.maxMb !== undefined ? { maxBytes: Math.round(opts.maxMb * 1024 * 1024) } : {}),
+      ...(opts.timeout !== undefined ? { timeoutMs: Math.round(opts.timeout * 1000) } : {}),
+      onError: (origin, message) => io.err.write(`error: ${origin}: ${message}\n`),
+    });
+    Object.assign(summary, { read: s.read, errors: s.errors, enqueued: s.enqueued });
+  } finally {
+    await queue.close();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  io.out.write(
+    opts.json
+      ? `${JSON.stringify(summary)}\n`
+      : `enqueued ${summary.enqueued} jobs (${summary.read} articles read, ${inputs.filter((i) => /^https?:\/\//i.test(i)).length} URLs to fetch) on ${queue.kind === "postgres" ? "PostgreSQL" : "SQLite"} ${queue.location}, ${summary.errors} errors (${summary.seconds.toFixed(1)} s); run \`toll worker\` to process them\n`,
+  );
+  return summary;
+}
+
 export function registerIngest(program: Command, io?: IngestIo, deps: IngestDeps = {}): void {
   program
     .command("ingest")
@@ -214,8 +257,10 @@ export function registerIngest(program: Command, io?: IngestIo, deps: IngestDeps
     .addOption(new Option("--max-mb <n>", "largest single document read into memory, in MB").argParser(parsePositiveNumber).default(20))
     .addOption(new Option("--timeout <seconds>", "timeout for each URL fetch").argParser(parsePositiveNumber).default(30))
     .option("--no-gazetteer", "do not load the gazetteer (places are not resolved)")
+    .option("--no-reconcile", "store only; reconcile into incidents later with toll reconcile")
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output (errors are still printed)")
+    .option("--queue", "enqueue jobs for `toll worker` instead of ingesting here")
     .action(async (inputs: string[], opts: IngestOptions) => {
       const summary = await runIngest(inputs, opts, io ?? defaultIo(), deps);
       if (summary.errors > 0) process.exitCode = 1;
