@@ -107,7 +107,9 @@ function injuredFigure(claims: readonly Claim[], killed: Range | null): Range | 
 }
 
 export function groupIncidents(claims: readonly Claim[], sentenceText: (c: Claim) => string): DocumentIncident[] {
-  const countable = claims.filter((c) => !c.historical && c.scope === "incident" && c.part_of === null && c.same_as === null);
+  // Figures the text itself says are unconfirmed or denied ("claimed 15 soldiers died, which has not been
+  // confirmed") stay claims but do not enter the totals.
+  const countable = claims.filter((c) => !c.historical && c.scope === "incident" && c.part_of === null && c.same_as === null && c.certainty !== "unconfirmed" && c.certainty !== "denied");
   const groups: Claim[][] = [];
   let current: Claim[] | null = null;
   let currentDay: string | null = null;

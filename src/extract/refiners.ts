@@ -37,7 +37,7 @@ const CUMULATIVE =
 const SUPERLATIVE_SINCE = /\b(?:deadliest|worst|largest|biggest|first|bloodiest|most)\b[^.;]* since\b/;
 
 const HISTORICAL_CUES =
-  /\b(?:last year's|a year ago|years ago|previous(?:ly)?|anniversary|in memory of|commemorat\w+|similar attack|in a (?:similar|previous|prior) \w+|history|historic(?:al)?)\b/;
+  /\b(?:last year's|a year ago|years ago|previous(?:ly)?|anniversary|in memory of|commemorat\w+|similar attack|in a (?:similar|previous|prior) \w+|history|historic(?:al)?|(?:in )?retaliation for|(?:in )?revenge for|avenge|earlier in the (?:week|month|year)|last (?:week|month)'s)\b/;
 
 const BREAKDOWN_CUE =
   /\b(?:including|among them|among whom|of whom|among the (?:dead|victims|killed|injured|wounded|casualties)|among those (?:killed|injured|wounded|dead|hurt))(?: (?:were|are|was|is))?(?: [a-z'-]+| #\d+# [a-z'-]+(?: and)?){0,4} $/;

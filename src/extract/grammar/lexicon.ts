@@ -154,7 +154,7 @@ export const ACTIVE_TRIGGERS: TriggerEntry[] = [
     "executing", "massacred", "murdered", "murdering", "slaughtered", "slaughtering", "beheaded", "beheading",
     "assassinated", "fatally shot", "fatally shooting", "left dead", "leaving dead",
     // present tense, as event notes and headlines write it: "shells kill one", "gunmen assassinate a colonel"
-    "kill", "assassinate", "assassinates", "behead", "beheads", "execute", "executes", "massacre", "massacres",
+    "kill", "assassinate", "assassinates", "killling", "behead", "beheads", "execute", "executes", "massacre", "massacres",
   ]),
   ...entries("injured", [
     "wounding", "wounded", "injuring", "injured", "hurting", "maiming", "hospitalizing", "hospitalising",

@@ -61,8 +61,8 @@ const WORD = "[a-z][a-z'-]*";
 const MOD = `(?!(?:and|or|as|with|while|who|were|was)\\b)${WORD}`;
 const NP = `(?: ${MOD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military)\\b| of (?:the |his |her |their )?(?:${MOD} ){0,2}?(?!(?:them|whom|those)\\b)${MOD}(?: \\([^()]{1,40}\\))?(?= (?:were|was|had|have|died|are|and|killed|dead)\\b))?`;
 // A person named by a singular noun: "a prominent official and activist", "the district head of intelligence".
-const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|one|another) )?(?:${WORD} )?(?:${SING})\\b)?(?: of (?:the )?(?:${MOD} ){0,2}?${MOD})?`;
-const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,4}?)){0,7}?`;
+const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|one|another) )?(?:${WORD} ){0,2}?(?:${SING})\\b)?(?: of (?:the )?(?:${MOD} ){0,2}?${MOD})?`;
+const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,6}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
 const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
 // Any one to three words naming the victims when no known noun does: "3 Fulani were killed", "two al shabaab dead".
@@ -139,6 +139,8 @@ function findingFromSubject(
   return [{ rule, metric, q, victims, start: m.index, end: Math.max(matchEnd, victims?.end ?? 0), trigger }];
 }
 
+const NOT_PEOPLE = /^(?:car|vehicle|truck|bus|house|home|building|bomb|device|mine|shell|rocket|missile|drone|attack|clash|patrol|convoy|post|checkpoint|base|camp|village|town|city|market|school|hospital|mosque|church|shop|store|office|bridge|road|tank|plane|aircraft|helicopter|boat|ship|train|number|total|lot|majority|few|couple|series|group|family|crowd|mob|gang|unit|force|team|body|report|statement|shot|fire|blast|explosion|suicide|total)$/;
+
 const NAME_WORD = `(?!(?:was|has|had|were|is|been|later|reportedly|also|then|allegedly|fatally|accidentally)\\b)${WORD}`;
 
 const COORDINATED = new RegExp(`#(\\d+)#(${NP})?${ASIDE}(?:,| and|, and| as well as|, as well as) $`);
@@ -163,7 +165,7 @@ function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
   return out;
 }
 
-const COORDINATED_AFTER = new RegExp(`^(?:,| and|, and| as well as|, as well as) (?:(?:their |his |her |the |another )?(?<q>#\\d+#)(?<np>${NP})?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b)`);
+const COORDINATED_AFTER = new RegExp(`^(?:,| and|, and| as well as|, as well as) (?:(?:their |his |her |the |another )?(?<q>#\\d+#)(?<np>${NP})?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b|(?:a|an|another) (?<anyhead>${MOD})(?= [.,;]|[.,;]| (?:in|at|on|near|during|while|when|after|before|as|with)\\b|$))`);
 
 /** "killing 3 soldiers and 2 civilians", "killing the father and a son": objects listed after the first. */
 function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding[] {
@@ -183,8 +185,9 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
       const victims = np ? victimsAt(v, end - np.length, end) : null;
       out.push({ ...main, rule: main.rule + "+coordinated", q, value: undefined, victims, start: main.start, end });
     } else {
-      const head = g["head"]!;
-      const victims: VictimRef = { group: SINGULAR_NOUNS[head]!, attacker: ATTACKER_NOUNS.has(head), start: end - head.length, end };
+      const head = g["head"] ?? g["anyhead"]!;
+      if (g["anyhead"] && NOT_PEOPLE.test(head)) break;
+      const victims: VictimRef = { group: SINGULAR_NOUNS[head] ?? "people", attacker: ATTACKER_NOUNS.has(head), start: end - head.length, end };
       out.push({ ...main, rule: main.rule + "+coordinated", q: null, value: 1, victims, start: main.start, end, consumed: [] });
     }
     at = end;
@@ -258,7 +261,7 @@ export const RULES: Rule[] = [
     // "left five dead", "leaving 12 people injured"
     name: "left-result",
     pattern: new RegExp(
-      `\\b(?:left|leaving|leaves|leave) (?:(?:another|an estimated|at least) )?#(?<q>\\d+)#(?<np>${NP})? (?<result>${alt(Object.keys(RESULT_WORDS))})\\b`,
+      `\\b(?:left|leaving|leaves|leave) (?:(?:another|an estimated|at least) )?#(?<q>\\d+)#(?:(?<np>${NP})|${ANY_NP})? (?<result>${alt(Object.keys(RESULT_WORDS))})\\b`,
       "g",
     ),
     extract(m, v) {
@@ -274,7 +277,7 @@ export const RULES: Rule[] = [
     // "killing 237 civilians", "wounding another 9", "claimed the lives of 12 soldiers"
     name: "active-object",
     pattern: new RegExp(
-      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:(?:another|other|a further|an additional|all|the|some|up|over|off|(?:a|an|the) (?:family|group|total|crowd|convoy) of) )?#(?<q>\\d+)#(?<np>${NP})?`,
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:(?:another|other|a further|an additional|all|the|some|up|over|off|(?:a|an|the) (?:family|group|total|crowd|convoy) of) )?#(?<q>\\d+)#(?:(?<np>${NP})|(?<np2>${ANY_NP}(?= (?:and|in|at|on|near|during|while|when|after|before|as|with|,)\\b|[.,;]|$)))?`,
       "g",
     ),
     extract(m, v) {
@@ -373,6 +376,26 @@ export const RULES: Rule[] = [
       const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
       const main: Finding = { rule: this.name, metric, q: null, value: 1, victims, start: m.index, end, trigger, consumed };
       return [main, ...coordinatedAfter(v, end, main)];
+    },
+  },
+  {
+    // "a drug trafficker was killed", "a fugitive from the penitentiary system was killed": one person named by
+    // a noun the lexicon does not know, with a singular auxiliary.
+    name: "singular-any-noun",
+    pattern: new RegExp(
+      `\\b(?:a|an)(?: ${MOD}){0,3}? (?<head>${WORD})(?: (?:from|of|in) (?:the )?(?:${MOD} ){0,3}?${MOD})?(?:,? #\\d+#,)?(?<bridge>(?: (?:was|has been|had been|reportedly|allegedly|later|also|then|fatally|accidentally))+) (?<trigger>killed|shot dead|shot and killed|found dead|stabbed to death|beaten to death|burnt to death|burned to death|murdered|beheaded|lynched|wounded|injured|kidnapped|abducted)\\b(?! #| a | an | the )`,
+      "g",
+    ),
+    extract(m) {
+      const head = m.groups!["head"]!;
+      if (!/\b(?:was|has been|had been)\b/.test(m.groups!["bridge"]!) || NOT_PEOPLE.test(head)) return null;
+      const trigger = m.groups!["trigger"]!;
+      const at = m.index + m[0].indexOf(" " + head) + 1;
+      return [{
+        rule: this.name, metric: passiveMetric.get(trigger) ?? "killed", q: null, value: 1,
+        victims: { group: "people", attacker: false, start: at, end: at + head.length },
+        start: m.index, end: m.index + m[0].length, trigger, consumed: [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1])),
+      }];
     },
   },
   {

@@ -139,6 +139,10 @@ function readVague(tokens: Token[], i: number): { entry: (typeof VAGUE)[number];
   return null;
 }
 
+const MONTH_NAMES = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const MONTH_AFTER = new RegExp(`^(?:(?:st|nd|rd|th)\\b)?(?: (?:and|to|-|&) \\d{1,2})? (?:${MONTH_NAMES})\\b`);
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES})\\.? $`);
+
 const RANGE_JOINERS = new Set(["to", "or", "-", "–"]);
 
 /** All figures of the string, left to right, non-overlapping. */
@@ -248,6 +252,8 @@ function finish(
     if (UNIT_WORDS.has(following)) unit = following;
     else if (following === "-" && /^year/.test(word(tokens, next + 1) ?? "")) unit = "age";
   }
+  // "21 June", "June 21", "17 and 21 June": dates, not counts.
+  if (unit === null && (MONTH_AFTER.test(s.slice(q.end, q.end + 24)) || MONTH_BEFORE.test(s.slice(Math.max(0, q.start - 12), q.start)))) unit = "date";
   const text = s.slice(q.start, q.end);
   if (unit === null && /\b(?:ages?|aged)(?: (?:between|of))? ?$|\band $/.test(s.slice(Math.max(0, q.start - 12), q.start)) && q.value < 120) {
     // "ages 14 and 15", "aged 23": ages, not counts ("and" only when an age list precedes it).
