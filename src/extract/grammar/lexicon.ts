@@ -50,6 +50,7 @@ export const VICTIM_NOUNS: Record<string, VictimGroup> = {
   "aid workers": "aid_workers", "humanitarian workers": "aid_workers", "relief workers": "aid_workers",
   "un staff": "aid_workers",
   // other
+  males: "men", females: "women", "adult males": "men", "adult females": "women",
   priests: "civilians", jesuits: "civilians", nuns: "civilians", clergy: "civilians", missionaries: "civilians",
   peasants: "civilians", campesinos: "civilians", unionists: "civilians", "trade unionists": "civilians",
   teachers: "civilians", lawyers: "civilians", judges: "civilians", politicians: "civilians", candidates: "civilians",
@@ -85,7 +86,7 @@ export const SINGULAR_NOUNS: Record<string, VictimGroup> = {
   kid: "children", newborn: "children", senior: "people", homeowner: "civilians",
   clerk: "civilians", cashier: "civilians", customer: "civilians", security: "other", corporal: "police",
   sergeant: "police", agent: "police", marshal: "police", juvenile: "children", "college student": "civilians",
-  conscript: "soldiers", recruit: "soldiers", activist: "civilians", head: "other", chief: "other", elder: "civilians",
+  male: "men", female: "women", "adult male": "men", "adult female": "women", conscript: "soldiers", recruit: "soldiers", activist: "civilians", head: "other", chief: "other", elder: "civilians",
   cleric: "civilians", imam: "civilians", priest: "civilians", pastor: "civilians", teacher: "civilians",
   lawyer: "civilians", judge: "civilians", politician: "civilians", candidate: "civilians", mayor: "other",
   governor: "other", councillor: "other", councilor: "other", businessman: "civilians", trader: "civilians",

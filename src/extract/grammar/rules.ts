@@ -66,7 +66,7 @@ const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|ac
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
 const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
 // Any one to three words naming the victims when no known noun does: "3 Fulani were killed", "two al shabaab dead".
-const ANY_NP = `(?: (?!(?:and|or|as|with|while|who|were|was|had|have|has|of|in|on|at|by|to|from|for|the|a|an)\\b)${WORD}){1,3}?`;
+const ANY_NP = `(?: (?!(?:and|or|as|with|while|who|were|was|had|have|has|of|in|on|at|by|to|from|for|the|a|an|shooting|shootings|attack|attacks|bombing|incident|explosion|blast|crash|fire|raid|strike|strikes|airstrike|clash|clashes|violence|homicide|murder|killing|deadly|fatal|people's|years?|months?|days?|weeks?|hours?)\\b)${WORD}){1,3}?`;
 
 const triggerAlt = (list: TriggerEntry[]) => alt(list.map((t) => t.words));
 const PASSIVE = triggerAlt(PASSIVE_TRIGGERS);
@@ -396,6 +396,28 @@ export const RULES: Rule[] = [
         victims: { group: "people", attacker: false, start: at, end: at + head.length },
         start: m.index, end: m.index + m[0].length, trigger, consumed: [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1])),
       }];
+    },
+  },
+  {
+    // "turned the gun on himself", "kills himself", "a murder-suicide": the perpetrator died too. (Suicide
+    // bombers are read by attacker-died only when the text makes them a subject: "the bomber blew himself up".)
+    name: "perpetrator-suicide",
+    pattern: /\b(?:turn(?:ed|s|ing)? (?:the |a )?(?:gun|weapon|rifle|pistol) on (?:himself|herself)|(?:killed|kills|killing|kill) (?:himself|herself)|took (?:his|her) own life|taking (?:his|her) own life|murder-suicide|murder suicide)\b/g,
+    extract(m) {
+      return [{
+        rule: this.name, metric: "killed", q: null, value: 1,
+        victims: { group: "fighters", attacker: true, start: m.index, end: m.index + m[0].length },
+        start: m.index, end: m.index + m[0].length, trigger: "suicide",
+      }];
+    },
+  },
+  {
+    // "a quadruple homicide", "double murder": the figure is in the word.
+    name: "multiple-homicide",
+    pattern: /\b(?<n>double|triple|quadruple|quintuple)[ -](?:homicides?|murders?|killings?|slayings?|fatal shootings?)\b/g,
+    extract(m) {
+      const value = { double: 2, triple: 3, quadruple: 4, quintuple: 5 }[m.groups!["n"] as "double"];
+      return [{ rule: this.name, metric: "killed", q: null, value, victims: null, start: m.index, end: m.index + m[0].length, trigger: "homicide" }];
     },
   },
   {

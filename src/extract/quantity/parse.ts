@@ -251,7 +251,10 @@ function finish(
   if (following !== undefined) {
     if (UNIT_WORDS.has(following)) unit = following;
     else if (following === "-" && /^year/.test(word(tokens, next + 1) ?? "")) unit = "age";
+    else if (following === "yo" || following === "y" || (following === "year" && word(tokens, next + 1) === "old")) unit = "age";
   }
+  // "father of 5": his children, not victims.
+  if (unit === null && /\b(?:father|mother|mom|dad|parent|grandmother|grandfather|grandparent|mum) of $/.test(s.slice(Math.max(0, q.start - 16), q.start))) unit = "kin";
   // "21 June", "June 21", "17 and 21 June": dates, not counts.
   if (unit === null && (MONTH_AFTER.test(s.slice(q.end, q.end + 24)) || MONTH_BEFORE.test(s.slice(Math.max(0, q.start - 12), q.start)))) unit = "date";
   const text = s.slice(q.start, q.end);
