@@ -6,6 +6,7 @@ import type { RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { stream } from "hono/streaming";
+import { HTTPException } from "hono/http-exception";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -119,6 +120,9 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json({ error: err.code, message: err.message }, err.status);
+    // Hono's own 4xx (a malformed JSON body, for one): its message, never its stack.
+    if (err instanceof HTTPException && err.status < 500)
+      return c.json({ error: "bad_request", message: err.message || "bad request" }, err.status);
     // The store throws RangeError for a malformed cursor or date: the client's fault.
     if (err instanceof RangeError || (err as { cause?: unknown }).cause instanceof RangeError) {
       const msg = err instanceof RangeError ? err.message : (err.cause as RangeError).message;
@@ -641,10 +645,12 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         keys.push(key);
       }
       if (keys.length === inc.claims.length) throw new ApiError(400, "bad_request", "claims: cannot move every claim out (nothing would be left)");
+      const before = new Set(inc.claims);
       await reviews.recordIncidentAction({ action: "split", incident: inc.id, claims: keys }, me.name, v.summary(inc), { moved: keys });
       const nv = await refresh();
       const parts = Object.values(nv.state.incidents)
-        .filter((x) => x.id === inc.id || x.claims.some((k) => keys.includes(k)))
+        // The larger part keeps the id, so look for every incident now holding one of the claims.
+        .filter((x) => x.claims.some((k) => before.has(k)))
         .map((x) => nv.summary(x));
       return c.json({ parts }, 200);
     },

@@ -1,0 +1,374 @@
+// In-process API tests (app.request(), no open port): every endpoint, its validation errors and its permissions.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { after, before, describe, it } from "node:test";
+import { runIngest } from "../cli/commands/ingest.ts";
+import { openStore } from "../store/index.ts";
+import type { Store } from "../store/types.ts";
+import { createApp } from "./app.ts";
+import type { TollApp } from "./app.ts";
+import { hashPassword } from "./auth.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
+
+let dir: string;
+let store: Store;
+let t: TollApp;
+let pub: TollApp;
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function req(app: TollApp, p: string, init: { method?: string; body?: unknown; s?: Session; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (init.s) {
+    headers["cookie"] = init.s.cookie;
+    if (init.method && init.method !== "GET" && headers["x-csrf-token"] === undefined) headers["x-csrf-token"] = init.s.csrf;
+  }
+  const res = await app.app.request(p, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: res.status, json: json as Record<string, any>, text, res }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+async function login(name: string, password: string): Promise<Session> {
+  const r = await req(t, "/api/login", { method: "POST", body: { name, password } });
+  assert.equal(r.status, 200, r.text);
+  const set = r.res.headers.get("set-cookie") ?? "";
+  assert.match(set, /HttpOnly/i);
+  assert.match(set, /SameSite=Strict/i);
+  return { cookie: set.split(";")[0] ?? "", csrf: r.json["csrf"] as string };
+}
+
+let admin: Session;
+let analyst: Session;
+let viewer: Session;
+
+before(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "toll-api-"));
+  const db = path.join(dir, "t.db");
+  await runIngest(
+    [path.join(root, "examples/mosul-2017-03-25.txt"), path.join(root, "examples/illustrative-reports.jsonl")],
+    { db, quiet: true, gazetteer: false },
+    { out: sink(), err: sink(), isTTY: false },
+  );
+  store = await openStore(db);
+  t = await createApp({ store, public: false, gazetteer: false, log: () => undefined });
+  pub = await createApp({ store, public: true, gazetteer: false, log: () => undefined });
+  for (const [name, role] of [
+    ["ada", "admin"],
+    ["ann", "analyst"],
+    ["vic", "viewer"],
+  ] as const)
+    await t.reviews.addUser(name, role, await hashPassword(`${name}-password`), "test");
+  admin = await login("ada", "ada-password");
+  analyst = await login("ann", "ann-password");
+  viewer = await login("vic", "vic-password");
+});
+
+after(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("openapi and errors", () => {
+  it("serves an OpenAPI document generated from the request schemas", async () => {
+    const r = await req(t, "/openapi.json");
+    assert.equal(r.status, 200);
+    const paths = Object.keys(r.json["paths"] as object);
+    for (const p of ["/api/incidents", "/api/incidents/{id}", "/api/claims", "/api/articles/{id}", "/api/export", "/api/ingest", "/api/claims/{id}/review", "/api/incidents/{id}/merge", "/api/incidents/{id}/split", "/api/totals", "/api/timeline", "/api/search", "/api/aggregates", "/api/stats", "/api/login", "/api/users", "/api/tokens", "/api/audit", "/api/review/queue"])
+      assert.ok(paths.includes(p), `missing ${p}`);
+    const params = (r.json["paths"] as any)["/api/claims"].get.parameters.map((x: { name: string }) => x.name); // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const n of ["from", "to", "country", "place", "metric", "victims", "q", "cursor", "limit"]) assert.ok(params.includes(n), n);
+  });
+
+  it("unknown routes are JSON 404s; malformed JSON is a 400 without a stack trace", async () => {
+    assert.equal((await req(t, "/api/nope", { s: viewer })).status, 404);
+    const r = await req(t, "/api/claims/1/review", { method: "POST", s: analyst, body: "{not json" });
+    assert.equal(r.status, 400);
+    assert.doesNotMatch(r.text, /at \w+ \(|\.ts:\d+/);
+  });
+});
+
+describe("permissions", () => {
+  it("a private instance needs a login or a token to read", async () => {
+    assert.equal((await req(t, "/api/incidents")).status, 401);
+    assert.equal((await req(t, "/api/incidents", { s: viewer })).status, 200);
+    assert.equal((await req(pub, "/api/incidents")).status, 200, "public instance: anonymous viewer");
+    assert.equal((await req(pub, "/api/review/queue")).status, 401);
+  });
+
+  it("roles: viewer cannot review, analyst cannot ingest or add users", async () => {
+    const claim = (await req(t, "/api/claims?limit=1", { s: viewer })).json["items"][0];
+    assert.equal((await req(t, `/api/claims/${claim.claim_id}/review`, { method: "POST", s: viewer, body: { action: "confirm" } })).status, 403);
+    assert.equal((await req(t, "/api/ingest", { method: "POST", s: analyst, body: { filename: "a.txt", content: "x" } })).status, 403);
+    assert.equal((await req(t, "/api/users", { method: "POST", s: analyst, body: { name: "x", role: "admin", password: "12345678" } })).status, 403);
+    assert.equal((await req(t, "/api/users", { s: analyst })).status, 403);
+    assert.equal((await req(t, "/api/review/queue", { s: viewer })).status, 403);
+    assert.equal((await req(t, "/api/audit", { s: viewer })).status, 403);
+  });
+
+  it("wrong password is a 401; logout ends the session", async () => {
+    assert.equal((await req(t, "/api/login", { method: "POST", body: { name: "ada", password: "nope-nope" } })).status, 401);
+    assert.equal((await req(t, "/api/login", { method: "POST", body: { name: "nobody", password: "nope-nope" } })).status, 401);
+    const s = await login("vic", "vic-password");
+    assert.equal((await req(t, "/api/me", { s })).json["user"].name, "vic");
+    assert.equal((await req(t, "/api/logout", { method: "POST", s })).status, 200);
+    assert.equal((await req(t, "/api/me", { s })).json["user"], null);
+  });
+
+  it("CSRF: cookie writes need the token header and a same-origin Origin; Bearer tokens need neither", async () => {
+    const claim = (await req(t, "/api/claims?limit=1", { s: viewer })).json["items"][0];
+    const url = `/api/claims/${claim.claim_id}/review`;
+    const noToken = await req(t, url, { method: "POST", s: analyst, body: { action: "confirm" }, headers: { "x-csrf-token": "" } });
+    assert.equal(noToken.status, 403);
+    assert.match(noToken.json["message"], /CSRF/);
+    const cross = await req(t, url, { method: "POST", s: analyst, body: { action: "confirm" }, headers: { origin: "https://evil.example" } });
+    assert.equal(cross.status, 403);
+    const tok = await req(t, "/api/tokens", { method: "POST", s: analyst, body: { name: "script" } });
+    assert.equal(tok.status, 200);
+    const bearer = await req(t, url, { method: "POST", body: { action: "confirm" }, headers: { authorization: `Bearer ${tok.json["token"]}` } });
+    assert.equal(bearer.status, 200, bearer.text);
+    assert.equal((await req(t, "/api/incidents", { headers: { authorization: "Bearer wrong" } })).status, 401);
+  });
+
+  it("admin manages users", async () => {
+    const r = await req(t, "/api/users", { method: "POST", s: admin, body: { name: "newbie", role: "analyst", password: "long-enough" } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json["role"], "analyst");
+    assert.equal((await req(t, "/api/users", { method: "POST", s: admin, body: { name: "newbie", role: "analyst", password: "long-enough" } })).status, 409);
+    const bad = await req(t, "/api/users", { method: "POST", s: admin, body: { name: "x", role: "boss", password: "short" } });
+    assert.equal(bad.status, 400);
+    const params = bad.json["issues"].map((i: { param: string }) => i.param);
+    assert.ok(params.includes("role") && params.includes("password"), JSON.stringify(bad.json));
+    assert.ok((await req(t, "/api/users", { s: admin })).json["items"].length >= 4);
+  });
+});
+
+describe("reads", () => {
+  it("incidents: list, every page once via the cursor, filters, sorting, one incident with its explanation", async () => {
+    const all = await req(t, "/api/incidents?limit=10000", { s: viewer });
+    assert.equal(all.status, 200);
+    const total = all.json["total"] as number;
+    assert.ok(total >= 3, `incidents: ${total}`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: { json: Record<string, any> } = await req(t, `/api/incidents?limit=1&sort=killed${cursor ? `&cursor=${cursor}` : ""}`, { s: viewer }); // eslint-disable-line @typescript-eslint/no-explicit-any
+      seen.push(...r.json["items"].map((i: { id: string }) => i.id));
+      cursor = r.json["next"];
+    } while (cursor);
+    assert.equal(seen.length, total);
+    assert.equal(new Set(seen).size, total);
+    const killed = (await req(t, "/api/incidents?sort=killed&order=desc", { s: viewer })).json["items"].map((i: { killed: { best: number } | null }) => i.killed?.best ?? -1);
+    assert.deepEqual(killed, [...killed].sort((a: number, b: number) => b - a));
+    const filtered = await req(t, "/api/incidents?metric=injured&grade=corroborated&from=2017-03&to=2017", { s: viewer });
+    assert.equal(filtered.status, 200);
+    for (const i of filtered.json["items"]) assert.equal(i.grade, "corroborated");
+    const id = all.json["items"][0].id as string;
+    const one = await req(t, `/api/incidents/${id}`, { s: viewer });
+    assert.equal(one.status, 200);
+    assert.match(one.json["explanation"], /^Incident inc_/);
+    assert.ok(one.json["claims_detail"].length > 0);
+    assert.ok(one.json["sources"].length > 0);
+  });
+
+  it("incidents: 400 names the parameter, 404 for unknown ids", async () => {
+    const bad = await req(t, "/api/incidents?sort=size&limit=0&from=March", { s: viewer });
+    assert.equal(bad.status, 400);
+    const params = bad.json["issues"].map((i: { param: string }) => i.param).sort();
+    assert.deepEqual(params, ["from", "limit", "sort"]);
+    assert.equal((await req(t, "/api/incidents?limit=10001", { s: viewer })).status, 400, "no silent cap");
+    assert.equal((await req(t, "/api/incidents?cursor=garbage", { s: viewer })).status, 400);
+    assert.equal((await req(t, "/api/incidents/inc_000000000000", { s: viewer })).status, 404);
+    assert.equal((await req(t, "/api/incidents/DROP%20TABLE", { s: viewer })).status, 400);
+  });
+
+  it("claims: filters as the CLI, cursors, validation", async () => {
+    const r = await req(t, "/api/claims?metric=killed&limit=2", { s: viewer });
+    assert.equal(r.status, 200);
+    assert.equal(r.json["items"].length, 2);
+    for (const c of r.json["items"]) assert.equal(c.metric, "killed");
+    assert.ok(r.json["next"]);
+    const p2 = await req(t, `/api/claims?metric=killed&limit=2&cursor=${r.json["next"]}`, { s: viewer });
+    assert.equal(p2.status, 200);
+    assert.notEqual(p2.json["items"][0].claim_id, r.json["items"][0].claim_id);
+    assert.ok((await req(t, "/api/claims?q=airstrike&from=2017-03-01&to=2017-03-31", { s: viewer })).json["items"].length > 0);
+    const bad = await req(t, "/api/claims?metric=eaten&country=Iraq", { s: viewer });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.json["issues"].map((i: { param: string }) => i.param).sort(), ["country", "metric"]);
+    const badCursor = await req(t, "/api/claims?cursor=abc", { s: viewer });
+    assert.equal(badCursor.status, 400);
+    assert.equal(badCursor.json["issues"][0].param, "cursor");
+    const one = await req(t, `/api/claims/${r.json["items"][0].claim_id}`, { s: viewer });
+    assert.equal(one.status, 200);
+    assert.ok(Array.isArray(one.json["audit"]));
+    assert.equal((await req(t, "/api/claims/999999", { s: viewer })).status, 404);
+    assert.equal((await req(t, "/api/claims/abc", { s: viewer })).status, 400);
+  });
+
+  it("articles: list with the illustrative flag, one with text and claims, 404", async () => {
+    const r = await req(t, "/api/articles", { s: viewer });
+    assert.equal(r.status, 200);
+    assert.equal(r.json["items"].length, 5);
+    assert.equal(r.json["items"].filter((a: { illustrative: boolean }) => a.illustrative).length, 4);
+    const seed = r.json["items"].find((a: { illustrative: boolean }) => !a.illustrative);
+    const one = await req(t, `/api/articles/${seed.id}`, { s: viewer });
+    assert.equal(one.status, 200);
+    assert.match(one.json["text"], /3,864/);
+    for (const c of one.json["claims"]) assert.equal(one.json["text"].slice(c.evidence.start, c.evidence.end), c.evidence.text);
+    assert.ok(one.json["claims"].some((c: { doubt: string[] }) => c.doubt.length > 0), "hedged figures are flagged");
+    assert.equal((await req(t, "/api/articles/424242", { s: viewer })).status, 404);
+    assert.equal((await req(t, "/api/articles?from=2017-13", { s: viewer })).status, 400);
+  });
+
+  it("search, totals, timeline, aggregates, stats", async () => {
+    const s = await req(t, "/api/search?q=coalition", { s: viewer });
+    assert.equal(s.status, 200);
+    assert.ok(s.json["items"].length >= 2);
+    assert.equal((await req(t, "/api/search?q=", { s: viewer })).status, 400);
+    const tot = await req(t, "/api/totals?by=month&metric=killed", { s: viewer });
+    assert.equal(tot.status, 200);
+    assert.ok(tot.json["items"].some((r: { key: string }) => r.key === "2017-03"));
+    assert.equal((await req(t, "/api/totals?by=galaxy", { s: viewer })).status, 400);
+    const tl = await req(t, "/api/timeline?by=week", { s: viewer });
+    assert.equal(tl.status, 200);
+    assert.ok(tl.json["items"].length > 0);
+    assert.equal(tl.json["items"][0].killed.length, 3);
+    const ag = await req(t, "/api/aggregates", { s: viewer });
+    assert.ok(ag.json["items"].some((a: { best: number }) => a.best === 3864), "the running total is kept apart");
+    const st = await req(t, "/api/stats", { s: viewer });
+    assert.equal(st.json["articles"], 5);
+    assert.ok(st.json["incidents"] > 0);
+  });
+
+  it("exports CSV, JSON and GeoJSON", async () => {
+    const csv = await req(t, "/api/export?format=csv", { s: viewer });
+    assert.equal(csv.status, 200);
+    assert.match(csv.res.headers.get("content-type") ?? "", /text\/csv/);
+    assert.match(csv.text.split("\n")[0] ?? "", /^claim_id,/);
+    const js = await req(t, "/api/export?format=json", { s: viewer });
+    assert.ok(Array.isArray(js.json));
+    const geo = await req(t, "/api/export?format=geojson", { s: viewer });
+    assert.equal(geo.json["type"], "FeatureCollection");
+    assert.equal((await req(t, "/api/export?format=xml", { s: viewer })).status, 400);
+  });
+});
+
+describe("review, audit and incident actions", () => {
+  it("a correction keeps the machine's value beside it, is audited, and survives a re-ingest", async () => {
+    const claims = (await req(t, "/api/claims?metric=killed&limit=100", { s: viewer })).json["items"];
+    const c = claims.find((x: { value: number }) => x.value === 237);
+    assert.ok(c, "the 237 claim");
+    const bad = await req(t, `/api/claims/${c.claim_id}/review`, { method: "POST", s: analyst, body: { action: "correct", corrections: { value: 300 } } });
+    assert.equal(bad.status, 400, "low <= value <= high is checked");
+    const none = await req(t, `/api/claims/${c.claim_id}/review`, { method: "POST", s: analyst, body: { action: "correct" } });
+    assert.equal(none.status, 400);
+    assert.equal(none.json["issues"][0].param, "corrections");
+    const unknownField = await req(t, `/api/claims/${c.claim_id}/review`, { method: "POST", s: analyst, body: { action: "correct", corrections: { colour: "red" } } });
+    assert.equal(unknownField.status, 400);
+    const r = await req(t, `/api/claims/${c.claim_id}/review`, {
+      method: "POST",
+      s: analyst,
+      body: { action: "correct", corrections: { value: 230, low: 230, high: 240, qualifier: "range" }, note: "later figure" },
+    });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json["value"], 230);
+    assert.equal(r.json["machine"].value, 237);
+    assert.equal(r.json["review"].status, "corrected");
+    const audit = r.json["audit"].at(-1);
+    assert.equal(audit.actor, "ann");
+    assert.equal(audit.action, "claim.correct");
+    assert.equal(audit.after.corrections.value, 230);
+    // The incident's figures use the corrected claim.
+    const inc = await req(t, `/api/incidents/${r.json["incident"]}`, { s: viewer });
+    assert.ok(inc.json["figures"].some((f: { high: number }) => f.high === 240), JSON.stringify(inc.json["figures"]));
+    // A later automatic run (the same files again) does not overwrite the review.
+    await runIngest([path.join(root, "examples/mosul-2017-03-25.txt")], { quiet: true, gazetteer: false }, { out: sink(), err: sink(), isTTY: false }, { openStore: async () => Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined }) });
+    await t.refresh();
+    const again = await req(t, `/api/claims/${c.claim_id}`, { s: viewer });
+    assert.equal(again.json["value"], 230);
+    assert.equal(again.json["machine"].value, 237);
+    // Export carries the analyst's value.
+    const exp = (await req(t, "/api/export?format=json", { s: viewer })).json as { claim_id: number; value: number }[];
+    assert.equal(exp.find((x) => x.claim_id === c.claim_id)?.value, 230);
+  });
+
+  it("reject leaves the claim out of incidents and exports but keeps it with its trail", async () => {
+    const queue = await req(t, "/api/review/queue?limit=5", { s: analyst });
+    assert.equal(queue.status, 200);
+    const c = queue.json["items"][0];
+    const r = await req(t, `/api/claims/${c.claim_id}/review`, { method: "POST", s: analyst, body: { action: "reject", note: "not a casualty figure" } });
+    assert.equal(r.status, 200);
+    assert.equal(r.json["incident"], null);
+    const exp = (await req(t, "/api/export?format=json", { s: viewer })).json as { claim_id: number }[];
+    assert.ok(!exp.some((x) => x.claim_id === c.claim_id));
+    const incl = (await req(t, "/api/export?format=json&rejected=include", { s: viewer })).json as { claim_id: number }[];
+    assert.ok(incl.some((x) => x.claim_id === c.claim_id));
+    const after = await req(t, "/api/review/queue?limit=1000", { s: analyst });
+    assert.ok(!after.json["items"].some((x: { claim_id: number }) => x.claim_id === c.claim_id));
+    assert.equal(after.json["total"], queue.json["total"] - 1);
+    // Undo by confirming: the rejection stays in the trail.
+    await req(t, `/api/claims/${c.claim_id}/review`, { method: "POST", s: analyst, body: { action: "confirm" } });
+    const trail = (await req(t, `/api/claims/${c.claim_id}`, { s: viewer })).json["audit"].map((a: { action: string }) => a.action);
+    assert.deepEqual(trail.slice(-2), ["claim.reject", "claim.confirm"]);
+  });
+
+  it("merge and split incidents, audited; the absorbed id resolves to the survivor", async () => {
+    const list = (await req(t, "/api/incidents?limit=100", { s: viewer })).json["items"] as { id: string; claims: number }[];
+    const [a, b] = list;
+    assert.ok(a && b);
+    assert.equal((await req(t, `/api/incidents/${a.id}/merge`, { method: "POST", s: viewer, body: { other: b.id } })).status, 403);
+    assert.equal((await req(t, `/api/incidents/${a.id}/merge`, { method: "POST", s: analyst, body: { other: a.id } })).status, 400);
+    assert.equal((await req(t, `/api/incidents/${a.id}/merge`, { method: "POST", s: analyst, body: { other: "inc_ffffffffffff" } })).status, 404);
+    const m = await req(t, `/api/incidents/${a.id}/merge`, { method: "POST", s: analyst, body: { other: b.id } });
+    assert.equal(m.status, 200, m.text);
+    assert.equal(m.json["claims"], a.claims + b.claims);
+    const viaAlias = await req(t, `/api/incidents/${b.id}`, { s: viewer });
+    assert.equal(viaAlias.status, 200);
+    assert.equal(viaAlias.json["id"], a.id);
+    assert.equal(viaAlias.json["resolved_from"], b.id);
+    assert.ok(viaAlias.json["audit"].some((e: { action: string }) => e.action === "incident.merge"));
+    const claimIds = viaAlias.json["claims_detail"].filter((c: { article_id: number }) => c.article_id === viaAlias.json["claims_detail"].at(-1).article_id).map((c: { claim_id: number }) => c.claim_id);
+    assert.equal((await req(t, `/api/incidents/${a.id}/split`, { method: "POST", s: analyst, body: { claims: [999999] } })).status, 400);
+    const sp = await req(t, `/api/incidents/${a.id}/split`, { method: "POST", s: analyst, body: { claims: claimIds } });
+    assert.equal(sp.status, 200, sp.text);
+    assert.equal(sp.json["parts"].length, 2, JSON.stringify({ claimIds, sp: sp.json, inc: viaAlias.json["claims"] }));
+    const audit = await req(t, "/api/audit?limit=5", { s: analyst });
+    assert.equal(audit.json["items"][0].action, "incident.split");
+  });
+
+  it("ingest: admin uploads a file (a hostile article is stored as plain text) or posts a URL; bad bodies are 400", async () => {
+    const hostile =
+      'Bomb kills 12 in <script>alert("x")</script> Testville\n\nAt least 12 people were killed on Monday when a bomb exploded in a market in <img src=x onerror="alert(1)">Testville, police said. <a href="javascript:alert(2)">More</a>';
+    const r = await req(t, "/api/ingest", { method: "POST", s: admin, body: { filename: "hostile.txt", content: hostile } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json["inserted"], 1);
+    const list = (await req(t, "/api/articles?q=Testville", { s: viewer })).json["items"];
+    assert.equal(list.length, 1);
+    const art = await req(t, `/api/articles/${list[0].id}`, { s: viewer });
+    assert.ok(art.json["text"].includes("<script>"), "stored verbatim: the client renders it as text");
+    assert.equal((await req(t, "/api/ingest", { method: "POST", s: admin, body: {} })).status, 400);
+    const badUrl = await req(t, "/api/ingest", { method: "POST", s: admin, body: { url: "file:///etc/passwd" } });
+    assert.equal(badUrl.status, 400);
+    assert.equal(badUrl.json["issues"][0].param, "url");
+    const audit = await req(t, "/api/audit?limit=50", { s: admin });
+    assert.ok(audit.json["items"].some((e: { action: string; actor: string }) => e.action === "ingest" && e.actor === "ada"));
+  });
+});
