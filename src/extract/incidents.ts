@@ -3,7 +3,8 @@
 // Rules (documented in the README):
 // - Running totals (scope cumulative), background events (historical) and breakdown parts (part_of) never count.
 // - A new incident starts at a sentence that announces another event ("another airstrike", "in a separate
-//   attack", "elsewhere") or whose claim carries a different day than the current incident's.
+//   attack", "elsewhere"). Dates alone do not split: news copy repeats one event under its report, court and
+//   funeral dates, and splitting on them double counts far more often than it separates two events.
 // - Within an incident, repeated figures for the same victim group are one figure (the largest: a headline
 //   and its body, a toll and its update); different groups add up, but a general figure ("25 people")
 //   already contains its specific groups ("21 civilians") when it is at least as large as their sum.
@@ -112,20 +113,15 @@ export function groupIncidents(claims: readonly Claim[], sentenceText: (c: Claim
   const countable = claims.filter((c) => !c.historical && c.scope === "incident" && c.part_of === null && c.same_as === null && c.certainty !== "unconfirmed" && c.certainty !== "denied");
   const groups: Claim[][] = [];
   let current: Claim[] | null = null;
-  let currentDay: string | null = null;
   let lastSentence = -1;
   for (const c of countable) {
-    const day = c.period?.precision === "day" ? c.period.start : null;
     const newSentence = c.sentence.start !== lastSentence;
     const announcesNew = newSentence && current !== null && current.length > 0 && NEW_EVENT.test(sentenceText(c));
-    const otherDay = day !== null && currentDay !== null && day !== currentDay && !c.in_headline;
-    if (!current || announcesNew || otherDay) {
+    if (!current || announcesNew) {
       current = [];
       groups.push(current);
-      currentDay = day;
     }
     current.push(c);
-    currentDay ??= day;
     lastSentence = c.sentence.start;
   }
   return groups.map((cs, i) => {
