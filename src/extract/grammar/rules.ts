@@ -117,7 +117,7 @@ function victimsAfter(v: SentenceView, from: number): VictimRef | null {
 }
 
 const AUX = /\b(?:was|were|is|are|been|be|being|got|get|remain|remained)\b/;
-const OBJECT_AFTER = /^ (?:#\d+#|a|an|the|his|her|their|its|one|another|him|them|herself|himself|themselves|at least|dozens|scores|hundreds|several|many)\b/;
+const OBJECT_AFTER = /^ (?:#\d+#|(?:a|an|the|his|her|their|its|one|another|him|them|herself|himself|themselves|at least|dozens|scores|hundreds|several|many)\b)/;
 
 function findingFromSubject(
   rule: string,
@@ -165,7 +165,7 @@ function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
   return out;
 }
 
-const COORDINATED_AFTER = new RegExp(`^(?:,| and|, and| as well as|, as well as) (?:(?:their |his |her |the |another )?(?<q>#\\d+#)(?<np>${NP})?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b|(?:a|an|another) (?<anyhead>${MOD})(?= [.,;]|[.,;]| (?:in|at|on|near|during|while|when|after|before|as|with)\\b|$))`);
+const COORDINATED_AFTER = new RegExp(`^(?:,| and|, and| as well as|, as well as) (?:(?:their |his |her |the |another )?(?<q>#\\d+#)(?:(?<np>${NP})|(?<np2> ${MOD})(?=,| and\\b))?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b|(?:a|an|another) (?<anyhead>${MOD})(?= [.,;]|[.,;]| (?:in|at|on|near|during|while|when|after|before|as|with|and)\\b|$))`);
 
 /** "killing 3 soldiers and 2 civilians", "killing the father and a son": objects listed after the first. */
 function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding[] {
@@ -179,7 +179,7 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
     if (g["q"]) {
       const q = Number(g["q"].slice(1, -1));
       const np = g["np"];
-      if (!np && !/^ and/.test(m[0])) break;
+      if (!np && !g["np2"] && !/^ and/.test(m[0])) break;
       // "killing 3 people and 2 soldiers were wounded": the next figure has its own verb.
       if (new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`).test(v.masked.slice(end, end + 60)) && !np) break;
       const victims = np ? victimsAt(v, end - np.length, end) : null;
@@ -229,12 +229,18 @@ export const RULES: Rule[] = [
     // "3 fatalities", "20 civilian deaths", "the bodies of some 80 dead civilians", "12 bodies", "five injuries"
     name: "count-noun",
     pattern: new RegExp(
-      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:(?:a|an|his|her|their|the) )?(?:(?:${MOD}|#\\d+#-year-old) ){0,3}?(?<one>${SING})\\b(?! of (?:#|several|many|dozens))|\\bclaimed (?:a|the) life\\b|`
+      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:(?:a|an|his|her|their|the) )?(?:(?:${MOD}|#\\d+#-year-old) ){0,3}?(?<one>${SING})\\b(?! of (?:#|several|many|dozens))|\\bclaimed (?:a|the) life\\b|\\bclaim(?:ed|ing|s)? (?:the )?#(?<q4>\\d+)#(?<np4>${NP})? (?:lives|life)\\b|`
         + `#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
       "g",
     ),
     extract(m, v) {
       const end = m.index + m[0].length;
+      if (m.groups!["q4"] !== undefined) {
+        const np = m.groups!["np4"];
+        const npStart = m.index + m[0].indexOf("#", 0) + m.groups!["q4"].length + 2;
+        const victims = np ? victimsAt(v, npStart, npStart + np.length) : null;
+        return [{ rule: this.name, metric: "killed", q: Number(m.groups!["q4"]), victims, start: m.index, end, trigger: "lives" }];
+      }
       if (m.groups!["q"] === undefined && m.groups!["q2"] === undefined) {
         const one = m.groups!["one"];
         const victims: VictimRef | null = one ? { group: SINGULAR_NOUNS[one]!, attacker: ATTACKER_NOUNS.has(one), start: end - one.length, end } : null;
