@@ -61,7 +61,7 @@ const WORD = "[a-z][a-z'-]*";
 const MOD = `(?!(?:and|or|as|with|while|who|were|was)\\b)${WORD}`;
 const NP = `(?: ${MOD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military)\\b| of (?:the |his |her |their )?(?:${MOD} ){0,2}?(?!(?:them|whom|those)\\b)${MOD}(?: \\([^()]{1,40}\\))?(?= (?:were|was|had|have|died|are|and|killed|dead)\\b))?`;
 // A person named by a singular noun: "a prominent official and activist", "the district head of intelligence".
-const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|one|another) )?(?:${WORD} ){0,2}?(?:${SING})\\b)?(?: of (?:the )?(?:${MOD} ){0,2}?${MOD})?`;
+const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|one|another) )?(?:${WORD} ){0,2}?(?:${HEAD})\\b)?(?: (?:of|from) (?:the )?(?:${MOD} ){0,3}?${MOD})?`;
 const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,6}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
 const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
@@ -314,7 +314,7 @@ export const RULES: Rule[] = [
       const rest = v.masked.slice(m.index + m[0].length);
       if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(rest)) return null;
       // "7 militants were killed and wounded": one figure for two metrics cannot be split.
-      if (/^(?: or|,? and) (?:wounded|injured|hurt|killed|dead)\b/.test(rest)) return null;
+      if (/^(?: or|,? and|,) (?:wounded|injured|hurt|killed|dead)\b/.test(rest)) return null;
       const main = findingFromSubject(this.name, v, m, passiveMetric.get(trigger)!, trigger);
       return main ? [...coordinated(v, m.index, main[0]!), ...main] : null;
     },
@@ -379,6 +379,8 @@ export const RULES: Rule[] = [
       if (/^(?:shot|shooting)$/.test(trigger) && /^ dead\b/.test(v.masked.slice(end))) metric = "killed";
       const group: VictimGroup = head && head !== "one" ? SINGULAR_NOUNS[head]! : "people";
       const victims: VictimRef = { group, attacker: head ? ATTACKER_NOUNS.has(head) : false, start: end - (head?.length ?? 0), end };
+      // "stabbed a man to death"
+      if (/^ (?:to death|dead)\b/.test(v.masked.slice(end))) metric = "killed";
       const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
       const main: Finding = { rule: this.name, metric, q: null, value: 1, victims, start: m.index, end, trigger, consumed };
       return [main, ...coordinatedAfter(v, end, main)];
