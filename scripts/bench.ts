@@ -430,8 +430,49 @@ const queriesPgSection: BenchSection = {
   },
 };
 
+const reconcileSection: BenchSection = {
+  name: "reconcile",
+  description:
+    "reconciliation: claims/s adding 10,000 articles (one call each) to 100,000 claims, in memory and through the SQLite store (src/reconcile/bench.ts)",
+  async run(): Promise<Row[]> {
+    const { benchReconcile, benchReconcileStore } = await import("../src/reconcile/bench.ts");
+    // --claims scales the base (default 100,000); the added articles are a tenth of it.
+    const baseClaims = benchClaims ?? 100_000;
+    const addArticles = Math.max(10, Math.round(baseClaims / 10));
+    const mem = benchReconcile({ baseClaims, addArticles });
+    const st = await benchReconcileStore({ baseClaims, addArticles });
+    return [
+      {
+        measure: "add articles, in memory",
+        value: mem.claimsPerSecond,
+        unit: "claims/s",
+        note: `${mem.addedArticles} articles (${mem.addedClaims} claims) onto ${mem.baseClaims} claims, ${mem.incidents} incidents`,
+      },
+      {
+        measure: "build, in memory",
+        value: mem.buildClaimsPerSecond,
+        unit: "claims/s",
+        note: `${mem.baseClaims} claims in one reconcile call, ${(mem.buildMs / 1000).toFixed(1)} s`,
+      },
+      {
+        measure: "add articles, SQLite store",
+        value: st.claimsPerSecond,
+        unit: "claims/s",
+        ratio: st.claimsPerSecond / mem.claimsPerSecond,
+        note: `${st.articlesPerSecond} articles/s; one locked transaction each, ${st.meanSliceIncidents} incidents loaded per article of ${st.incidents}`,
+      },
+      {
+        measure: "rebuild, SQLite store",
+        value: Math.round(st.baseClaims / (st.rebuildMs / 1000)),
+        unit: "claims/s",
+        note: `toll reconcile --rebuild of ${st.baseClaims} claims, ${(st.rebuildMs / 1000).toFixed(1)} s`,
+      },
+    ];
+  },
+};
+
 /** The sections, in running order. Other engineers: append yours here (ingest, reconcile, api …). */
-const SECTIONS: BenchSection[] = [extractSection, queriesSection, queriesPgSection];
+const SECTIONS: BenchSection[] = [extractSection, queriesSection, queriesPgSection, reconcileSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 

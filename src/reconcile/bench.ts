@@ -4,9 +4,15 @@
 // The synthetic world: 400 places in 8 countries, three years of days, events each reported by 1-4 outlets with
 // drifting figures and qualifiers ("at least", "as many as", a rising toll), a killed and often an injured claim per
 // article, and now and then a running total. Deterministic (seeded), so runs are comparable.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import type { Qualifier } from "../extract/types.ts";
+import type { DocumentIncident, Qualifier } from "../extract/types.ts";
+import { openStore } from "../store/index.ts";
+import type { SaveInput } from "../store/types.ts";
+import { rebuildIncidents, reconCounts, reconcileArticles } from "./store.ts";
 import { emptyState, reconcile } from "./reconcile.ts";
 import type { ReconClaim } from "./types.ts";
 import { article, day, rng } from "./testing.ts";
@@ -140,6 +146,112 @@ export function benchReconcile(opts: { baseClaims?: number; addArticles?: number
     incidents: Object.keys(state.incidents).length,
     aggregates: Object.keys(state.aggregates).length,
   };
+}
+
+export interface StoreBenchResult {
+  backend: string;
+  baseClaims: number;
+  /** Building the base state: one in-memory reconcile over every stored claim, written back in bulk (rebuild). */
+  rebuildMs: number;
+  addedArticles: number;
+  addedClaims: number;
+  /** Time in reconcileArticles only (articles were stored beforehand): load slice, reconcile, write back, commit. */
+  addMs: number;
+  claimsPerSecond: number;
+  articlesPerSecond: number;
+  /** Incidents loaded per article, on average: what "incremental" costs. */
+  meanSliceIncidents: number;
+  incidents: number;
+}
+
+/** Synthetic articles as the store's save input (one text per article, so none is a duplicate). */
+function saveInputs(articles: readonly ReconClaim[][]): SaveInput[] {
+  return articles.flatMap((rcs) => {
+    const first = rcs[0];
+    if (!first) return [];
+    const m = first.article;
+    const text = `synthetic report ${m.article_id} by ${m.outlet ?? "?"}`;
+    const docs = new Map<string, string[]>();
+    for (const r of rcs)
+      if (r.doc_incident) docs.set(r.doc_incident, [...(docs.get(r.doc_incident) ?? []), r.claim.id]);
+    const incidents: DocumentIncident[] = [...docs].map(([id, claims]) => ({
+      id,
+      claims,
+      killed: null,
+      injured: null,
+    }));
+    return [
+      {
+        article: {
+          external_id: m.article_id,
+          title: null,
+          published: m.published,
+          outlet: m.outlet,
+          url: null,
+          text,
+          origin: "bench",
+        },
+        extraction: {
+          article: { title: null, published: m.published, outlet: m.outlet, url: null, text },
+          claims: rcs.map((r) => r.claim),
+          incidents,
+          totals: { killed: null, injured: null },
+        },
+        extractorVersion: "bench",
+      },
+    ];
+  });
+}
+
+/**
+ * The same measurement through the store (src/reconcile/store.ts): a store of `baseClaims` reconciled claims, then
+ * `addArticles` articles each reconciled by its own reconcileArticles call, as `toll ingest` does. `target` is a
+ * SQLite path or a postgres:// URL of a throwaway database; by default a temporary SQLite file.
+ */
+export async function benchReconcileStore(
+  opts: { baseClaims?: number; addArticles?: number; target?: string } = {},
+): Promise<StoreBenchResult> {
+  const baseClaims = opts.baseClaims ?? 100_000;
+  const addArticles = opts.addArticles ?? 10_000;
+  const now = "2024-01-01T00:00:00Z";
+  const dir = opts.target ? null : mkdtempSync(path.join(tmpdir(), "toll-recon-bench-"));
+  const store = await openStore(opts.target ?? path.join(dir ?? "", "bench.db"));
+  try {
+    const base = saveInputs(syntheticArticles(baseClaims, 1));
+    for (let i = 0; i < base.length; i += 1000) await store.saveArticles(base.slice(i, i + 1000));
+    let t = performance.now();
+    await rebuildIncidents(store, { now });
+    const rebuildMs = performance.now() - t;
+
+    const extra = saveInputs(syntheticArticles(addArticles * 3, 2, 10_000_000).slice(0, addArticles));
+    const ids: number[] = [];
+    for (let i = 0; i < extra.length; i += 1000)
+      ids.push(...(await store.saveArticles(extra.slice(i, i + 1000))).map((r) => r.article_id));
+    let claims = 0;
+    let sliceIncidents = 0;
+    t = performance.now();
+    for (const id of ids) {
+      const r = await reconcileArticles(store, [id], { now });
+      claims += r.claims;
+      sliceIncidents += r.loaded.incidents;
+    }
+    const addMs = performance.now() - t;
+    return {
+      backend: store.kind,
+      baseClaims,
+      rebuildMs: Math.round(rebuildMs),
+      addedArticles: ids.length,
+      addedClaims: claims,
+      addMs: Math.round(addMs),
+      claimsPerSecond: Math.round(claims / (addMs / 1000)),
+      articlesPerSecond: Math.round(ids.length / (addMs / 1000)),
+      meanSliceIncidents: Math.round((10 * sliceIncidents) / Math.max(1, ids.length)) / 10,
+      incidents: (await reconCounts(store)).incidents,
+    };
+  } finally {
+    await store.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // `node --import tsx src/reconcile/bench.ts` runs it directly.
