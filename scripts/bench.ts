@@ -471,8 +471,25 @@ const reconcileSection: BenchSection = {
   },
 };
 
+const apiSection: BenchSection = {
+  name: "api",
+  description: "HTTP API under load (autocannon on 127.0.0.1): incident list and one incident's explanation (src/server/bench.ts)",
+  async run(): Promise<Row[]> {
+    const { benchApi } = await import("../src/server/bench.ts");
+    const r = await benchApi({ claims: args.claims ? Number(args.claims) : 100_000, seconds: 5 });
+    const note = `${r.claims} claims, ${r.incidents} incidents, ${r.connections} connections`;
+    return [
+      { measure: "incident view build", value: Math.round(r.viewBuildMs), unit: "ms", note },
+      ...r.runs.flatMap((x): Row[] => [
+        { measure: `${x.name}: throughput`, value: x.requestsPerSecond, unit: "req/s", note: x.non2xx || x.errors ? `${x.non2xx} non-2xx, ${x.errors} errors` : note },
+        { measure: `${x.name}: p99 latency`, value: x.p99ms, unit: "ms" },
+      ]),
+    ];
+  },
+};
+
 /** The sections, in running order. Other engineers: append yours here (ingest, reconcile, api …). */
-const SECTIONS: BenchSection[] = [extractSection, queriesSection, queriesPgSection, reconcileSection];
+const SECTIONS: BenchSection[] = [extractSection, queriesSection, queriesPgSection, reconcileSection, apiSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -496,7 +496,15 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const to = q.to ? S_dateBound(q.to, "to") : null;
       const country = q.country?.toUpperCase();
       const full = (id: string): IncidentRecord | undefined => v.state.incidents[id];
-      const rows = v.summaries.filter((s) => {
+      const dir = q.order === "asc" ? 1 : -1;
+      const cmp = (a: IncidentSummary, b: IncidentSummary) => {
+        const x = sortKey(a, q.sort);
+        const y = sortKey(b, q.sort);
+        return (x < y ? -1 : x > y ? 1 : 0) * dir || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * dir;
+      };
+      // Each order is sorted once per view and reused: a page is then a filter over a sorted array.
+      const sorted = v.sortedBy(`${q.sort}:${q.order}`, cmp);
+      const rows = sorted.filter((s) => {
         if (country && s.country !== country) return false;
         if (place && !(s.place ?? "").toLowerCase().includes(place)) return false;
         if (perp && !s.perpetrators.some((p) => p.toLowerCase().includes(perp))) return false;
@@ -508,13 +516,6 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         if (q.victims && !full(s.id)?.figures.some((f) => f.victims === q.victims)) return false;
         return true;
       });
-      const dir = q.order === "asc" ? 1 : -1;
-      const cmp = (a: IncidentSummary, b: IncidentSummary) => {
-        const x = sortKey(a, q.sort);
-        const y = sortKey(b, q.sort);
-        return (x < y ? -1 : x > y ? 1 : 0) * dir || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * dir;
-      };
-      rows.sort(cmp);
       let start = 0;
       if (q.cursor) {
         let k: unknown;

@@ -211,7 +211,16 @@ export class IncidentView {
     return true;
   }
 
+  private sorted = new Map<string, IncidentSummary[]>();
+  /** The summaries in one order, sorted once per view (the view is rebuilt, never edited, after a change). */
+  sortedBy(key: string, cmp: (a: IncidentSummary, b: IncidentSummary) => number): IncidentSummary[] {
+    let s = this.sorted.get(key);
+    if (!s) this.sorted.set(key, (s = [...this.summaries].sort(cmp)));
+    return s;
+  }
+
   summarise(): void {
+    this.sorted.clear();
     this.summaries = Object.values(this.state.incidents).map((inc) => this.summary(inc));
   }
 
