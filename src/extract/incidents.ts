@@ -98,7 +98,8 @@ const HURT_WORDS = /\b(?:injur|wound|hurt|hospital|critical|condition|survive)/i
  * shot figure is reduced by its dead unless the text says they were wounded or injured.
  */
 function injuredFigure(claims: readonly Claim[], killed: Range | null): Range | null {
-  const isShot = (c: Claim) => c.metric === "injured" && c.value > 0 && SHOT_ONLY.test(c.evidence.text) && !HURT_WORDS.test(c.evidence.text);
+  const isShot = (c: Claim) =>
+    c.metric === "injured" && c.value > 0 && !c.rule.includes("+shot-includes-killed") && SHOT_ONLY.test(c.evidence.text) && !HURT_WORDS.test(c.evidence.text);
   const explicit = incidentFigure(claims.filter((c) => !isShot(c)), "injured");
   const shot = incidentFigure(claims.filter(isShot), "injured");
   if (!shot) return explicit;

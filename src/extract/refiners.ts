@@ -102,7 +102,7 @@ export const REFINERS: Refiner[] = [
     name: "historical",
     refine: (drafts, doc) => {
       for (const d of drafts) {
-        const after = d.view.masked.slice(d.finding.end, d.finding.end + 50).split(/[;.]/)[0] ?? "";
+        const after = d.view.masked.slice(d.finding.end, d.finding.end + 50).split(/[;.,]/)[0] ?? "";
         const clause = clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end) + after;
         if (HISTORICAL_CUES.test(clause)) {
           d.claim.historical = true;

@@ -61,7 +61,7 @@ const WORD = "[a-z][a-z'-]*";
 const MOD = `(?!(?:and|or|as|with|while|who|were|was)\\b)${WORD}`;
 const NP = `(?: ${MOD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military)\\b| of (?:the |his |her |their )?(?:${MOD} ){0,2}?(?!(?:them|whom|those)\\b)${MOD}(?: \\([^()]{1,40}\\))?(?= (?:were|was|had|have|died|are|and|killed|dead)\\b))?`;
 // A person named by a singular noun: "a prominent official and activist", "the district head of intelligence".
-const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|one|another) )?(?:${WORD} ){0,2}?(?:${HEAD})\\b)?(?: (?:of|from) (?:the )?(?:${MOD} ){0,3}?${MOD})?`;
+const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|one|another) )?(?:${WORD} ){0,2}?(?:${HEAD})\\b)?(?: (?:of|from) (?:the )?(?:${MOD} ){0,3}?(?:${MOD}|#\\d+#))?`;
 const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,6}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
 const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
@@ -139,7 +139,7 @@ function findingFromSubject(
   return [{ rule, metric, q, victims, start: m.index, end: Math.max(matchEnd, victims?.end ?? 0), trigger }];
 }
 
-const NOT_PEOPLE = /^(?:car|vehicle|truck|bus|house|home|building|bomb|device|mine|shell|rocket|missile|drone|attack|clash|patrol|convoy|post|checkpoint|base|camp|village|town|city|market|school|hospital|mosque|church|shop|store|office|bridge|road|tank|plane|aircraft|helicopter|boat|ship|train|number|total|lot|majority|few|couple|series|group|family|crowd|mob|gang|unit|force|team|body|report|statement|shot|fire|blast|explosion|suicide|total)$/;
+const NOT_PEOPLE = /^(?:car|vehicle|truck|bus|house|home|building|bomb|device|mine|shell|rocket|missile|drone|attack|clash|patrol|convoy|post|checkpoint|base|camp|village|town|city|market|school|hospital|mosque|church|shop|store|office|bridge|road|tank|plane|aircraft|helicopter|boat|ship|train|number|total|lot|majority|few|couple|series|group|family|crowd|mob|gang|unit|force|team|body|report|statement|shot|fire|blast|explosion|suicide)$/;
 
 const NAME_WORD = `(?!(?:was|has|had|were|is|been|later|reportedly|also|then|allegedly|fatally|accidentally)\\b)${WORD}`;
 
@@ -218,7 +218,7 @@ export const RULES: Rule[] = [
   {
     // "the death toll rose to 45", "a toll of 12"
     name: "death-toll",
-    pattern: /\b(?:death|casualty|fatality|civilian death|civilian) toll\b[^#.;!?]{0,50}#(?<q>\d+)#|\b(?:dead|killed|died|deaths?)\b[^.;]{0,80}\b(?:number|figure|tally|count)\b[^#.;]{0,30}\b(?:raised|revised|increased|rose|risen|climbed|jumped) (?:up )?to #(?<q3>\d+)#|\btoll (?:rose|has risen|had risen|climbed|reached|stood|stands|is|was|of|at|now|jumped)\b[^#.;]{0,25}#(?<q2>\d+)#/g,
+    pattern: /\b(?:death|casualty|fatality|civilian death|civilian) toll\b[^#.;!?]{0,50}#(?<q>\d+)#|\b(?:dead|killed|died|deaths?)\b[^.;]{0,80} (?:number|figure|tally|count)\b[^#.;]{0,30} (?:raised|revised|increased|rose|risen|climbed|jumped) (?:up )?to #(?<q3>\d+)#|\btoll (?:rose|has risen|had risen|climbed|reached|stood|stands|is|was|of|at|now|jumped)\b[^#.;]{0,25}#(?<q2>\d+)#/g,
     extract(m, v) {
       const q = Number(m.groups!["q"] ?? m.groups!["q2"] ?? m.groups!["q3"]);
       const end = m.index + m[0].length;

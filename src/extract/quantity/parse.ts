@@ -140,7 +140,7 @@ function readVague(tokens: Token[], i: number): { entry: (typeof VAGUE)[number];
 }
 
 const MONTH_NAMES = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const MONTH_AFTER = new RegExp(`^(?:(?:st|nd|rd|th)\\b)?(?: (?:and|to|-|&) \\d{1,2})? (?:${MONTH_NAMES})\\b`);
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?: (?:and|to|-|&) \\d{1,2})? (?:${MONTH_NAMES})\\b`);
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES})\\.? $`);
 
 const RANGE_JOINERS = new Set(["to", "or", "-", "–"]);

@@ -1,0 +1,96 @@
+// One test per rule: the rule fires on the constructions it is for, and says so in `claim.rule`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { extract } from "../index.ts";
+import type { Claim } from "../types.ts";
+
+function claims(text: string): Claim[] {
+  return extract(text, { detectHeader: false }).claims;
+}
+
+function one(text: string): Claim {
+  const cs = claims(text);
+  assert.equal(cs.length, 1, `one claim in ${JSON.stringify(text)}: ${JSON.stringify(cs.map((c) => c.evidence.text))}`);
+  return cs[0]!;
+}
+
+test("subject-passive: figure, victims, auxiliaries and hedges, participle", () => {
+  const c = one("As many as 43 civilians were believed to have been killed in an attack.");
+  assert.equal(c.rule.split("/")[0], "subject-passive");
+  assert.deepEqual([c.metric, c.value, c.qualifier, c.victims], ["killed", 43, "at_most", "civilians"]);
+  assert.equal(c.evidence.text, "As many as 43 civilians were believed to have been killed");
+  assert.equal(one("Three dead in market blast").value, 3);
+  assert.equal(one("Twelve people were wounded.").metric, "injured");
+  assert.equal(one("Five villagers were abducted by gunmen.").metric, "abducted");
+  assert.equal(one("About 300 families were displaced.").metric, "displaced");
+  assert.equal(one("3 Fulani were killed.").value, 3);
+});
+
+test("active-object: participle clauses and verbs with their object", () => {
+  const c = one("Another airstrike bombed two residential compounds, killing 237 civilians in a single air raid.");
+  assert.deepEqual([c.rule.split("/")[0], c.metric, c.value, c.victims], ["active-object", "killed", 237, "civilians"]);
+  const both = claims("The blast killed 13 people and wounded another 9.");
+  assert.deepEqual(both.map((x) => [x.metric, x.value]), [["killed", 13], ["injured", 9]]);
+  assert.equal(one("Suspected al Shabaab mortar shells kill one in Hodan district.").value, 1);
+});
+
+test("coordinated figures: each listed group is a claim and they add up", () => {
+  const r = extract("Five policemen and a civilian were killed.", { detectHeader: false });
+  assert.deepEqual(r.claims.map((c) => [c.victims, c.value]), [["police", 5], ["civilians", 1]]);
+  assert.equal(r.totals.killed?.best, 6);
+  assert.equal(extract("The strike killed 3 soldiers and 2 civilians.", { detectHeader: false }).totals.killed?.best, 5);
+  assert.equal(extract("Forty GNA soldiers and eight LNA soldiers were reportedly killed.", { detectHeader: false }).totals.killed?.best, 48);
+});
+
+test("left-result and death-toll", () => {
+  assert.deepEqual([one("The shooting left five dead.").metric, one("The shooting left five dead.").value], ["killed", 5]);
+  const t = one("The death toll from Saturday's attack has risen to 45.");
+  assert.deepEqual([t.rule.split("/")[0], t.value], ["death-toll", 45]);
+});
+
+test("count-noun: fatalities, bodies, deaths of", () => {
+  assert.equal(one("On 9 May 2020, clashes were reported. 3 fatalities.").value, 3);
+  const b = one("Officials announced that the bodies of some 80 dead civilians had been pulled from the rubble.");
+  assert.deepEqual([b.metric, b.value, b.qualifier, b.scope], ["killed", 80, "approximately", "cumulative"]);
+  assert.equal(one("He was charged in the shooting death of a woman.").value, 1);
+  assert.equal(extract("The murder of six Jesuit priests and their two employees.", { detectHeader: false }).totals.killed?.best, 8);
+});
+
+test("homes-destroyed", () => {
+  const c = one("More than 10,000 residential homes in western Mosul had been destroyed over the same period.");
+  assert.deepEqual([c.metric, c.value, c.qualifier, c.scope], ["homes_destroyed", 10000, "more_than", "cumulative"]);
+});
+
+test("singular victims: a/an, the, possessives, named people, pronouns", () => {
+  assert.equal(one("A man was found dead on a road.").value, 1);
+  assert.equal(one("A drug trafficker was killed after exchanging fire with police.").rule, "singular-any-noun");
+  assert.equal(one("He shot and killed his 3-year-old daughter.").value, 1);
+  assert.equal(one("Michael Parsons, 17, died at the scene.").rule, "named-victim");
+  assert.equal(one("The officer and her daughter died.").value, 2);
+  assert.equal(one("Gunmen killed a rapid reaction officer by sniper fire.").victims, "police");
+});
+
+test("attackers who die count, and are told apart", () => {
+  const r = extract("Three people were killed before the gunman turned the gun on himself.", { detectHeader: false });
+  assert.equal(r.totals.killed?.best, 4);
+  assert.ok(r.claims.some((c) => c.rule === "perpetrator-suicide" && c.victims === "fighters"));
+});
+
+test("negation gives a claim of zero", () => {
+  const c = one("No one was hurt in the blast.");
+  assert.deepEqual([c.rule, c.metric, c.value], ["negation", "injured", 0]);
+  const r = extract("There were no casualties.", { detectHeader: false });
+  assert.equal(r.totals.killed?.best, 0);
+  assert.equal(r.totals.injured?.best, 0);
+});
+
+test("multiple-homicide words", () => {
+  assert.equal(one("Police are investigating a quadruple homicide.").value, 4);
+});
+
+test("upper-case wire copy reads the same", () => {
+  const r = extract("LIMA, 22 JAN 89 (EFE) -- THREE PEOPLE HAVE BEEN KILLED, AND FIVE PEOPLE WERE SERIOUSLY WOUNDED.");
+  assert.equal(r.article.published, "1989-01-22");
+  assert.equal(r.totals.killed?.best, 3);
+  assert.equal(r.totals.injured?.best, 5);
+});
