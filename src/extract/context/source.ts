@@ -30,7 +30,7 @@ const TRAILING_ADVERB =
   /\s+(?:also|later|earlier|previously|initially|separately|further|again|then|has|have|had|would|will|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|in a statement|in a tweet)$/i;
 const TRAILING_PLACE =
   /\s+(?:in|from|at|near|inside)\s+(?:(?:the|northern|southern|eastern|western|central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western)\s+)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$/;
-const NOT_A_SOURCE = /^(?:there|this|that|which|what|who|when|where|how|those|these|it was|reports?|media reports|news reports)\b|reports$/i;
+const NOT_A_SOURCE = /^(?:there|this|that|which|what|who|when|where|how|those|these|it was|reports?|media reports|news reports|also|but|and|then|later|however|details|further|more)\b|reports$/i;
 const FUNCTION_WORD = /^(?:On|In|At|The|But|And|Then|When|While|However|Meanwhile|According|To|As|After|Before|Speaking|Earlier|Later)\s+/;
 
 interface Cleaned {
