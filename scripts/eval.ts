@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { extract } from "../src/extract/index.ts";
+import { sharedGazetteer } from "../src/gazetteer/index.ts";
 import type { Claim, ExtractResult } from "../src/extract/index.ts";
 import type { DataFile, EvalRecord } from "./lib/dataset.ts";
 import { evalDir, listDataFiles, loadDataFile, profileFor, publishedFor, seedDir } from "./lib/dataset.ts";
@@ -101,7 +102,7 @@ function runFile(df: DataFile): FileReport {
     let result: ExtractResult | null = null;
     let error: string | null = null;
     try {
-      result = extract(rec.text, { published, detectHeader: profile.detectHeader });
+      result = extract(rec.text, { published, detectHeader: profile.detectHeader, gazetteer: sharedGazetteer() });
     } catch (err) {
       crashes++;
       error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -375,7 +376,7 @@ function main(): void {
   const seedReports: SeedReport[] = [];
   if (!args["no-seed"] && !args.file) {
     for (const s of loadSeed(sdir)) {
-      const result = extract(s.text, { detectHeader: true });
+      const result = extract(s.text, { detectHeader: true, gazetteer: sharedGazetteer() });
       seedReports.push(compareSeed(s.name, s.text, s.gold, result));
     }
   }
