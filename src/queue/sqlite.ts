@@ -60,6 +60,17 @@ interface JobRow {
   updated_at: number;
 }
 
+const BUSY_RETRIES = 20;
+
+/** SQLITE_BUSY anywhere in the error chain (the store wraps driver errors in StoreError). */
+function isBusy(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as Error & { code?: unknown }).code;
+    if ((typeof code === "string" && code.startsWith("SQLITE_BUSY")) || /database is locked/.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** The same backoff as graphile-worker: exp(attempts) seconds, at most exp(10) ≈ 6 h. */
 function backoffMs(attempts: number): number {
   return Math.round(Math.exp(Math.min(attempts, 10)) * 1000);
@@ -234,13 +245,27 @@ export class SqliteQueue implements QueueBackend {
       const handler = opts.handlers[row.task as TaskName] as ((p: unknown, c: JobContext) => Promise<void>) | undefined;
       try {
         if (!handler || !(TASKS as readonly string[]).includes(row.task)) throw new Error(`unknown task ${row.task}`);
-        await handler(row.payload ? JSON.parse(row.payload) : {}, {
+        const ctx: JobContext = {
           id: String(row.id),
           task: row.task as TaskName,
           attempt: row.attempts,
           enqueue: (jobs) => this.enqueue(jobs),
           log,
-        });
+        };
+        const payload: unknown = row.payload ? JSON.parse(row.payload) : {};
+        // A store transaction reads before it writes (BEGIN DEFERRED); if another connection (this queue, another job,
+        // another worker process) committed in between, SQLite refuses the upgrade at once with SQLITE_BUSY instead
+        // of waiting. The transaction rolled back and every task is idempotent, so run it again after a short pause
+        // rather than spending one of the job's attempts and an exp(n)-second backoff on it.
+        for (let tries = 1; ; tries++) {
+          try {
+            await handler(payload, ctx);
+            break;
+          } catch (err) {
+            if (tries >= BUSY_RETRIES || !isBusy(err)) throw err;
+            await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * tries));
+          }
+        }
         complete.run(Date.now(), row.id, me);
       } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);

@@ -1,0 +1,151 @@
+// The feed watcher against a local HTTP server on 127.0.0.1 whose feed changes, times out and returns garbage.
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { SqliteQueue } from "../queue/sqlite.ts";
+import { pollFeed, watchFeeds } from "./index.ts";
+import type { PollResult } from "./index.ts";
+
+const item = (i: number) => `<item><title>Strike ${i}</title><link>https://news.example.org/${i}</link><guid>g-${i}</guid>
+<pubDate>Sat, 25 Mar 2017 11:22:00 GMT</pubDate><description>An air strike killed ${i + 2} people in Mosul on Saturday, officials said.</description></item>`;
+const rss = (ids: number[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><link>https://news.example.org/</link>${ids.map(item).join("")}</channel></rss>`;
+
+type Mode = "feed" | "hang" | "garbage" | "error";
+
+async function withServer<T>(fn: (base: string, set: (m: Mode, ids?: number[]) => void, hits: { n: number; conditional: number; notModified: number }) => Promise<T>): Promise<T> {
+  let mode: Mode = "feed";
+  let ids = [1, 2];
+  let version = 1;
+  const hits = { n: 0, conditional: 0, notModified: 0 };
+  const hanging: ServerResponse[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    hits.n++;
+    if (mode === "hang") {
+      // Headers are never sent: the watcher must give up on its own.
+      hanging.push(res);
+      return;
+    }
+    if (mode === "garbage") {
+      res.writeHead(200, { "content-type": "application/rss+xml", etag: '"garbage"' });
+      res.end("\u0000\u0001 this is <not a feed> at all {{{");
+      return;
+    }
+    if (mode === "error") {
+      res.writeHead(503);
+      res.end("busy");
+      return;
+    }
+    const etag = `"v${version}"`;
+    const lastModified = new Date(Date.UTC(2024, 0, version)).toUTCString();
+    if (req.headers["if-none-match"] || req.headers["if-modified-since"]) hits.conditional++;
+    if (req.headers["if-none-match"] === etag) {
+      hits.notModified++;
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/rss+xml", etag, "last-modified": lastModified });
+    res.end(rss(ids));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    return await fn(
+      base,
+      (m, next) => {
+        mode = m;
+        if (next) {
+          ids = next;
+          version++;
+        }
+      },
+      hits,
+    );
+  } finally {
+    for (const r of hanging) r.destroy();
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+}
+
+test("watch: new items only, 304 on an unchanged feed, survives a timeout, garbage and a 503", { timeout: 30_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "toll-watch-"));
+  const queue = SqliteQueue.open(join(dir, "toll.db"));
+  try {
+    await withServer(async (base, set, hits) => {
+      const url = `${base}/feed.xml`;
+      const poll = () => pollFeed(queue, url, { timeoutMs: 500 });
+
+      let r = await poll();
+      assert.deepEqual([r.status, r.items, r.enqueued], ["new", 2, 2]);
+      assert.equal((await queue.status()).pending, 2);
+
+      r = await poll();
+      assert.equal(r.status, "not-modified");
+      assert.equal(hits.notModified, 1);
+
+      // The feed changes: one old item, two new ones.
+      set("feed", [2, 3, 4]);
+      r = await poll();
+      assert.deepEqual([r.status, r.items, r.enqueued], ["new", 3, 2]);
+      assert.equal((await queue.status()).pending, 4);
+
+      set("hang");
+      const t0 = Date.now();
+      r = await poll();
+      assert.equal(r.status, "error");
+      assert.match(r.error ?? "", /timed out/);
+      assert.ok(Date.now() - t0 < 5000);
+      assert.match((await queue.feedState(url))?.last_error ?? "", /timed out/);
+
+      set("garbage");
+      r = await poll();
+      assert.equal(r.status, "error");
+      assert.match(r.error ?? "", /not a readable feed/);
+      // Validators of a bad answer are not kept: the last good ETag is.
+      assert.equal((await queue.feedState(url))?.etag, '"v2"');
+
+      set("error");
+      r = await poll();
+      assert.deepEqual([r.status, r.error], ["error", "HTTP 503 Service Unavailable"]);
+
+      // Back to normal: still the same version, so a 304 and nothing enqueued twice.
+      set("feed");
+      r = await poll();
+      assert.equal(r.status, "not-modified");
+      assert.equal((await queue.feedState(url))?.last_error, null);
+      set("feed", [4, 5]);
+      r = await poll();
+      assert.deepEqual([r.status, r.enqueued], ["new", 1]);
+      assert.equal((await queue.status()).pending, 5);
+      assert.equal(hits.conditional, 4, "every poll after the first sent its validators");
+
+      // The loop: a bad feed beside a good one does not stop it; the abort signal ends it.
+      set("feed", [4, 5, 6]);
+      const seen: PollResult[] = [];
+      const ac = new AbortController();
+      await watchFeeds(queue, [`${base}/other-but-garbage`.replace(base, "http://127.0.0.1:9"), url], {
+        everyMs: 50,
+        timeoutMs: 500,
+        signal: ac.signal,
+        onPoll: (p) => {
+          seen.push(p);
+          if (seen.length >= 4) ac.abort();
+        },
+      });
+      assert.equal(seen[0]?.status, "error");
+      assert.deepEqual([seen[1]?.status, seen[1]?.enqueued], ["new", 1]);
+      assert.equal(seen[3]?.status, "not-modified");
+      assert.equal((await queue.status()).pending, 6);
+    });
+  } finally {
+    await queue.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
