@@ -489,7 +489,30 @@ const apiSection: BenchSection = {
 };
 
 /** The sections, in running order. Other engineers: append yours here (ingest, reconcile, api …). */
-const SECTIONS: BenchSection[] = [extractSection, queriesSection, queriesPgSection, reconcileSection, apiSection];
+const queueSection: BenchSection = {
+  name: "queue",
+  description: "job queue on PostgreSQL: ingest throughput with 1, 2 and 4 worker processes, queue overhead per job (src/queue/bench.ts)",
+  async run(): Promise<Row[]> {
+    // Fresh databases are created and dropped on this server, so the default local server is safe to use.
+    const url =
+      process.env["TOLL_BENCH_DATABASE_URL"] ?? process.env["TOLL_TEST_DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    const pgMod = (await import("pg")).default;
+    const probe = new pgMod.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+    try {
+      await probe.connect();
+      await probe.query("select 1");
+    } catch (err) {
+      skip(`PostgreSQL not reachable at ${url.replace(/:[^:@/]*@/, ":***@")}: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    } finally {
+      await probe.end().catch(() => {});
+    }
+    const { benchQueue } = await import("../src/queue/bench.ts");
+    const rows = await benchQueue(url, { log: (l) => process.stderr.write(`${l}\n`) });
+    return rows.map((r) => ({ measure: r.measure, value: r.value, unit: r.unit, ...(r.ratio !== undefined ? { ratio: r.ratio } : {}), ...(r.note ? { note: r.note } : {}) }));
+  },
+};
+
+const SECTIONS: BenchSection[] = [extractSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 

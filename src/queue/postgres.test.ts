@@ -10,6 +10,7 @@ import { describe, test } from "node:test";
 import pg from "pg";
 import { runIngest } from "../cli/commands/ingest.ts";
 import { reconcilePending } from "../reconcile/store.ts";
+import { loadGazetteer } from "../gazetteer/index.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/index.ts";
 import { ingestJob, makeHandlers } from "./jobs.ts";
@@ -75,7 +76,7 @@ async function runWith(handlers: Handlers, task: keyof Handlers, payload: unknow
 }
 
 describe("queue on PostgreSQL", { skip: server ? false : "TOLL_TEST_DATABASE_URL is not set" }, () => {
-  test("2,000 documents, three workers, one SIGKILLed halfway: each stored once, store identical to one process", { timeout: 240_000 }, async () => {
+  test("2,000 documents, three workers, one SIGKILLed halfway: each stored once, store identical to one process", { timeout: 600_000 }, async () => {
     const docs = corpus(N);
     const dir = await mkdtemp(join(tmpdir(), "toll-queue-"));
     const file = join(dir, "docs.jsonl");
@@ -169,12 +170,14 @@ describe("queue on PostgreSQL", { skip: server ? false : "TOLL_TEST_DATABASE_URL
     // 10 incidents of 12 reports each, ingested by four concurrent workers (separate connection pools), each
     // reconciling right after every article, so reconciles of the same incidents overlap all the time.
     const docs: CorpusRecord[] = corpus(120, 12);
+    const gz = loadGazetteer();
+    const gazetteer = () => gz;
     const article = (d: CorpusRecord) => ({ external_id: d.id, title: d.title, published: d.published, outlet: d.outlet, url: d.url, text: d.text, origin: `test:${d.id}` });
     await withFreshDatabase(server as string, "toll_test_seq", async (seqUrl) => {
       await withFreshDatabase(server as string, "toll_test_conc", async (concUrl) => {
         const seq = await openStore(seqUrl);
         try {
-          const h = makeHandlers({ store: seq, reconcile: false });
+          const h = makeHandlers({ store: seq, reconcile: false, gazetteer });
           for (const d of docs) await runWith(h, "ingest", { article: article(d) });
           await runWith(h, "reconcile", {});
         } finally {
@@ -185,7 +188,7 @@ describe("queue on PostgreSQL", { skip: server ? false : "TOLL_TEST_DATABASE_URL
         try {
           await Promise.all(
             stores.map(async (store, w) => {
-              const h = makeHandlers({ store, reconcile: false });
+              const h = makeHandlers({ store, reconcile: false, gazetteer });
               for (let i = w; i < docs.length; i += stores.length) {
                 await runWith(h, "ingest", { article: article(docs[i] as CorpusRecord) });
                 await runWith(h, "reconcile", {});
