@@ -126,6 +126,10 @@ export async function up(db: Kysely<unknown>, kind: BackendKind): Promise<void> 
     .addColumn("reconciled_at", "text", (c) => c.notNull())
     .execute();
 
+  // Reconciling an article asks whether a later revision replaces it: without this index that is a scan of every
+  // article per call, which made adding one article cost O(store).
+  await db.schema.createIndex("articles_revision_of_idx").on("articles").columns(["revision_of"]).execute();
+
   // A one-row table SQLite writers update first thing in a reconcile transaction: that takes the write lock before
   // anything is read, so two processes cannot both read a slice and then write it (BEGIN IMMEDIATE by other means).
   await db.schema
@@ -137,6 +141,7 @@ export async function up(db: Kysely<unknown>, kind: BackendKind): Promise<void> 
 }
 
 export async function down(db: Kysely<unknown>, _kind: BackendKind): Promise<void> {
+  await db.schema.dropIndex("articles_revision_of_idx").ifExists().execute();
   for (const t of [
     "recon_lock",
     "recon_articles",
