@@ -6,6 +6,7 @@ export function readSentence(v: SentenceView, rules: readonly Rule[] = RULES): F
   const used = new Set<number>();
   const found: Finding[] = [];
   for (const rule of rules) {
+    if (rule.hint && !rule.hint(v)) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(v.masked); m; m = rule.pattern.exec(v.masked)) {
       if (m[0].length === 0) {

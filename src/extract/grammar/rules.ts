@@ -42,6 +42,8 @@ export interface Finding {
 
 export interface Rule {
   name: string;
+  /** A cheap test of the sentence: when it fails, the pattern cannot match and is not run. */
+  hint?: (v: SentenceView) => boolean;
   pattern: RegExp;
   extract(m: RegExpExecArray, v: SentenceView): Finding[] | null;
 }
@@ -62,7 +64,10 @@ const MOD = `(?!(?:and|or|as|with|while|who|were|was)\\b)${WORD}`;
 const NP = `(?: ${MOD}){0,4}? (?:${HEAD})\\b(?: of (?:the |his |her |their |a |an )?(?:${WORD} ){0,3}?(?:family|families|forces|force|army|police|group|militia|household|tribe|clan|movement|unit|community|organi[sz]ation|brigade|battalion|military)\\b| of (?:the |his |her |their )?(?:${MOD} ){0,2}?(?!(?:them|whom|those)\\b)${MOD}(?: \\([^()]{1,40}\\))?(?= (?:were|was|had|have|died|are|and|killed|dead)\\b))?`;
 // A person named by a singular noun: "a prominent official and activist", "the district head of intelligence".
 const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|one|another) )?(?:${WORD} ){0,2}?(?:${HEAD})\\b)?(?: (?:of|from) (?:the )?(?:${MOD} ){0,3}?(?:${MOD}|#\\d+#))?`;
-const BRIDGE = `(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,6}?)){0,7}?`;
+// The words between a subject and its participle. A lookahead first checks, in linear time, that some
+// participle follows within a dozen words: without it, a sentence with no participle would make the engine
+// try every way of splitting the words between bridge words and place phrases.
+const BRIDGE = `(?=(?:,? [^ ,.;]+){0,14}? (?:${alt([...PASSIVE_TRIGGERS.map((t) => t.words), ...DESTROYED_WORDS, "injuries", "hit", "harmed", "blew", "detonated", "shot", "killed"])})\\b)(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,6}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
 const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
 // Any one to three words naming the victims when no known noun does: "3 Fulani were killed", "two al shabaab dead".
@@ -112,7 +117,7 @@ function victimsAt(v: SentenceView, start: number, end: number): VictimRef | nul
 
 /** The victims named right after a trigger: "more than 22,000 injured mosul residents". */
 function victimsAfter(v: SentenceView, from: number): VictimRef | null {
-  const m = new RegExp(`^(?: ${WORD}){0,3}? (?:${HEAD})\\b`).exec(v.masked.slice(from, from + 60));
+  const m = VICTIMS_AFTER.exec(v.masked.slice(from, from + 60));
   return m ? victimsAt(v, from, from + m[0].length) : null;
 }
 
@@ -143,16 +148,34 @@ const NOT_PEOPLE = /^(?:car|vehicle|truck|bus|house|home|building|bomb|device|mi
 
 const NAME_WORD = `(?!(?:was|has|had|were|is|been|later|reportedly|also|then|allegedly|fatally|accidentally)\\b)${WORD}`;
 
-const COORDINATED = new RegExp(`#(\\d+)#(${NP})?${ASIDE}(?:,| and|, and| as well as|, as well as) $`);
+// Anchored at a placeholder and at the end of the window: tried only where a figure stands (see coordinated()).
+const COORDINATED = new RegExp(`^#(\\d+)#(${NP})?${ASIDE}(?:,| and|, and| as well as|, as well as) $`);
+const HOME_RE = new RegExp(`(?:(?:${WORD}) )?(?:${alt(HOME_NOUNS)})\\b`);
+const VICTIMS_AFTER = new RegExp(`^(?: ${WORD}){0,3}? (?:${HEAD})\\b`);
+const BRIDGE_TO_PASSIVE = new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`);
+const NP_TO_PASSIVE = new RegExp(`^(?:${ANY_NP})? (?:${PASSIVE})\\b`);
 
 /** "five policemen and 2 civilians were killed": the figures listed before the subject share its verb. */
 function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
   const out: Finding[] = [];
   let at = start;
   for (let k = 0; k < 4; k++) {
-    const m = COORDINATED.exec(v.masked.slice(Math.max(0, at - 160), at));
-    if (!m) break;
-    const mStart = Math.max(0, at - 160) + m.index;
+    const window = v.masked.slice(Math.max(0, at - 160), at);
+    let found: { m: RegExpExecArray; index: number } | null = null;
+    // Try the figures in the window from the nearest back: each try is anchored, so none scans the window.
+    for (let p = window.lastIndexOf("#", window.length - 2); p >= 0; p = window.lastIndexOf("#", p - 1)) {
+      const open = window.lastIndexOf("#", p - 1);
+      if (open < 0) break;
+      const m = COORDINATED.exec(window.slice(open));
+      if (m) {
+        found = { m, index: Math.max(0, at - 160) + open };
+        break;
+      }
+      if (open === 0) break;
+      p = open;
+    }
+    if (!found) break;
+    const { m, index: mStart } = found;
     const q = Number(m[1]);
     // A listed figure names its own group ("five policemen and"): a bare number before a comma is a date or
     // an age, not a victim count.
@@ -181,7 +204,7 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
       const np = g["np"];
       if (!np && !g["np2"] && !/^ and/.test(m[0])) break;
       // "killing 3 people and 2 soldiers were wounded": the next figure has its own verb.
-      if (new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`).test(v.masked.slice(end, end + 60)) && !np) break;
+      if (BRIDGE_TO_PASSIVE.test(v.masked.slice(end, end + 60)) && !np) break;
       const victims = np ? victimsAt(v, end - np.length, end) : null;
       out.push({ ...main, rule: main.rule + "+coordinated", q, value: undefined, victims, start: main.start, end });
     } else {
@@ -199,6 +222,9 @@ export const RULES: Rule[] = [
   {
     // "no one was hurt", "no law enforcement officers or civilians were injured", "there were no casualties"
     name: "negation",
+    hint: (v) =>
+      /\b(?:unhurt|unharmed|uninjured|unscathed)\b/.test(v.masked) ||
+      (/\b(?:no|none|nobody|without|not)\b/.test(v.masked) && /kill|injur|hurt|wound|harm|die|dead|death|fatal|casualt|victim|loss of life|\bhit\b/.test(v.masked)),
     pattern: new RegExp(
       `\\b(?:no one|no-one|nobody|none|no #\\d+#|no (?:other |one else)?(?:${WORD} ){0,3}?(?:${HEAD})(?: or (?:${WORD} ){0,3}?(?:${HEAD}))?)(?: (?:else|other|of them|of the ${WORD}|inside|aboard|on board))?(?<bridge>${BRIDGE}) (?<trigger>killed|injured|hurt|wounded|harmed|died|dead|injuries|hit)\\b|\\bno (?:immediate |other |further |reported |serious |major |human |civilian )?(?<noun>casualties|injuries|deaths|fatalities|loss of life|victims|injured|fatal injuries)\\b|\\bwithout (?:causing )?(?:any )?(?<noun2>casualties|injuries|loss of life)\\b|\\b(?:escaped|were|was) (?<un>unhurt|unharmed|uninjured|unscathed)\\b|\\b(?:was|were) not (?:seriously )?(?<not>injured|hurt|wounded|harmed|killed)\\b`,
       "g",
@@ -218,6 +244,7 @@ export const RULES: Rule[] = [
   {
     // "the death toll rose to 45", "a toll of 12"
     name: "death-toll",
+    hint: (v) => v.quantities.length > 0 && /toll|number|figure|tally|count/.test(v.masked),
     pattern: /\b(?:death|casualty|fatality|civilian death|civilian) toll\b[^#.;!?]{0,50}#(?<q>\d+)#|\b(?:dead|killed|died|deaths?)\b[^.;]{0,80} (?:number|figure|tally|count)\b[^#.;]{0,30} (?:raised|revised|increased|rose|risen|climbed|jumped) (?:up )?to #(?<q3>\d+)#|\btoll (?:rose|has risen|had risen|climbed|reached|stood|stands|is|was|of|at|now|jumped)\b[^#.;]{0,25}#(?<q2>\d+)#/g,
     extract(m, v) {
       const q = Number(m.groups!["q"] ?? m.groups!["q2"] ?? m.groups!["q3"]);
@@ -228,6 +255,7 @@ export const RULES: Rule[] = [
   {
     // "3 fatalities", "20 civilian deaths", "the bodies of some 80 dead civilians", "12 bodies", "five injuries"
     name: "count-noun",
+    hint: (v) => /death|fatalit|bodies|body|corpse|remains|killing|murder|massacre|assassinat|execution|slaying|injuries|lives|life/.test(v.masked),
     pattern: new RegExp(
       `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:(?:a|an|his|her|their|the) )?(?:(?:${MOD}|#\\d+#-year-old) ){0,3}?(?<one>${SING})\\b(?! of (?:#|several|many|dozens))|\\bclaimed (?:a|the) life\\b|\\bclaim(?:ed|ing|s)? (?:the )?#(?<q4>\\d+)#(?<np4>${NP})? (?:lives|life)\\b|`
         + `#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
@@ -266,6 +294,7 @@ export const RULES: Rule[] = [
   {
     // "left five dead", "leaving 12 people injured"
     name: "left-result",
+    hint: (v) => v.quantities.length > 0 && /\blea?v/.test(v.masked),
     pattern: new RegExp(
       `\\b(?:left|leaving|leaves|leave) (?:(?:another|an estimated|at least) )?#(?<q>\\d+)#(?:(?<np>${NP})|${ANY_NP})? (?<result>${alt(Object.keys(RESULT_WORDS))})\\b`,
       "g",
@@ -282,6 +311,7 @@ export const RULES: Rule[] = [
   {
     // "killing 237 civilians", "wounding another 9", "claimed the lives of 12 soldiers"
     name: "active-object",
+    hint: (v) => v.quantities.length > 0,
     pattern: new RegExp(
       `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:(?:another|other|a further|an additional|all|the|some|up|over|off|(?:a|an|the) (?:family|group|total|crowd|convoy) of) )?#(?<q>\\d+)#(?:(?<np>${NP})|(?<np2>${ANY_NP}(?= (?:and|in|at|on|near|during|while|when|after|before|as|with|,)\\b|[.,;]|$)))?`,
       "g",
@@ -291,7 +321,7 @@ export const RULES: Rule[] = [
       if (/\b(?:killing|killed|wounding|wounded|injuring|injured) (?:and|or) $/.test(v.masked.slice(Math.max(0, m.index - 20), m.index))) return null;
       // "1 killed 3 injured": the second figure is the subject of its own participle; "to kill": an aim.
       const after = v.masked.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (!m.groups!["np"] && new RegExp(`^(?:${ANY_NP})? (?:${PASSIVE})\\b`).test(after)) return null;
+      if (!m.groups!["np"] && NP_TO_PASSIVE.test(after)) return null;
       if (/\b(?:to|could|would|might|may|will) $/.test(v.masked.slice(Math.max(0, m.index - 8), m.index))) return null;
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
@@ -308,6 +338,7 @@ export const RULES: Rule[] = [
   {
     // "3,864 civilians have been killed", "43 civilians were believed to have been killed", "three dead"
     name: "subject-passive",
+    hint: (v) => v.quantities.length > 0,
     pattern: new RegExp(`#(?<q>\\d+)#(?:(?<np>${NP})|(?<np2>${ANY_NP}))?${ASIDE}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
     extract(m, v) {
       const trigger = m.groups!["trigger"]!;
@@ -322,13 +353,14 @@ export const RULES: Rule[] = [
   {
     // "more than 10,000 residential homes in western mosul had been destroyed"
     name: "homes-destroyed",
+    hint: (v) => v.quantities.length > 0 && /home|house|building|dwelling|residen|housing|apartment|shelter|hut|structure/.test(v.masked),
     pattern: new RegExp(
       `#(?<q>\\d+)#(?: ${WORD}){0,2}? (?:${alt(HOME_NOUNS)})\\b(?<bridge>${BRIDGE}) (?:${alt(DESTROYED_WORDS)})\\b|\\b(?:destroyed|destroying|razed|razing|flattened|flattening|demolished|demolishing|levelled|leveled|burned|burning|torched) (?:(?:another|some|at least) )?#(?<q2>\\d+)#(?: ${WORD}){0,2}? (?:${alt(HOME_NOUNS)})\\b`,
       "g",
     ),
     extract(m) {
       const q = Number(m.groups!["q"] ?? m.groups!["q2"]);
-      const home = new RegExp(`(?:(?:${WORD}) )?(?:${alt(HOME_NOUNS)})\\b`).exec(m[0].slice(m[0].indexOf("#", 1) + 1));
+      const home = HOME_RE.exec(m[0].slice(m[0].indexOf("#", 1) + 1));
       const at = home ? m.index + m[0].indexOf(home[0], m[0].indexOf("#", 1) + 1) : m.index;
       const victims: VictimRef | null = home ? { group: "other", attacker: false, start: at, end: at + home[0].length } : null;
       return [{ rule: this.name, metric: "homes_destroyed", q, victims, start: m.index, end: m.index + m[0].length, trigger: "destroyed" }];
@@ -449,6 +481,7 @@ export const RULES: Rule[] = [
   {
     // "Corporal Bill Cooper was shot and killed", "Michael Parsons, 17, died": a named person, in mixed-case text.
     name: "named-victim",
+    hint: (v) => !v.upper && /\p{Lu}\p{Ll}+[ -]\p{Lu}/u.test(v.text),
     pattern: new RegExp(
       `(?<name>(?:${NAME_WORD} ){1,3}${NAME_WORD})(?:,? #\\d+#,)?(?<bridge>(?: (?:was|has been|had been|later|reportedly|also|then|allegedly|fatally|accidentally))*) (?<trigger>killed|shot dead|shot and killed|fatally shot|found dead|pronounced dead|died|murdered|stabbed to death|beaten to death|slain|wounded|injured|shot)\\b(?! #| a | an | the | his | her | him | himself | herself )`,
       "g",
