@@ -39,6 +39,9 @@ const SUPERLATIVE_SINCE = /\b(?:deadliest|worst|largest|biggest|first|bloodiest|
 const HISTORICAL_CUES =
   /\b(?:last year's|a year ago|years ago|previous(?:ly)?|anniversary|in memory of|commemorat\w+|similar attack|in a (?:similar|previous|prior) \w+|history|historic(?:al)?|(?:in )?retaliation for|(?:in )?revenge for|avenge|earlier in the (?:week|month|year)|last (?:week|month)'s)\b/;
 
+// After the figure only the cues that point back to another event: "… in retaliation for the killing of 3".
+const AFTER_CUES = /\b(?:(?:in )?retaliation for|(?:in )?revenge for|avenge|earlier in the (?:week|month|year)|last (?:week|month)'s)\b/;
+
 const BREAKDOWN_CUE =
   /\b(?:including|among them|among whom|of whom|among the (?:dead|victims|killed|injured|wounded|casualties)|among those (?:killed|injured|wounded|dead|hurt))(?: (?:were|are|was|is))?(?: [a-z'-]+| #\d+# [a-z'-]+(?: and)?){0,4} $/;
 const OF_THEM = /^ of (?:them|whom|those|the (?:dead|victims|injured|wounded|people|casualties))\b/;
@@ -104,7 +107,7 @@ export const REFINERS: Refiner[] = [
       for (const d of drafts) {
         const after = d.view.masked.slice(d.finding.end, d.finding.end + 50).split(/[;.,]/)[0] ?? "";
         const clause = clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end) + after;
-        if (HISTORICAL_CUES.test(clause)) {
+        if (HISTORICAL_CUES.test(clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end)) || AFTER_CUES.test(after)) {
           d.claim.historical = true;
           continue;
         }
@@ -123,7 +126,8 @@ export const REFINERS: Refiner[] = [
     refine: (drafts) => {
       for (let i = 0; i < drafts.length; i++) {
         const d = drafts[i]!;
-        if (d.finding.victims) continue;
+        // A closing count ("3 fatalities") speaks for everyone: it takes no group from its neighbours.
+        if (d.finding.victims || d.finding.rule === "count-noun") continue;
         const prev = drafts.slice(0, i).reverse().find((p) => p.view === d.view && p.finding.victims);
         const next = drafts.slice(i + 1).find((n) => n.view === d.view && n.finding.victims && n.finding.start - d.finding.end < 40);
         const from = prev ?? next;

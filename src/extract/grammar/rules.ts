@@ -134,7 +134,9 @@ function findingFromSubject(
   const matchEnd = m.index + m[0].length;
   const bridge = m.groups?.["bridge"] ?? "";
   // "four gunmen killed two policemen": a subject followed by an active verb and its object is not a victim.
-  if (!AUX.test(bridge) && OBJECT_AFTER.test(v.masked.slice(matchEnd))) return null;
+  // ("1 killed 3 injured" is a list of two subjects, not a verb and its object.)
+  const rest = v.masked.slice(matchEnd, matchEnd + 50);
+  if (!AUX.test(bridge) && OBJECT_AFTER.test(rest) && !LISTED_SUBJECT.test(rest)) return null;
   const q = Number(m.groups!["q"]);
   const npText = m.groups?.["np"];
   const npStart = m.index + m[0].indexOf("#", 0) + `#${q}#`.length;
@@ -153,6 +155,7 @@ const COORDINATED = new RegExp(`^#(\\d+)#(${NP})?${ASIDE}(?:,| and|, and| as wel
 const HOME_RE = new RegExp(`(?:(?:${WORD}) )?(?:${alt(HOME_NOUNS)})\\b`);
 const VICTIMS_AFTER = new RegExp(`^(?: ${WORD}){0,3}? (?:${HEAD})\\b`);
 const BRIDGE_TO_PASSIVE = new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`);
+const LISTED_SUBJECT = new RegExp(`^,? #\\d+#(?:${ANY_NP})? (?:${PASSIVE})\\b`);
 const NP_TO_PASSIVE = new RegExp(`^(?:${ANY_NP})? (?:${PASSIVE})\\b`);
 
 /** "five policemen and 2 civilians were killed": the figures listed before the subject share its verb. */
@@ -320,8 +323,8 @@ export const RULES: Rule[] = [
       const trigger = m.groups!["trigger"]!;
       if (/\b(?:killing|killed|wounding|wounded|injuring|injured) (?:and|or) $/.test(v.masked.slice(Math.max(0, m.index - 20), m.index))) return null;
       // "1 killed 3 injured": the second figure is the subject of its own participle; "to kill": an aim.
-      const after = v.masked.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (!m.groups!["np"] && NP_TO_PASSIVE.test(after)) return null;
+      const qEnd = m.index + m[0].indexOf(`#${m.groups!["q"]}#`) + `#${m.groups!["q"]}#`.length;
+      if (!m.groups!["np"] && NP_TO_PASSIVE.test(v.masked.slice(qEnd, qEnd + 40))) return null;
       if (/\b(?:to|could|would|might|may|will) $/.test(v.masked.slice(Math.max(0, m.index - 8), m.index))) return null;
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
