@@ -527,7 +527,20 @@ const queueSection: BenchSection = {
   },
 };
 
-const SECTIONS: BenchSection[] = [extractSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
+const ingestSection: BenchSection = {
+  name: "ingest",
+  description: "toll ingest of a WARC built from the dev texts, into SQLite and PostgreSQL (articles/s), vs reading it",
+  async run(): Promise<Row[]> {
+    if (!existsSync(evalDir())) skip(`no dev data at ${evalDir()}`);
+    const { benchIngest } = await import("./lib/ingest-bench.ts");
+    const texts: string[] = [];
+    for (const f of listDataFiles(evalDir())) for (const r of loadDataFile(f).records.slice(0, 300)) texts.push(r.text);
+    const pgUrl = process.env["TOLL_BENCH_PG_ADMIN_URL"] ?? process.env["TOLL_TEST_DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    return benchIngest(texts, pgUrl);
+  },
+};
+
+const SECTIONS: BenchSection[] = [extractSection, ingestSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 
