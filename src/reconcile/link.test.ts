@@ -135,3 +135,35 @@ test("nearby places link by distance, unnamed places fall back to the country", 
   );
   assert.equal(country.results.find((r) => r.rule === "place")?.score, 0);
 });
+
+test("same day, same city: figures more than threefold apart veto, a clear gap without a later report is not enough", () => {
+  const wild = scorePair(
+    profile("a", "2017-03-18", [strike({ value: 3 })]),
+    profile("b", "2017-03-18", [strike({ value: 40 })]),
+  );
+  assert.ok(wild.veto, explainScore(wild));
+  const differ = scorePair(
+    profile("a", "2017-03-18", [strike({ value: 5 })]),
+    profile("b", "2017-03-18", [strike({ value: 12 })]),
+  );
+  assert.ok(!differ.veto && differ.score < DEFAULT_THRESHOLD, explainScore(differ));
+  // The same toll rising in a later report stays linkable.
+  const later = scorePair(
+    profile("a", "2017-03-18T08:00", [strike({ value: 5 })]),
+    profile("b", "2017-03-19T08:00", [strike({ value: 12 })]),
+  );
+  assert.ok(later.score >= DEFAULT_THRESHOLD, explainScore(later));
+});
+
+test("date and place alone, with nothing else to compare, do not link", () => {
+  const bare = (over: Partial<ClaimSpec>) => strike({ method: null, ...over });
+  const s = scorePair(
+    profile("a", "2017-03-18", [bare({ metric: "injured", value: 4 })]),
+    profile("b", "2017-03-18", [bare({ value: 9 })]),
+  );
+  assert.ok(s.score < DEFAULT_THRESHOLD, explainScore(s));
+  assert.ok(
+    s.results.some((x) => x.rule === "corroboration"),
+    explainScore(s),
+  );
+});

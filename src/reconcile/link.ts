@@ -4,7 +4,7 @@
 // sum reaches the threshold (DEFAULT_THRESHOLD, 4).
 //
 // Rules: same_article (one document incident +10; different document incidents of one article: veto; same article
-// otherwise +2), date, place, method, perpetrator, figures; see each below.
+// otherwise +2), date, place, method, perpetrator, figures, corroboration; see each below.
 // Calibration, by the cases the rules must get right:
 //   same day (+3) + same place (+3)                                   = 6  → linked
 //   same day + same city + different methods (-3)                     = 3  → two incidents
@@ -14,6 +14,9 @@
 //   adjacent days (-1) + same place + same method + agreeing figures  = 4  → linked (a reporting lag)
 //   overlapping week (+2) + same place + agreeing figures (+1)        = 6  → linked
 //   publication date only (+1) + same country, no place (0) + same method + same perpetrator = 3 → not linked
+//   same day + same city + nothing else to compare (corroboration -3)  = 3  → two incidents
+//   same day + same city + method + perpetrator + 5 vs 12 killed (-5)  = 3  → two incidents (strikes in one city)
+//   figures more than threefold apart, bounds disjoint                 → veto (unless one document incident)
 import type { Metric } from "../extract/types.ts";
 import type { ArticleMeta, MetricTotal, StoredReconClaim } from "./types.ts";
 import type { Window } from "./normalize.ts";
@@ -58,6 +61,8 @@ export interface Profile {
   methods: Set<string>;
   perpetrators: string[];
   metrics: Map<Metric, MetricSpan>;
+  /** Named sub-areas and families (normalised): a mention narrower than the resolved place, "the X family". */
+  names: Set<string>;
   /** article id → document incidents of that article in this group (null: a claim outside any). */
   docIncidents: Map<string, Set<string | null>>;
 }
@@ -76,6 +81,7 @@ export function buildProfile(
   const methods = new Set<string>();
   const perps = new Set<string>();
   const docIncidents = new Map<string, Set<string | null>>();
+  const names = new Set<string>();
   const quals = new Map<Metric, { open: boolean; capsOnly: boolean }>();
   for (const sc of claims) {
     const c = sc.claim;
@@ -89,8 +95,11 @@ export function buildProfile(
     // depend on claim order.
     const w = claimWindow(c.period, published);
     if (w && (!window || better(w, window))) window = w;
+    for (const n of familyNames(`${c.victims_text ?? ""} ${c.evidence.text}`)) names.add(n);
     const loc = c.location;
     if (loc) {
+      const sub = normName(loc.name);
+      if (sub && sub !== normName(loc.place ?? "") && sub !== normName(loc.country ?? "")) names.add(sub);
       if (loc.country) countries.add(loc.country);
       const ref: PlaceRef = {
         key: placeKey(loc),
@@ -129,8 +138,35 @@ export function buildProfile(
     methods,
     perpetrators: [...perps].sort(),
     metrics,
+    names,
     docIncidents,
   };
+}
+
+const normName = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/^(?:the|al|el)[\s-]+/, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+const FAMILY = /((?:[A-Z][\w'’-]*\s+){1,3})family\b/g;
+const NOT_NAME = new Set(["the", "a", "his", "her", "their", "one", "entire", "whole", "same", "royal"]);
+
+/** Family names a sentence gives ("members of the Abu Hassan family" → "abu hassan"). */
+function familyNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(FAMILY)) {
+    const words = (m[1] ?? "")
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !NOT_NAME.has(w.toLowerCase()));
+    const n = normName(words.join(" "));
+    if (n) out.push(`family ${n}`);
+  }
+  return out;
 }
 
 function better(a: Window, b: Window): boolean {
@@ -147,7 +183,8 @@ export interface RuleResult {
   text: string;
 }
 
-type Rule = (a: Profile, b: Profile) => RuleResult | null;
+/** A rule sees the results of the rules before it (for rules that weigh the others' evidence). */
+type Rule = (a: Profile, b: Profile, prior: readonly RuleResult[]) => RuleResult | null;
 
 const r = (rule: string, score: number, text: string, veto = false): RuleResult => ({
   rule,
@@ -258,7 +295,7 @@ const perpetrator: Rule = (a, b) => {
   );
 };
 
-const figures: Rule = (a, b) => {
+const figures = (a: Profile, b: Profile): RuleResult | null => {
   let worst: RuleResult | null = null;
   for (const [metric, ma] of a.metrics) {
     const mb = b.metrics.get(metric);
@@ -280,12 +317,67 @@ function compareSpans(metric: Metric, a: MetricSpan, b: MetricSpan, pubA: string
   const top = hi(small);
   const bottom = lo(big);
   const ratio = bottom / Math.max(1, top);
-  if (ratio <= 1.5 || bottom - top <= 3)
+  // Small tolls: a difference of a few counts as close only while it is not a multiple (1 vs 3 is two events as
+  // often as a revision; 4 vs 7 is a revision).
+  if (ratio <= 1.5 || (bottom - top <= 3 && ratio <= 2))
     return r("figures", 0, `${desc}: close (a rounded or revised figure)`);
   if (ratio <= 3 && pubBig > pubSmall) return r("figures", 0, `${desc}: a later, higher toll`);
-  if (ratio <= 3) return r("figures", -1, `${desc}: figures differ`);
-  return r("figures", -3, `${desc}: wildly different figures`);
+  // Same-time reports of one event round or revise by a little; a clear gap with no later report to explain it is
+  // strong evidence of two events (several strikes in one city on one day all share method and perpetrator).
+  if (ratio <= 3) return r("figures", -5, `${desc}: figures differ, not a later toll`);
+  // More than threefold apart, beyond a later toll's plausible growth and with no overlap of the bounds: reports of
+  // one event do not disagree like that, distinct events (two strikes in one city on one day) do.
+  return r("figures", 0, `${desc}: wildly different figures`, true);
 }
+
+/** Both groups share a named document incident of one article: the extraction itself put them together. */
+function sameDocIncident(a: Profile, b: Profile): boolean {
+  for (const [art, da] of a.docIncidents) {
+    const db = b.docIncidents.get(art);
+    if (db && [...da].some((x) => x !== null && db.has(x))) return true;
+  }
+  return false;
+}
+
+const figuresOrVeto: Rule = (a, b) => {
+  const res = figures(a, b);
+  // Within one document incident the article itself said "one event"; a wild difference there is a breakdown or a
+  // revision the extraction did not mark, so it only counts against.
+  if (res?.veto && sameDocIncident(a, b)) return { ...res, veto: false, score: -3 };
+  return res;
+};
+
+/** Names of sub-areas, families or buildings ("the Abu Hassan family home", "al-Shati camp") from both sides. */
+function sharesSubArea(a: Profile, b: Profile): string | null {
+  for (const n of a.names) if (b.names.has(n)) return n;
+  return null;
+}
+
+/**
+ * Date and place alone are not enough: in a dense place (a city under bombardment, a city's shootings) many distinct
+ * events share both. A third compatible signal beyond them is required: agreeing method or perpetrator, figures that
+ * agree or are close, the same article or source story, or a shared named sub-area / family. Without one the pair
+ * is penalised below the threshold.
+ */
+const corroboration: Rule = (a, b, prior) => {
+  const got = (rule: string) => prior.find((x) => x.rule === rule);
+  const d = got("date");
+  const p = got("place");
+  if (!d || !p || d.score <= 0 || p.score <= 0) return null;
+  const third: string[] = [];
+  const sa = got("same_article");
+  if (sa && sa.score > 0) third.push("same article");
+  const m = got("method");
+  if (m && m.score > 0) third.push("method");
+  const pe = got("perpetrator");
+  if (pe && pe.score > 0) third.push("perpetrator");
+  const f = got("figures");
+  if (f && f.score >= 0 && !f.veto && !/differ/.test(f.text)) third.push("figures");
+  const sub = sharesSubArea(a, b);
+  if (sub) third.push(`named place "${sub}"`);
+  if (third.length > 0) return null;
+  return r("corroboration", -3, "only date and place agree: not enough for one event where many happen");
+};
 
 /** The rules in the order they are applied. */
 export const RULES: readonly (readonly [string, Rule])[] = [
@@ -294,7 +386,8 @@ export const RULES: readonly (readonly [string, Rule])[] = [
   ["place", place],
   ["method", method],
   ["perpetrator", perpetrator],
-  ["figures", figures],
+  ["figures", figuresOrVeto],
+  ["corroboration", corroboration],
 ];
 
 export interface LinkScore {
@@ -307,7 +400,7 @@ export function scorePair(a: Profile, b: Profile): LinkScore {
   const results: RuleResult[] = [];
   let score = 0;
   for (const [, rule] of RULES) {
-    const res = rule(a, b);
+    const res = rule(a, b, results);
     if (!res) continue;
     results.push(res);
     if (res.veto) return { score: -Infinity, veto: true, results };

@@ -801,6 +801,9 @@ export function reconcile(
       if (!target) continue;
       if (!touched.has(target.id)) touched.set(target.id, { type: "updated", id: target.id, claims: [] });
     }
+    // The target as it was before the unit joined: a bridge must not override a veto between the two incidents
+    // themselves (two strikes in one city on one day, 3 and 40 killed, that a vague report matches both).
+    const before = first ? idx.profiles.get(target.id) : undefined;
     target.claims.push(...unit.map((c) => c.key));
     const ch = touched.get(target.id);
     if (ch && "claims" in ch) ch.claims.push(...unit.map((c) => c.key));
@@ -812,6 +815,7 @@ export function reconcile(
       const tp = idx.profiles.get(target.id);
       const op = idx.profiles.get(other.id);
       if (!o || !tp || !op) continue;
+      if (before && scorePair(before, op).veto) continue;
       const s = scorePair(tp, op);
       if (s.veto || s.score < threshold) continue;
       const reason = `${unit.map((c) => c.key).join(", ")} matches both ${target.id} and ${o.id}; with it they agree (${explainScore(s)})`;
