@@ -430,11 +430,14 @@ const queriesPgSection: BenchSection = {
   name: "queries-pg",
   description: "PostgreSQL store: fill and query times (src/store/bench.ts benchQueries)",
   async run(): Promise<Row[]> {
-    // A separate variable from TOLL_DATABASE_URL on purpose: the bench leaves its synthetic rows behind.
+    // A separate variable from TOLL_DATABASE_URL on purpose: the bench leaves its synthetic rows behind. Without
+    // it, a throwaway database is created on the local server and dropped afterwards.
     const url = process.env["TOLL_BENCH_DATABASE_URL"];
-    if (!url) skip("set TOLL_BENCH_DATABASE_URL to a throwaway PostgreSQL database");
     try {
-      return await storeRows(url, "PostgreSQL");
+      if (url) return await storeRows(url, "PostgreSQL");
+      const { withThrowawayDb } = await import("./lib/ingest-bench.ts");
+      const admin = process.env["TOLL_BENCH_PG_ADMIN_URL"] ?? process.env["TOLL_TEST_DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
+      return await withThrowawayDb(admin, (db) => storeRows(db, "PostgreSQL"));
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (/ECONNREFUSED|ENOTFOUND|does not exist|password authentication|timeout/i.test(msg)) {

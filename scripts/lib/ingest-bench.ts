@@ -33,7 +33,7 @@ function quiet() {
 }
 
 /** Creates a database on the server of `adminUrl`, runs fn with its URL, drops it. */
-async function withThrowawayDb<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+export async function withThrowawayDb<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `toll_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
