@@ -435,9 +435,9 @@ const queriesPgSection: BenchSection = {
     const url = process.env["TOLL_BENCH_DATABASE_URL"];
     try {
       if (url) return await storeRows(url, "PostgreSQL");
-      const { withThrowawayDb } = await import("./lib/ingest-bench.ts");
+      const { withFreshDatabase } = await import("../src/store/throwaway.ts");
       const admin = process.env["TOLL_BENCH_PG_ADMIN_URL"] ?? process.env["TOLL_TEST_DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
-      return await withThrowawayDb(admin, (db) => storeRows(db, "PostgreSQL"));
+      return await withFreshDatabase(admin, "toll_bench", (db) => storeRows(db, "PostgreSQL"));
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (/ECONNREFUSED|ENOTFOUND|does not exist|password authentication|timeout/i.test(msg)) {

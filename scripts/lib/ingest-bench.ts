@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import pg from "pg";
 import { runIngest } from "../../src/cli/commands/ingest.ts";
 import { readSources } from "../../src/ingest/index.ts";
 import { buildWarc } from "../../src/ingest/test-helpers.ts";
+import { withFreshDatabase } from "../../src/store/throwaway.ts";
 import type { Row } from "./bench.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -32,21 +32,6 @@ function quiet() {
   return { out: new PassThrough().resume(), err: new PassThrough().resume(), isTTY: false };
 }
 
-/** Creates a database on the server of `adminUrl`, runs fn with its URL, drops it. */
-export async function withThrowawayDb<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `toll_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    return await fn(u.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-    await admin.end();
-  }
-}
 
 export async function benchIngest(texts: readonly string[], pgUrl: string | null): Promise<Row[]> {
   const dir = mkdtempSync(path.join(tmpdir(), "toll-bench-ingest-"));
@@ -75,7 +60,7 @@ export async function benchIngest(texts: readonly string[], pgUrl: string | null
     await one(path.join(dir, "bench.db"), "SQLite");
     if (pgUrl) {
       try {
-        await withThrowawayDb(pgUrl, (url) => one(url, "PostgreSQL"));
+        await withFreshDatabase(pgUrl, "toll_bench", (url) => one(url, "PostgreSQL"));
       } catch (err) {
         rows.push({ measure: "ingest into PostgreSQL", value: null, unit: "", note: `skipped: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}` });
       }

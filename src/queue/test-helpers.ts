@@ -1,10 +1,8 @@
 // Shared by the queue tests and the queue bench: fresh PostgreSQL databases, a synthetic corpus, worker processes.
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -13,35 +11,7 @@ export function pgTestUrl(): string | null {
   return process.env["TOLL_TEST_DATABASE_URL"]?.trim() || null;
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-/** Creates an empty database on the server of `serverUrl`, runs `fn` with its URL, and drops it afterwards. */
-export async function withFreshDatabase<T>(serverUrl: string, prefix: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `${prefix}_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  try {
-    return await fn(withDatabase(serverUrl, name));
-  } finally {
-    const drop = new pg.Client({ connectionString: serverUrl });
-    await drop.connect();
-    try {
-      // WITH (FORCE) (PostgreSQL 13+): a worker process killed by a test may still hold a connection for a moment.
-      await drop.query(`drop database if exists ${name} with (force)`);
-    } finally {
-      await drop.end();
-    }
-  }
-}
+export { withFreshDatabase } from "../store/throwaway.ts";
 
 const PLACES = ["Mosul", "Aleppo", "Kharkiv", "Khartoum", "Mogadishu", "Gao", "Kabul", "Sanaa", "Tripoli", "Maiduguri"];
 const OUTLETS = ["Example Wire", "Daily Record", "Evening Post", "Morning Star", "City Herald"];

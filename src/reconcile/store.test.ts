@@ -2,12 +2,7 @@
 // temp file), PostgreSQL when TOLL_TEST_DATABASE_URL is set (a fresh database per run, dropped at the end).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before as nodeBefore, describe, test as nodeTest } from "node:test";
-import pg from "pg";
 import { sql } from "kysely";
 import type { DocumentIncident } from "../extract/types.ts";
 import { openStore } from "../store/index.ts";
@@ -32,6 +27,7 @@ import {
 import { MOSUL, RAQQA, article, day, loc } from "./testing.ts";
 import type { ClaimSpec } from "./testing.ts";
 import type { ArticleMeta, ReconClaim, ReconState } from "./types.ts";
+import { storeTargets } from "../store/throwaway.ts";
 
 const NOW = "2024-01-01T00:00:00Z";
 
@@ -56,61 +52,6 @@ function reconcileInChild(db: string, articleId: number): Promise<void> {
   });
 }
 
-interface Target {
-  name: string;
-  setup(): Promise<string>;
-  teardown(): Promise<void>;
-  skip?: string;
-}
-
-function sqliteTarget(): Target {
-  let dir = "";
-  return {
-    name: "sqlite",
-    setup: () => {
-      dir = mkdtempSync(path.join(tmpdir(), "toll-recon-"));
-      return Promise.resolve(path.join(dir, "toll.db"));
-    },
-    teardown: () => {
-      if (dir) rmSync(dir, { recursive: true, force: true });
-      return Promise.resolve();
-    },
-  };
-}
-
-function postgresTarget(): Target {
-  const serverUrl = process.env["TOLL_TEST_DATABASE_URL"];
-  if (!serverUrl) {
-    const reason = "PostgreSQL incident store tests skipped: TOLL_TEST_DATABASE_URL is not set";
-    console.log(reason);
-    return {
-      name: "postgres",
-      skip: reason,
-      setup: () => Promise.resolve(""),
-      teardown: () => Promise.resolve(),
-    };
-  }
-  const dbName = `toll_recon_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    name: "postgres",
-    setup: async () => {
-      await admin(`create database ${dbName}`);
-      const u = new URL(serverUrl);
-      u.pathname = `/${dbName}`;
-      return u.toString();
-    },
-    teardown: () => admin(`drop database if exists ${dbName} with (force)`),
-  };
-}
 
 /** Stores one hand-written article (testing.ts builders) the way ingest would: article row, claims, doc incidents. */
 async function save(store: Store, rcs: readonly ReconClaim[], extra: { url?: string; text?: string } = {}) {
@@ -187,7 +128,7 @@ function shape(s: ReconState) {
   };
 }
 
-const TARGETS = [sqliteTarget(), postgresTarget()];
+const TARGETS = storeTargets("incident store tests", "toll_recon");
 
 for (const target of TARGETS) {
   describe(`incident store: ${target.name}`, () => {

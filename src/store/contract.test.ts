@@ -1,77 +1,16 @@
 // ONE contract suite for every backend: SQLite always (on a real temp file), PostgreSQL whenever
 // TOLL_TEST_DATABASE_URL is set (a fresh, uniquely named database per run, dropped at the end).
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before as nodeBefore, describe, test as nodeTest } from "node:test";
-import pg from "pg";
 import type { Claim } from "../extract/types.ts";
 import { EXPORT_COLUMNS, toCsv, toGeoJson, toJson } from "./export.ts";
 import { makeArticle, makeClaim, makeExtraction } from "./fixtures.ts";
 import { StoreError, openStore } from "./index.ts";
 import type { ExportRow, Store, StoredClaim } from "./types.ts";
+import { storeTargets } from "./throwaway.ts";
 
-interface Target {
-  name: string;
-  /** Creates an empty database and returns what openStore takes. */
-  setup(): Promise<string>;
-  teardown(): Promise<void>;
-  skip?: string;
-}
 
-function sqliteTarget(): Target {
-  let dir = "";
-  return {
-    name: "sqlite",
-    setup: () => {
-      dir = mkdtempSync(path.join(tmpdir(), "toll-store-"));
-      return Promise.resolve(path.join(dir, "toll.db"));
-    },
-    teardown: () => {
-      if (dir) rmSync(dir, { recursive: true, force: true });
-      return Promise.resolve();
-    },
-  };
-}
-
-function postgresTarget(): Target {
-  const serverUrl = process.env["TOLL_TEST_DATABASE_URL"];
-  if (!serverUrl) {
-    const reason = "PostgreSQL contract suite skipped: TOLL_TEST_DATABASE_URL is not set";
-    console.log(reason);
-    return {
-      name: "postgres",
-      skip: reason,
-      setup: () => Promise.resolve(""),
-      teardown: () => Promise.resolve(),
-    };
-  }
-  const dbName = `toll_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    name: "postgres",
-    setup: async () => {
-      await admin(`create database ${dbName}`);
-      const u = new URL(serverUrl);
-      u.pathname = `/${dbName}`;
-      return u.toString();
-    },
-    // FORCE: a pool connection that has not closed yet must not keep the test database alive.
-    teardown: () => admin(`drop database if exists ${dbName} with (force)`),
-  };
-}
-
-const TARGETS = [sqliteTarget(), postgresTarget()];
+const TARGETS = storeTargets("contract suite", "toll_test");
 
 /** The claim as the JSON contract has it (what extract() produced), for comparing round trips. */
 function asClaim(c: StoredClaim): Claim {
