@@ -44,11 +44,9 @@ function toDraft(f: Finding, v: SentenceView, text: string, n: number): Draft {
   return { claim, finding: f, view: v };
 }
 
-function yearOf(published: string | null, text: string): number | null {
+function yearOf(published: string | null): number | null {
   const m = /^(\d{4})/.exec(published ?? "");
-  if (m) return Number(m[1]);
-  void text;
-  return null;
+  return m ? Number(m[1]) : null;
 }
 
 export function extractDocument(text: string, options: ExtractOptions = {}): ExtractResult {
@@ -73,7 +71,7 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   let n = 0;
   let drafts: Draft[] = [];
   for (const v of views) for (const f of readSentence(v)) drafts.push(toDraft(f, v, body, ++n));
-  const doc: DocInfo = { text: body, headline, year: yearOf(published, body) };
+  const doc: DocInfo = { text: body, headline, year: yearOf(published) };
   for (const r of REFINERS) drafts = r.refine(drafts, doc);
   const claims = drafts.map((d) => d.claim);
   addContext(

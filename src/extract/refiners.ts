@@ -105,9 +105,10 @@ export const REFINERS: Refiner[] = [
     name: "historical",
     refine: (drafts, doc) => {
       for (const d of drafts) {
+        const upTo = clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end);
         const after = d.view.masked.slice(d.finding.end, d.finding.end + 50).split(/[;.,]/)[0] ?? "";
-        const clause = clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end) + after;
-        if (HISTORICAL_CUES.test(clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end)) || AFTER_CUES.test(after)) {
+        const clause = upTo + after;
+        if (HISTORICAL_CUES.test(upTo) || AFTER_CUES.test(after)) {
           d.claim.historical = true;
           continue;
         }

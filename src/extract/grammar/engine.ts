@@ -1,6 +1,6 @@
 // Runs the ordered rules over one sentence. A figure is read once: the first rule that accepts it wins.
 import { RULES, type Finding, type Rule } from "./rules.ts";
-import type { SentenceView } from "./view.ts";
+import { placeholders, type SentenceView } from "./view.ts";
 
 export function readSentence(v: SentenceView, rules: readonly Rule[] = RULES): Finding[] {
   const used = new Set<number>();
@@ -27,7 +27,8 @@ export function readSentence(v: SentenceView, rules: readonly Rule[] = RULES): F
           used.add(f.q);
         } else {
           if (found.slice(0, before).some((g) => g.metric === f.metric && g.start < f.end && f.start < g.end)) continue;
-          for (const k of f.consumed ?? placeholdersIn(v.masked.slice(f.start, f.end))) used.add(k);
+          // Figures inside the words a rule read (an age, "no 1") are spent: no later rule reads them as a toll.
+          for (const k of f.consumed ?? placeholders(v.masked.slice(f.start, f.end))) used.add(k);
         }
         found.push(f);
       }
@@ -36,6 +37,3 @@ export function readSentence(v: SentenceView, rules: readonly Rule[] = RULES): F
   return found.sort((a, b) => a.start - b.start);
 }
 
-function placeholdersIn(s: string): number[] {
-  return [...s.matchAll(/#(\d+)#/g)].map((m) => Number(m[1]));
-}

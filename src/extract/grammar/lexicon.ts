@@ -133,7 +133,7 @@ export const PASSIVE_TRIGGERS: TriggerEntry[] = [
     "perished", "lost their lives", "lost his life", "lost her life", "succumbed", "fatally shot",
     "fatally wounded", "fatally injured", "fatally stabbed", "mortally wounded", "drowned", "slaughtered",
     "martyred", "fatalities", "deaths", "death", "fatality", "bodies", "corpses", "burned alive", "buried alive",
-    "shot and died", "found killed", "killled",
+    "shot and died", "found killed",
   ]),
   ...entries("injured", [
     "injured", "wounded", "hurt", "maimed", "hospitalized", "hospitalised", "taken to hospital",
@@ -155,7 +155,7 @@ export const ACTIVE_TRIGGERS: TriggerEntry[] = [
     "executing", "massacred", "murdered", "murdering", "slaughtered", "slaughtering", "beheaded", "beheading",
     "assassinated", "fatally shot", "fatally shooting", "left dead", "leaving dead",
     // present tense, as event notes and headlines write it: "shells kill one", "gunmen assassinate a colonel"
-    "kill", "assassinate", "assassinates", "killling", "behead", "beheads", "execute", "executes", "massacre", "massacres",
+    "kill", "assassinate", "assassinates", "behead", "beheads", "execute", "executes", "massacre", "massacres",
   ]),
   ...entries("injured", [
     "wounding", "wounded", "injuring", "injured", "hurting", "maiming", "hospitalizing", "hospitalising",

@@ -275,7 +275,7 @@ export const RULES: Rule[] = [
       if (m.groups!["q"] === undefined && m.groups!["q2"] === undefined) {
         const one = m.groups!["one"];
         const victims: VictimRef | null = one ? { group: SINGULAR_NOUNS[one]!, attacker: ATTACKER_NOUNS.has(one), start: end - one.length, end } : null;
-        return [{ rule: this.name, metric: "killed", q: null, value: 1, victims, start: m.index, end, trigger: "death of", consumed: [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1])) }];
+        return [{ rule: this.name, metric: "killed", q: null, value: 1, victims, start: m.index, end, trigger: "death of" }];
       }
       if (m.groups!["q"] !== undefined) {
         const q = Number(m.groups!["q"]);
@@ -392,10 +392,9 @@ export const RULES: Rule[] = [
         start: m.index + Math.max(0, headAt),
         end: m.index + Math.max(0, headAt) + (head?.length ?? 0),
       };
-      const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
       // "the officer and her daughter died": two people; "an official and activist": one.
       const value = m.groups!["det2"] ? 2 : 1;
-      const main: Finding = { rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value, victims, start: m.index, end, trigger, consumed };
+      const main: Finding = { rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value, victims, start: m.index, end, trigger };
       return [...coordinated(v, m.index, main), main];
     },
   },
@@ -416,8 +415,7 @@ export const RULES: Rule[] = [
       const victims: VictimRef = { group, attacker: head ? ATTACKER_NOUNS.has(head) : false, start: end - (head?.length ?? 0), end };
       // "stabbed a man to death"
       if (/^ (?:to death|dead)\b/.test(v.masked.slice(end))) metric = "killed";
-      const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
-      const main: Finding = { rule: this.name, metric, q: null, value: 1, victims, start: m.index, end, trigger, consumed };
+      const main: Finding = { rule: this.name, metric, q: null, value: 1, victims, start: m.index, end, trigger };
       return [main, ...coordinatedAfter(v, end, main)];
     },
   },
@@ -437,7 +435,7 @@ export const RULES: Rule[] = [
       return [{
         rule: this.name, metric: passiveMetric.get(trigger) ?? "killed", q: null, value: 1,
         victims: { group: "people", attacker: false, start: at, end: at + head.length },
-        start: m.index, end: m.index + m[0].length, trigger, consumed: [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1])),
+        start: m.index, end: m.index + m[0].length, trigger,
       }];
     },
   },
@@ -477,7 +475,6 @@ export const RULES: Rule[] = [
         rule: this.name, metric: "killed", q: null, value: 1,
         victims: { group: "fighters", attacker: true, start: at, end: at + head.length },
         start: m.index, end: m.index + m[0].length, trigger: m.groups!["trigger"] ?? "killed",
-        consumed: [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1])),
       }];
     },
   },
@@ -503,8 +500,7 @@ export const RULES: Rule[] = [
       // "Smith shot two people": an active verb; the victim form needs an auxiliary unless it is "died".
       if (!/\b(?:was|has been|had been)\b/.test(bridge) && !/^(?:died|found dead|pronounced dead)$/.test(trigger)) return null;
       const metric = /^(?:wounded|injured|shot)$/.test(trigger) ? "injured" : "killed";
-      const consumed = [...m[0].matchAll(/#(\d+)#/g)].map((x) => Number(x[1]));
-      return [{ rule: this.name, metric, q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger, consumed }];
+      return [{ rule: this.name, metric, q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger }];
     },
   },
   {
