@@ -58,6 +58,7 @@ export const VICTIM_NOUNS: Record<string, VictimGroup> = {
   hostages: "other", prisoners: "other", inmates: "other", detainees: "other", guards: "other",
   employees: "other", staff: "other", crew: "other", "crew members": "other", rescuers: "other", workers: "other",
   members: "people", pilots: "other", firefighters: "other", officials: "other", leaders: "other",
+  bodyguards: "other", escorts: "other", delegates: "other", rioters: "civilians", technicians: "civilians",
 };
 
 /** Singular nouns that, after "a", "an", "one" or "another", count one person. */
@@ -106,6 +107,9 @@ export const SINGULAR_NOUNS: Record<string, VictimGroup> = {
   magistrate: "civilians", councilman: "other", "police chief": "police", economist: "civilians", professor: "civilians",
   physician: "medical_workers", surgeon: "medical_workers", "health worker": "medical_workers", rancher: "civilians",
   peasant: "civilians", landowner: "civilians", industrialist: "civilians", banker: "civilians", owner: "civilians",
+  bodyguard: "other", delegate: "other", alderman: "other", councilwoman: "other", rioter: "civilians",
+  demonstrator: "civilians", technician: "civilians", announcer: "journalists", analyst: "civilians",
+  companion: "people", secretary: "other", spokesman: "other", spokeswoman: "other",
 };
 
 /** Nouns for a perpetrator who may die too: counted as fighters, and added to the victims' figure. */

@@ -71,3 +71,23 @@ test("a shot figure includes the dead", () => {
   assert.equal(r.totals.killed?.best, 2);
   assert.equal(r.totals.injured?.best, 3);
 });
+
+test("animals are not victims", () => {
+  noClaims("They burned down 20 huts and killed 15 livestock.");
+  noClaims("Raiders killed 40 cattle and stole goats.");
+});
+
+test("an aim is not a death", () => {
+  noClaims("The gunmen attempted to assassinate a citizen from the tribe.");
+  noClaims("The men had tried to kill a detainee moments before.");
+});
+
+test("a protest over a death reports the protest: the death is background", () => {
+  notCounted("Protesters gathered in Tripoli to demonstrate against the killing of a demonstrator last week.");
+  notCounted("Residents held a protest demanding justice for a youth who was killed by influential men.");
+  notCounted("Journalists staged a rally and protested against the murder of a journalist.");
+});
+
+test("'he killed' is the killer, not a victim", () => {
+  noClaims("Police said he killed them after an argument.");
+});

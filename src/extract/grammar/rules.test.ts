@@ -94,3 +94,46 @@ test("upper-case wire copy reads the same", () => {
   assert.equal(r.totals.killed?.best, 3);
   assert.equal(r.totals.injured?.best, 5);
 });
+
+test("singular-object: headline style without an article", () => {
+  const c = one("Unidentified gunmen kill NISS officer.");
+  assert.deepEqual([c.rule, c.metric, c.value, c.victims], ["singular-object", "killed", 1, "police"]);
+  assert.equal(one("Police say man fatally shot roommate").metric, "killed");
+});
+
+test("detained, then killed: a second participle gives a second claim", () => {
+  const r = extract("One CNL member was detained and later found killed.", { detectHeader: false });
+  assert.deepEqual(r.claims.map((c) => [c.metric, c.value]), [["detained", 1], ["killed", 1]]);
+  assert.equal(r.totals.killed?.best, 1);
+});
+
+test("partitive subject: 'three of the 4 attackers' counts three", () => {
+  const c = one("Three of the 4 attackers also died.");
+  assert.deepEqual([c.metric, c.value, c.victims], ["killed", 3, "fighters"]);
+  // "he was one of the three people wounded" names one of the three: the figure stays three.
+  assert.equal(one("Powell was one of the three people wounded in the ambush.").value, 3);
+});
+
+test("two groups, one figure: '11 soldiers and pro-government militia members were killed'", () => {
+  const c = one("At least 11 soldiers and pro-government militia members were killed.");
+  assert.deepEqual([c.value, c.qualifier], [11, "at_least"]);
+  // pro-government militias are counted with the state's forces, apart from the fighters they face.
+  const r = extract("5 pro-government militia members were killed. 4 Taliban militants were also killed.", { detectHeader: false });
+  assert.deepEqual(r.claims.map((x) => x.victims), ["soldiers", "fighters"]);
+  assert.equal(r.totals.killed?.best, 9);
+});
+
+test("one person named by any noun: the body of, succumbed, leaving him dead", () => {
+  assert.equal(one("The body of a former schoolmaster of the village was found.").value, 1);
+  assert.equal(one("A rioter succumbed to his wounds on Tuesday.").metric, "killed");
+  assert.equal(one("Gunmen attacked the house of an officer, leaving him killed.").value, 1);
+  const r = extract("The victim was abducted hours before he was murdered.", { detectHeader: false });
+  assert.deepEqual(r.claims.map((c) => [c.metric, c.rule]), [["abducted", "singular-subject"], ["killed", "pronoun-died"]]);
+});
+
+test("a relative clause between the subject and its verb", () => {
+  const r = extract("Two German tourists and a Czech citizen, who succumbed to her wounds in a hospital in Cairo, were killed.", { detectHeader: false });
+  assert.equal(r.totals.killed?.best, 3);
+  const s = extract("A suicide bombing killed a candidate running for a seat in the provincial assembly, his driver and a guard.", { detectHeader: false });
+  assert.equal(s.totals.killed?.best, 3);
+});

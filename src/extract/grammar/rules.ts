@@ -69,7 +69,7 @@ const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|on
 // try every way of splitting the words between bridge words and place phrases.
 const BRIDGE = `(?=(?:,? [^ ,.;]+){0,14}? (?:${alt([...PASSIVE_TRIGGERS.map((t) => t.words), ...DESTROYED_WORDS, "injuries", "hit", "harmed", "blew", "detonated", "shot", "killed"])})\\b)(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,6}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
-const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
+const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all|who|whose)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
 // Any one to three words naming the victims when no known noun does: "3 Fulani were killed", "two al shabaab dead".
 const ANY_NP = `(?: (?!(?:and|or|as|with|while|who|were|was|had|have|has|of|in|on|at|by|to|from|for|the|a|an|shooting|shootings|attack|attacks|bombing|incident|explosion|blast|crash|fire|raid|strike|strikes|airstrike|clash|clashes|violence|homicide|murder|killing|deadly|fatal|people's|years?|months?|days?|weeks?|hours?)\\b)${WORD}){1,3}?`;
 
@@ -107,6 +107,9 @@ export function classify(np: string): { group: VictimGroup; attacker: boolean } 
     else if (/\bpolice\b/.test(np)) group = "police";
     else if (/\b(?:militant|rebel|insurgent|jihadist|terrorist|enemy|guerrilla)\b/.test(np)) group = "fighters";
   } else if (group === "police" && head === "officers" && /\b(?:army|military|security)\b/.test(np)) group = "soldiers";
+  // "pro-government militia members" fight on the state's side: counted with its forces, apart from the
+  // fighters they face.
+  if ((group === "fighters" || group === "people") && /\bpro-(?:government|regime)\b/.test(np)) group = "soldiers";
   return { group, attacker: ATTACKER_NOUNS.has(head) };
 }
 
@@ -146,7 +149,7 @@ function findingFromSubject(
   return [{ rule, metric, q, victims, start: m.index, end: Math.max(matchEnd, victims?.end ?? 0), trigger }];
 }
 
-const NOT_PEOPLE = /^(?:car|vehicle|truck|bus|house|home|building|bomb|device|mine|shell|rocket|missile|drone|attack|clash|patrol|convoy|post|checkpoint|base|camp|village|town|city|market|school|hospital|mosque|church|shop|store|office|bridge|road|tank|plane|aircraft|helicopter|boat|ship|train|number|total|lot|majority|few|couple|series|group|family|crowd|mob|gang|unit|force|team|body|report|statement|shot|fire|blast|explosion|suicide)$/;
+const NOT_PEOPLE = /^(?:car|vehicle|truck|bus|house|home|building|bomb|device|mine|shell|rocket|missile|drone|attack|clash|patrol|convoy|post|checkpoint|base|camp|village|town|city|market|school|hospital|mosque|church|shop|store|office|bridge|road|tank|plane|aircraft|helicopter|boat|ship|train|number|total|lot|majority|few|couple|series|group|family|crowd|mob|gang|unit|force|team|body|report|statement|shot|fire|blast|explosion|suicide|livestock|cattle|cows?|goats?|sheep|camels?|animals?|donkeys?|horses?|dogs?|chickens?|pigs?|birds?|poultry)$/;
 
 const NAME_WORD = `(?!(?:was|has|had|were|is|been|later|reportedly|also|then|allegedly|fatally|accidentally)\\b)${WORD}`;
 
@@ -157,6 +160,21 @@ const VICTIMS_AFTER = new RegExp(`^(?: ${WORD}){0,3}? (?:${HEAD})\\b`);
 const BRIDGE_TO_PASSIVE = new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`);
 const LISTED_SUBJECT = new RegExp(`^,? #\\d+#(?:${ANY_NP})? (?:${PASSIVE})\\b`);
 const NP_TO_PASSIVE = new RegExp(`^(?:${ANY_NP})? (?:${PASSIVE})\\b`);
+
+const THEN_KILLED = /^,? and (?:was |were )?(?:later |subsequently |then |eventually |afterwards )?(?:was |were )?(?:found |later found )?(?:killed|dead|murdered|executed|beheaded|shot dead|died)\b/;
+
+/**
+ * "one member was detained and later found killed", "a man was shot and later died": a second participle
+ * says the same people died. Only after verbs that leave the victims' fate open (held, taken, shot).
+ */
+function thenKilled(v: SentenceView, main: Finding): Finding[] {
+  if (!/^(?:abducted|detained|missing)$/.test(main.metric) && !/^(?:shot|stabbed)$/.test(main.trigger)) return [];
+  const m = THEN_KILLED.exec(v.masked.slice(main.end, main.end + 60));
+  if (!m) return [];
+  const value = main.q !== null ? v.quantities[main.q]?.value : main.value;
+  if (value === undefined) return [];
+  return [{ ...main, rule: main.rule + "+then-killed", metric: "killed", q: null, value, consumed: [], end: main.end + m[0].length, trigger: "killed" }];
+}
 
 /** "five policemen and 2 civilians were killed": the figures listed before the subject share its verb. */
 function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
@@ -191,7 +209,7 @@ function coordinated(v: SentenceView, start: number, main: Finding): Finding[] {
   return out;
 }
 
-const COORDINATED_AFTER = new RegExp(`^(?:,| and|, and| as well as|, as well as) (?:(?:their |his |her |the |another )?(?<q>#\\d+#)(?:(?<np>${NP})|(?<np2> ${MOD})(?=,| and\\b))?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b|(?:a|an|another) (?<anyhead>${MOD})(?= [.,;]|[.,;]| (?:in|at|on|near|during|while|when|after|before|as|with|and)\\b|$))`);
+const COORDINATED_AFTER = new RegExp(`^(?: (?:running|working|serving|travell?ing|driving|living|riding|standing|sitting|waiting|wearing|carrying|visiting|guarding)\\b[^,;#]{0,60}(?=,))?(?:,| and|, and| as well as|, as well as) (?:(?:their |his |her |the |another )?(?<q>#\\d+#)(?:(?<np>${NP})|(?<np2> ${MOD})(?=,| and\\b))?|(?:a|an|the|his|her|their|another|one other)(?: ${WORD}){0,2}? (?<head>${SING})\\b|(?:a|an|another) (?<anyhead>${MOD})(?= [.,;]|[.,;]| (?:in|at|on|near|during|while|when|after|before|as|with|and)\\b|$))`);
 
 /** "killing 3 soldiers and 2 civilians", "killing the father and a son": objects listed after the first. */
 function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding[] {
@@ -260,7 +278,7 @@ export const RULES: Rule[] = [
     name: "count-noun",
     hint: (v) => /death|fatalit|bodies|body|corpse|remains|killing|murder|massacre|assassinat|execution|slaying|injuries|lives|life/.test(v.masked),
     pattern: new RegExp(
-      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:(?:a|an|his|her|their|the) )?(?:(?:${MOD}|#\\d+#-year-old) ){0,3}?(?<one>${SING})\\b(?! of (?:#|several|many|dozens))|\\bclaimed (?:a|the) life\\b|\\bclaim(?:ed|ing|s)? (?:the )?#(?<q4>\\d+)#(?<np4>${NP})? (?:lives|life)\\b|`
+      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:(?:a|an|his|her|their|the) )?(?:(?:${MOD}|#\\d+#-year-old) ){0,3}?(?<one>${SING})\\b(?! of (?:#|several|many|dozens))|\\b(?:body|killing|murder|assassination|beheading|execution|lynching) of (?:a|an)(?: ${MOD}){0,2}? (?<anyone>${WORD})(?= (?:of|in|at|on|near|from|who|whose|was|by|after|during|outside|inside)\\b|[,.;]|$)|\\bclaimed (?:a|the) life\\b|\\bclaim(?:ed|ing|s)? (?:the )?#(?<q4>\\d+)#(?<np4>${NP})? (?:lives|life)\\b|`
         + `#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
       "g",
     ),
@@ -273,6 +291,11 @@ export const RULES: Rule[] = [
         return [{ rule: this.name, metric: "killed", q: Number(m.groups!["q4"]), victims, start: m.index, end, trigger: "lives" }];
       }
       if (m.groups!["q"] === undefined && m.groups!["q2"] === undefined) {
+        const anyone = m.groups!["anyone"];
+        if (anyone) {
+          if (NOT_PEOPLE.test(anyone) || /^(?:kind|sort|type|way|deal|plan|bill|law|project|dream)$/.test(anyone)) return null;
+          return [{ rule: this.name, metric: "killed", q: null, value: 1, victims: { group: "people", attacker: false, start: end - anyone.length, end }, start: m.index, end, trigger: "death of" }];
+        }
         const one = m.groups!["one"];
         const victims: VictimRef | null = one ? { group: SINGULAR_NOUNS[one]!, attacker: ATTACKER_NOUNS.has(one), start: end - one.length, end } : null;
         return [{ rule: this.name, metric: "killed", q: null, value: 1, victims, start: m.index, end, trigger: "death of" }];
@@ -297,12 +320,14 @@ export const RULES: Rule[] = [
   {
     // "left five dead", "leaving 12 people injured"
     name: "left-result",
-    hint: (v) => v.quantities.length > 0 && /\blea?v/.test(v.masked),
+    hint: (v) => /\blea?v/.test(v.masked),
     pattern: new RegExp(
-      `\\b(?:left|leaving|leaves|leave) (?:(?:another|an estimated|at least) )?#(?<q>\\d+)#(?:(?<np>${NP})|${ANY_NP})? (?<result>${alt(Object.keys(RESULT_WORDS))})\\b`,
+      `\\b(?:left|leaving|leaves|leave) (?:(?:another|an estimated|at least) )?#(?<q>\\d+)#(?:(?<np>${NP})|${ANY_NP})? (?<result>${alt(Object.keys(RESULT_WORDS))})\\b|\\b(?:left|leaving) (?:him|her) (?<result1>dead|killed|injured|wounded)\\b`,
       "g",
     ),
     extract(m, v) {
+      const one = m.groups!["result1"];
+      if (one) return [{ rule: this.name, metric: RESULT_WORDS[one]!, q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger: one }];
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
       const npStart = m.index + m[0].indexOf(`#${q}#`) + `#${q}#`.length;
@@ -328,6 +353,9 @@ export const RULES: Rule[] = [
       if (/\b(?:to|could|would|might|may|will) $/.test(v.masked.slice(Math.max(0, m.index - 8), m.index))) return null;
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
+      // "killed 15 livestock": not people.
+      const anyLast = /[a-z'-]+$/.exec(m.groups?.["np2"] ?? "")?.[0];
+      if (anyLast && NOT_PEOPLE.test(anyLast)) return null;
       const npStart = m.index + m[0].length - (np?.length ?? 0);
       const end = m.index + m[0].length;
       let metric = activeMetric.get(trigger)!;
@@ -342,7 +370,9 @@ export const RULES: Rule[] = [
     // "3,864 civilians have been killed", "43 civilians were believed to have been killed", "three dead"
     name: "subject-passive",
     hint: (v) => v.quantities.length > 0,
-    pattern: new RegExp(`#(?<q>\\d+)#(?:(?<np>${NP})|(?<np2>${ANY_NP}))?${ASIDE}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
+    // One figure for two groups joined without a figure of their own: "11 soldiers and pro-government militia
+    // members were killed" is 11.
+    pattern: new RegExp(`#(?<q>\\d+)#(?:(?<np>${NP}(?: and(?! (?:a|an|one|another|the)\\b)(?: ${MOD}){0,3}? (?:${PLURAL_HEAD})\\b)?)|(?<np2>${ANY_NP}))?${ASIDE}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
     extract(m, v) {
       const trigger = m.groups!["trigger"]!;
       const rest = v.masked.slice(m.index + m[0].length);
@@ -350,7 +380,15 @@ export const RULES: Rule[] = [
       // "7 militants were killed and wounded": one figure for two metrics cannot be split.
       if (/^(?: or|,? and|,) (?:wounded|injured|hurt|killed|dead)\b/.test(rest)) return null;
       const main = findingFromSubject(this.name, v, m, passiveMetric.get(trigger)!, trigger);
-      return main ? [...coordinated(v, m.index, main[0]!), ...main] : null;
+      if (!main) return null;
+      // "three of the 4 attackers also died", "one of the 2 gunmen was killed": the part is the figure.
+      // ("he was one of the three people wounded" names one of them: the figure stays three.)
+      const part = /#(\d+)# of (?:the|their|his|her|its|those|these) $/.exec(v.masked.slice(Math.max(0, m.index - 24), m.index));
+      if (part && !/\b(?:was|is|were|are|be|been|as|among|being)\s*$/.test(v.masked.slice(Math.max(0, m.index - part[0].length - 12), m.index - part[0].length))) {
+        const whole = main[0]!;
+        main[0] = { ...whole, q: Number(part[1]), start: m.index - part[0].length, consumed: [whole.q!] };
+      }
+      return [...coordinated(v, main[0]!.start, main[0]!), ...main, ...thenKilled(v, main[0]!)];
     },
   },
   {
@@ -373,7 +411,7 @@ export const RULES: Rule[] = [
     // "a man was found dead", "one soldier died", "a 17-year-old was shot", "another civilian was injured"
     name: "singular-subject",
     pattern: new RegExp(
-      `(?:\\b(?:a|an|another|his|her|their|its|the|one other)|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?${SING_NP}(?:,? (?:aged )?#\\d+#,?)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
+      `(?:\\b(?:a|an|another|his|her|their|its|the|one other)|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?${SING_NP}(?:,? (?:aged )?#\\d+#,?)?(?:, (?:who|whose) [^,;:]{1,100},)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
       "g",
     ),
     extract(m, v) {
@@ -395,21 +433,25 @@ export const RULES: Rule[] = [
       // "the officer and her daughter died": two people; "an official and activist": one.
       const value = m.groups!["det2"] ? 2 : 1;
       const main: Finding = { rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value, victims, start: m.index, end, trigger };
-      return [...coordinated(v, m.index, main), main];
+      return [...coordinated(v, m.index, main), main, ...thenKilled(v, main)];
     },
   },
   {
     // "killing a soldier and injuring another one", "shot a man"
     name: "singular-object",
     pattern: new RegExp(
-      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their|the)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,4}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`,
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their|the)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,4}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`
+        // Headline style, no article: "gunmen kill NISS officer", "militants behead village chief".
+        + `|(?<!\\b(?:was|were|been|be|being|is|are|to) (?:${WORD} )?)\\b(?<trigger3>kill|kills|killed|assassinate|assassinates|assassinated|behead|beheads|beheaded|execute|executes|executed|shoot dead|shoots dead|shot dead|fatally shot|fatally shoots|fatally stabbed|fatally stabs|shot and killed|shoots and kills)(?<mods3>(?: (?!(?:a|an|the|this|that|these|those|his|her|their|its|another|one|two)\\b)${MOD}){0,2}?) (?<head3>${SING})\\b(?= [.,;:]|[.,;:]|$| (?:in|at|near|on|during|after|outside|inside)\\b)`,
       "g",
     ),
     extract(m, v) {
-      const trigger = m.groups!["trigger"] ?? m.groups!["trigger2"]!;
-      const head = m.groups!["head"];
+      const trigger = m.groups!["trigger"] ?? m.groups!["trigger2"] ?? m.groups!["trigger3"]!;
+      const head = m.groups!["head"] ?? m.groups!["head3"];
       const end = m.index + m[0].length;
-      let metric = activeMetric.get(trigger)!;
+      // "attempted to kill a detainee", "plotted to assassinate a minister": an aim, not a death.
+      if (/\b(?:to|could|would|might|may|will) $/.test(v.masked.slice(Math.max(0, m.index - 8), m.index))) return null;
+      let metric = m.groups!["trigger3"] ? "killed" : activeMetric.get(trigger)!;
       if (/^(?:shot|shooting)$/.test(trigger) && /^ dead\b/.test(v.masked.slice(end))) metric = "killed";
       const group: VictimGroup = head && head !== "one" ? SINGULAR_NOUNS[head]! : "people";
       const victims: VictimRef = { group, attacker: head ? ATTACKER_NOUNS.has(head) : false, start: end - (head?.length ?? 0), end };
@@ -424,13 +466,15 @@ export const RULES: Rule[] = [
     // a noun the lexicon does not know, with a singular auxiliary.
     name: "singular-any-noun",
     pattern: new RegExp(
-      `\\b(?:a|an)(?: ${MOD}){0,3}? (?<head>${WORD})(?: (?:from|of|in) (?:the )?(?:${MOD} ){0,3}?${MOD})?(?:,? #\\d+#,)?(?<bridge>(?: (?:was|has been|had been|reportedly|allegedly|later|also|then|fatally|accidentally))+) (?<trigger>killed|shot dead|shot and killed|found dead|stabbed to death|beaten to death|burnt to death|burned to death|murdered|beheaded|lynched|wounded|injured|kidnapped|abducted)\\b(?! #| a | an | the )`,
+      `\\b(?:a|an)(?: ${MOD}){0,3}? (?<head>${WORD})(?: (?:from|of|in) (?:the )?(?:${MOD} ){0,3}?${MOD})?(?:,? #\\d+#,)?(?<bridge>(?: (?:was|has been|had been|reportedly|allegedly|later|also|then|fatally|accidentally))*) (?<trigger>killed|shot dead|shot and killed|found dead|stabbed to death|beaten to death|burnt to death|burned to death|murdered|beheaded|lynched|wounded|injured|kidnapped|abducted|died|succumbed)\\b(?! #| a | an | the )`,
       "g",
     ),
     extract(m) {
       const head = m.groups!["head"]!;
-      if (!/\b(?:was|has been|had been)\b/.test(m.groups!["bridge"]!) || NOT_PEOPLE.test(head)) return null;
       const trigger = m.groups!["trigger"]!;
+      // Only "died" and "succumbed" cannot take an object: the other verbs need an auxiliary to be passive.
+      const intransitive = trigger === "died" || trigger === "succumbed";
+      if ((!intransitive && !/\b(?:was|has been|had been)\b/.test(m.groups!["bridge"]!)) || NOT_PEOPLE.test(head)) return null;
       const at = m.index + m[0].indexOf(" " + head) + 1;
       return [{
         rule: this.name, metric: passiveMetric.get(trigger) ?? "killed", q: null, value: 1,
@@ -444,12 +488,15 @@ export const RULES: Rule[] = [
     // bombers are read by attacker-died only when the text makes them a subject: "the bomber blew himself up".)
     name: "perpetrator-suicide",
     pattern: /\b(?:turn(?:ed|s|ing)? (?:the |a )?(?:gun|weapon|rifle|pistol) on (?:himself|herself)|(?:killed|kills|killing|kill) (?:himself|herself)|took (?:his|her) own life|taking (?:his|her) own life|murder-suicide|murder suicide)\b/g,
-    extract(m) {
-      return [{
+    extract(m, v) {
+      const main: Finding = {
         rule: this.name, metric: "killed", q: null, value: 1,
         victims: { group: "fighters", attacker: true, start: m.index, end: m.index + m[0].length },
         start: m.index, end: m.index + m[0].length, trigger: "suicide",
-      }];
+      };
+      // "blew herself up, killing herself and a soldier who stopped her"
+      const others = /^kill/.test(m[0]) ? coordinatedAfter(v, main.end, main).map((f) => ({ ...f, rule: "singular-object+coordinated" })) : [];
+      return [main, ...others];
     },
   },
   {
@@ -506,9 +553,12 @@ export const RULES: Rule[] = [
   {
     // "he was pronounced dead at the scene", "she died at the hospital"
     name: "pronoun-died",
-    pattern: /\b(?:he|she) (?:(?:was|has been|had been|later|then|subsequently|also|both|was later|was also) )*(?<trigger>pronounced dead|found dead|killed|shot dead|fatally shot|died|shot and killed|declared dead)\b(?! #| a | an | the | his | her | him )/g,
+    pattern: /\b(?:he|she) (?:(?:was|has been|had been|later|then|subsequently|also|both|was later|was also) )*(?:(?<trigger>pronounced dead|found dead|killed|shot dead|fatally shot|shot and killed|declared dead|murdered|assassinated|slain|beheaded|executed|stabbed to death|beaten to death|shot to death|burned to death|burnt to death)\b(?! #| a | an | the | his | her | him )|(?<intrans>died|succumbed)\b)/g,
     extract(m) {
-      return [{ rule: this.name, metric: "killed", q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger: m.groups!["trigger"]! }];
+      const trigger = m.groups!["trigger"] ?? m.groups!["intrans"]!;
+      // "he killed" is the killer: the victim form needs an auxiliary unless the verb cannot take an object.
+      if (m.groups!["trigger"] && !/\b(?:was|has been|had been)\b/.test(m[0]) && !/^(?:pronounced|found|declared) dead$/.test(trigger)) return null;
+      return [{ rule: this.name, metric: "killed", q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger }];
     },
   },
 ];
