@@ -22,6 +22,7 @@ import {
   resolveId,
 } from "./reconcile.ts";
 import { totals as stateTotals } from "./report.ts";
+import { decodeProfile, matchesAny, profileText, unitBuckets, unitProfiles } from "./profiles.ts";
 import type {
   AggregateRecord,
   ArticleMeta,
@@ -55,6 +56,8 @@ interface ReconTables {
     updated_at: string;
   };
   recon_buckets: { bucket: string; incident_id: string };
+  /** Migration 0006: the linking profile of an incident (profiles.ts), written whenever its record is. */
+  recon_profiles: { incident_id: string; profile: string };
   recon_aggregates: {
     id: string;
     agg_key: string;
@@ -234,8 +237,34 @@ interface Slice {
   aliases: Map<string, string>;
   /** Ids held in state.retired only to keep newId off them (an id some other row already has): never written. */
   reserved: Set<string>;
+  /** Loaded incidents that have no profile row yet (a store from before migration 0006): written even unchanged. */
+  unprofiled: Set<string>;
+  /** Candidate incidents whose profiles were scored (loaded in full or not). */
+  candidates: number;
 }
 
+/** The ids of the candidate incidents of these buckets, with their profile text (null: none stored). */
+async function candidateProfiles(trx: Conn, buckets: readonly string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const part of chunks(buckets)) {
+    const rows = await trx
+      .selectFrom(
+        trx.selectFrom("recon_buckets").select("incident_id").distinct().where("bucket", "in", part).as("b"),
+      )
+      .leftJoin("recon_profiles as p", "p.incident_id", "b.incident_id")
+      .select(["b.incident_id as id", "p.profile as profile"])
+      .execute();
+    for (const r of rows) out.set(r.id, r.profile);
+  }
+  return out;
+}
+
+/**
+ * The part of the persisted state that reconciling `newClaims` can change, in full: the candidate incidents that
+ * score at or above the threshold against one of the new units (found by their stored profiles, see profiles.ts),
+ * the incidents already holding these articles' claims, and the running totals of the claims' metric and country.
+ * Candidates that cannot link are scored and left on disk.
+ */
 async function loadSlice(
   trx: Conn,
   newClaims: readonly ReconClaim[],
@@ -250,17 +279,10 @@ async function loadSlice(
     claims: new Map(),
     aliases: new Map(),
     reserved: new Set(reserved),
+    unprofiled: new Set(),
+    candidates: 0,
   };
   const incIds = new Set<string>();
-  for (const part of chunks(candidateBuckets(newClaims))) {
-    const rows = await trx
-      .selectFrom("recon_buckets")
-      .select("incident_id")
-      .distinct()
-      .where("bucket", "in", part)
-      .execute();
-    for (const r of rows) incIds.add(r.incident_id);
-  }
   // What the state already holds of these articles (a re-run, or a revision's predecessor being withdrawn).
   const aggIds = new Set<string>();
   const claimRows: { key: string; record: string }[] = [];
@@ -276,6 +298,17 @@ async function loadSlice(
       if (r.aggregate_id) aggIds.add(r.aggregate_id);
     }
   }
+  const units = unitProfiles(newClaims, new Set(claimRows.map((r) => r.key)), {});
+  // The per-claim buckets as well as the per-unit ones: loading more than needed is harmless, less is not.
+  const buckets = new Set(candidateBuckets(newClaims));
+  for (const u of units) for (const b of unitBuckets(u)) buckets.add(b);
+  const candidates = units.length > 0 ? await candidateProfiles(trx, [...buckets].sort()) : new Map();
+  slice.candidates = candidates.size;
+  for (const [id, text] of candidates) {
+    if (incIds.has(id)) continue;
+    const p = decodeProfile(text);
+    if (!p || matchesAny(units, p)) incIds.add(id);
+  }
   const aggKeys = [
     ...new Set(
       newClaims
@@ -286,14 +319,16 @@ async function loadSlice(
   const wantedClaims = new Set<string>();
   for (const part of chunks([...incIds])) {
     const rows = await trx
-      .selectFrom("recon_incidents")
-      .select(["id", "record"])
-      .where("id", "in", part)
+      .selectFrom("recon_incidents as i")
+      .leftJoin("recon_profiles as p", "p.incident_id", "i.id")
+      .select(["i.id as id", "i.record as record", "p.incident_id as profiled"])
+      .where("i.id", "in", part)
       .execute();
     for (const r of rows) {
       const inc = parse<IncidentRecord>(r.record);
       state.incidents[inc.id] = inc;
       slice.incidents.set(inc.id, r.record);
+      if (r.profiled === null) slice.unprofiled.add(inc.id);
       for (const k of inc.claims) wantedClaims.add(k);
       for (const a of inc.aliases) {
         state.aliases[a] = inc.id;
@@ -410,6 +445,7 @@ async function writeSlice(trx: Transaction<Db>, slice: Slice, now: string): Prom
   const gone = [...slice.incidents.keys()].filter((id) => !state.incidents[id]);
   for (const part of chunks(gone)) {
     await trx.deleteFrom("recon_buckets").where("incident_id", "in", part).execute();
+    await trx.deleteFrom("recon_profiles").where("incident_id", "in", part).execute();
     await trx.deleteFrom("recon_incidents").where("id", "in", part).execute();
     counts.deleted += part.length;
   }
@@ -437,6 +473,9 @@ async function writeSlice(trx: Transaction<Db>, slice: Slice, now: string): Prom
     );
     for (const rp of chunks(rows)) await trx.insertInto("recon_buckets").values(rp).execute();
   }
+  await writeProfiles(trx, state, [
+    ...new Set([...rebucket, ...[...slice.unprofiled].filter((id) => state.incidents[id])]),
+  ]);
 
   // Aggregates.
   const goneAggs = [...slice.aggregates.keys()].filter((id) => !state.aggregates[id]);
@@ -503,6 +542,32 @@ async function writeSlice(trx: Transaction<Db>, slice: Slice, now: string): Prom
   return counts;
 }
 
+/**
+ * Profile rows of these incidents, from the slice's claims (the slice holds every claim of an incident it holds).
+ * A profile that cannot be stored faithfully (profileText null) leaves no row: that incident is then always loaded.
+ */
+async function writeProfiles(trx: Transaction<Db>, state: ReconState, ids: readonly string[]): Promise<void> {
+  const rows: ReconTables["recon_profiles"][] = [];
+  const none: string[] = [];
+  for (const id of ids) {
+    const inc = state.incidents[id];
+    if (!inc) continue;
+    const profile = profileText(state, inc);
+    if (profile === null) none.push(id);
+    else rows.push({ incident_id: id, profile });
+  }
+  for (const part of chunks(rows, 200))
+    await trx
+      .insertInto("recon_profiles")
+      .values(part)
+      .onConflict((oc) =>
+        oc.column("incident_id").doUpdateSet((eb) => ({ profile: eb.ref("excluded.profile") })),
+      )
+      .execute();
+  for (const part of chunks(none))
+    await trx.deleteFrom("recon_profiles").where("incident_id", "in", part).execute();
+}
+
 /** Ids of new incidents and aggregates that some row outside the slice already uses (48-bit hash collisions). */
 async function takenIds(trx: Conn, slice: Slice): Promise<string[]> {
   const fresh = [
@@ -532,8 +597,11 @@ export interface ReconcileReport {
   skipped: number;
   claims: number;
   changes: Change[];
-  /** Rows the slice held (what "incremental" means in numbers). */
-  loaded: { incidents: number; aggregates: number; claims: number };
+  /**
+   * Rows the slice held in full (what "incremental" means in numbers), and the candidate incidents whose profiles
+   * were scored to choose them.
+   */
+  loaded: { incidents: number; aggregates: number; claims: number; candidates: number };
   written: WriteCounts;
 }
 
@@ -558,7 +626,7 @@ export async function reconcileArticles(
       skipped: 0,
       claims: 0,
       changes: [],
-      loaded: { incidents: 0, aggregates: 0, claims: 0 },
+      loaded: { incidents: 0, aggregates: 0, claims: 0, candidates: 0 },
       written: { incidents: 0, aggregates: 0, claims: 0, deleted: 0 },
     };
     const done = new Set<number>();
@@ -609,6 +677,7 @@ export async function reconcileArticles(
           incidents: slice.incidents.size,
           aggregates: slice.aggregates.size,
           claims: slice.claims.size,
+          candidates: slice.candidates,
         };
         report.written = await writeSlice(trx, slice, now);
         break;
@@ -748,6 +817,7 @@ export async function rebuildIncidents(store: Store, opts: ReconcileOptions = {}
 
     for (const t of [
       "recon_buckets",
+      "recon_profiles",
       "recon_incidents",
       "recon_aggregates",
       "recon_claims",
@@ -764,6 +834,8 @@ export async function rebuildIncidents(store: Store, opts: ReconcileOptions = {}
       claims: new Map(),
       aliases: new Map(),
       reserved: new Set(),
+      unprofiled: new Set(),
+      candidates: 0,
     };
     await writeSlice(trx, slice, now);
     // Aliases and retired ids stay reserved: no later incident may take them.

@@ -7,6 +7,7 @@ import * as m0001 from "./0001_initial.ts";
 import * as m0002 from "./0002_claim_same_as.ts";
 import * as m0003 from "./0003_review.ts";
 import * as m0005 from "./0005_incidents.ts";
+import * as m0006 from "./0006_recon_profiles.ts";
 
 export type BackendKind = "sqlite" | "postgres";
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, VersionedMigration> = {
   "0002_claim_same_as": m0002,
   "0003_review": m0003,
   "0005_incidents": m0005,
+  "0006_recon_profiles": m0006,
 };
 
 export function migrationsFor(kind: BackendKind): Record<string, Migration> {
