@@ -20,6 +20,7 @@ function toDraft(f: Finding, v: SentenceView, text: string, n: number): Draft {
     metric: f.metric,
     victims: f.victims?.group ?? "people",
     victims_text: victimsText || null,
+    victim_name: f.person ? text.slice(v.span.start + v.toText(f.person.start), v.span.start + v.toText(f.person.end)).trim() || null : null,
     value,
     low: q ? q.low : value,
     high: q ? q.high : value,

@@ -9,6 +9,7 @@
 //   and its body, a toll and its update); different groups add up, but a general figure ("25 people")
 //   already contains its specific groups ("21 civilians") when it is at least as large as their sum.
 //   Attackers who die are added to the victims' figure.
+import { sameName } from "./grammar/names.ts";
 import type { Claim, DocumentIncident, Metric, Range, VictimGroup } from "./types.ts";
 
 const NEW_EVENT =
@@ -36,8 +37,39 @@ function add(a: Range | null, b: Range | null): Range | null {
   return { low: a.low + b.low, best: a.best + b.best, high: a.high + b.high };
 }
 
-/** The figure of one metric in one incident, by the group rules above. */
+/** A claim for one person the text names: "the murder of Carlos Pizarro", "Jose Marin, 32, was killed". */
+function isNamed(c: Claim): boolean {
+  return c.victim_name !== null;
+}
+
+/**
+ * The figure of one metric in one incident. Named people are counted by name: two mentions of one name are one
+ * person. They are already inside a figure stated before them ("two leaders were killed … Perez and Ramirez were
+ * shot"); otherwise they add to it ("Rodriguez Porth was killed … two of his bodyguards were also killed").
+ */
 export function incidentFigure(claims: readonly Claim[], metric: Metric): Range | null {
+  const named = claims.filter((c) => c.metric === metric && isNamed(c));
+  if (named.length === 0) return groupFigure(claims, metric);
+  const persons: string[] = [];
+  for (const c of named) if (!persons.some((p) => sameName(p, c.victim_name!))) persons.push(c.victim_name!);
+  // "the minister's death" after "the murder of minister Rodriguez": the title names the same person.
+  const titles = named.map((c) => (c.victims_text ?? "").toLowerCase());
+  const sameTitle = (c: Claim) =>
+    c.value === 1 && c.victims_text !== null && titles.some((t) => new RegExp(`\\b${c.victims_text!.toLowerCase().split(/\s+/).at(-1)!.replace(/[^a-z]/g, "")}\\b`).test(t));
+  // A single person after the first name, not announced as another ("also", "another"), is the named one again:
+  // "Jecar Neghme … died … the MIR spokesman was gunned down".
+  const firstNamed = Math.min(...named.map((c) => c.sentence.start));
+  const again = (c: Claim) => c.value === 1 && c.low === 1 && c.sentence.start > firstNamed && !c.rule.includes("/") && !/\b(?:also|another|other|second|too)\b/i.test(c.evidence.text);
+  const rest = claims.filter((c) => !(c.metric === metric && (isNamed(c) || sameTitle(c) || again(c))));
+  const g = groupFigure(rest, metric);
+  const n: Range = { low: persons.length, best: persons.length, high: persons.length };
+  if (!g) return n;
+  const covered = rest.some((c) => c.metric === metric && c.value > 0 && c.sentence.start < firstNamed) && g.best >= n.best;
+  return covered ? maxRange(g, n) : add(g, n);
+}
+
+/** The figure of one metric by the group rules above. */
+function groupFigure(claims: readonly Claim[], metric: Metric): Range | null {
   // Figures listed in one sentence for different groups ("3 soldiers and 2 civilians were killed") add up
   // there; across sentences, the group rules decide.
   const bySentence = new Map<number, Map<string, Range>>();

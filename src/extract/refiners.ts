@@ -30,7 +30,7 @@ function clauseBefore(d: Draft, max = 80): string {
   return cut >= 0 ? before.slice(cut + 1) : before;
 }
 
-const HYPOTHETICAL = /\b(?:could|would|might|may|threaten(?:s|ed|ing)?(?: to)?|vow(?:s|ed)? to|plan(?:s|ned|ning)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|capable of|enough to|risk(?:s|ed|ing)?|potential(?:ly)?|if)(?: [a-z'-]+){0,3} ?$/;
+const HYPOTHETICAL = /\b(?:could|would|might|may|threaten(?:s|ed|ing)?(?: to)?|vow(?:s|ed)? to|plan(?:s|ned|ning)? (?:to|for)|plot(?:s|ted|ting)? (?:to|for)|attempt(?:s|ed|ing)? (?:to|on)|tr(?:y|ies|ied|ying) to|conspir(?:e|ed|acy|ing) to|intend(?:s|ed)? to|aim(?:s|ed)? to|capable of|enough to|risk(?:s|ed|ing)?|potential(?:ly)?|if)(?: [a-z'-]+){0,3} ?$/;
 
 const CUMULATIVE =
   /\bsince\b(?! then\b)|\bso far\b|\bto date\b|\bthus far\b|\bover the (?:past|last) (?:#\d+#|few|several|two|three|four|five|six) (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bover the same period\b|\bcumulative\b|\boverall (?:death )?toll\b|\btotal (?:number|death toll)\b|\b(?:war|conflict|offensive|campaign|fighting|violence|crisis|siege) (?:has|had) (?:killed|claimed)\b|\bin the (?:past|last) #\d+# (?:hours|days|weeks|months)\b|\bthis year\b|\blast year\b/;

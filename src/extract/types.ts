@@ -94,6 +94,8 @@ export interface Claim {
   metric: Metric;
   victims: VictimGroup;
   victims_text: string | null;
+  /** The victim's name when the claim is about one person the text names ("Carlos Pizarro"), else null. */
+  victim_name: string | null;
   value: number;
   low: number;
   high: number;

@@ -76,6 +76,7 @@ export function claim(s: ClaimSpec): Claim {
     metric: s.metric ?? "killed",
     victims: s.victims ?? "civilians",
     victims_text: null,
+    victim_name: null,
     value: s.value,
     low: s.low ?? s.value,
     high: s.high ?? s.value,

@@ -16,6 +16,7 @@ export function makeClaim(overrides: Partial<Claim> = {}): Claim {
     metric: "killed",
     victims: "civilians",
     victims_text: "civilians",
+    victim_name: null,
     value: 12,
     low: 12,
     high: 12,

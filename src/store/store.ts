@@ -610,6 +610,7 @@ function toStoredClaim(r: Selectable<ClaimsTable>): StoredClaim {
     metric: r.metric as Claim["metric"],
     victims: r.victims as Claim["victims"],
     victims_text: r.victims_text,
+    victim_name: null,
     value: r.value,
     low: r.low,
     high: r.high,

@@ -26,6 +26,7 @@ function claimAt(doc: DocContext, evidence: string, id = "c1"): Claim {
     metric: "killed",
     victims: "civilians",
     victims_text: null,
+    victim_name: null,
     value: 1,
     low: 1,
     high: 1,

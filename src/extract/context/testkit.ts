@@ -43,6 +43,7 @@ export function claimAt(doc: DocContext, evidence: string, over: Partial<Claim> 
     metric: "killed",
     victims: "people",
     victims_text: null,
+    victim_name: null,
     value: 0,
     low: 0,
     high: 0,

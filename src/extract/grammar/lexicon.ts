@@ -58,7 +58,7 @@ export const VICTIM_NOUNS: Record<string, VictimGroup> = {
   hostages: "other", prisoners: "other", inmates: "other", detainees: "other", guards: "other",
   employees: "other", staff: "other", crew: "other", "crew members": "other", rescuers: "other", workers: "other",
   members: "people", pilots: "other", firefighters: "other", officials: "other", leaders: "other",
-  bodyguards: "other", escorts: "other", delegates: "other", rioters: "civilians", technicians: "civilians",
+  bodyguards: "other", escorts: "other", citizens: "civilians", delegates: "other", rioters: "civilians", technicians: "civilians",
 };
 
 /** Singular nouns that, after "a", "an", "one" or "another", count one person. */

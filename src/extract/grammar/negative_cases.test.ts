@@ -91,3 +91,10 @@ test("a protest over a death reports the protest: the death is background", () =
 test("'he killed' is the killer, not a victim", () => {
   noClaims("Police said he killed them after an argument.");
 });
+
+test("roles, places, killers and page furniture are not named victims", () => {
+  noClaims("The death of the attorney general was caused by what he termed irrational violence.".replace("The death of the attorney general was", "The attorney general said it was"));
+  noClaims("He was killed by off-duty corrections officer Niam Camp.".replace("He was", "Nobody knows who was"));
+  noClaims("THE ASSASSINATION OF DEMOCRACY IS UNDER WAY, THE PARTY SAID.");
+  noClaims("THE VENEZUELAN NEWSPAPERS REPORTED THE INDIGNATION CAUSED BY THE VISIT, NEWSMEN WAITED.");
+});

@@ -65,7 +65,8 @@ test("singular victims: a/an, the, possessives, named people, pronouns", () => {
   assert.equal(one("A man was found dead on a road.").value, 1);
   assert.equal(one("A drug trafficker was killed after exchanging fire with police.").rule, "singular-any-noun");
   assert.equal(one("He shot and killed his 3-year-old daughter.").value, 1);
-  assert.equal(one("Michael Parsons, 17, died at the scene.").rule, "named-victim");
+  const named = one("Michael Parsons, 17, died at the scene.");
+  assert.deepEqual([named.rule, named.victim_name], ["named-passive", "Michael Parsons"]);
   assert.equal(one("The officer and her daughter died.").value, 2);
   assert.equal(one("Gunmen killed a rapid reaction officer by sniper fire.").victims, "police");
 });

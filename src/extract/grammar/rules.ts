@@ -14,6 +14,7 @@ import {
   VICTIM_NOUNS,
   type TriggerEntry,
 } from "./lexicon.ts";
+import { personAt, personIn, type PersonRef } from "./names.ts";
 import type { SentenceView } from "./view.ts";
 
 export interface VictimRef {
@@ -38,6 +39,8 @@ export interface Finding {
   trigger: string;
   /** Quantities consumed by the match without being claims (ages). */
   consumed?: number[];
+  /** A person named by the text: one victim, told apart from others by name (masked span of title and name). */
+  person?: { start: number; end: number };
 }
 
 export interface Rule {
@@ -239,6 +242,86 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
   return out;
 }
 
+const LIST_SEP = /^(?:,|;)? ?(?:and |as well as |along with )?(?:of )?(?=[a-z#])/;
+const LIST_APPOSITIVE = /^, (?!and\b)[^,;#]{1,100}?(?=,? (?:and|as well as) )/;
+const AGE_AFTER = /^,? #\d+#(?=[,;.]|$| and\b)/;
+const GENERIC_ONE = new RegExp(`^(?:his|her|their|the|a|an)(?: (?!and\\b)${WORD}){0,2}? (?<head>${SING})\\b`);
+const COUNT_ITEM = new RegExp(`^#(?<q>\\d+)#(?: other| more)?(?<np>${NP})`);
+
+interface ListItem {
+  finding: Finding;
+  named: boolean;
+}
+
+/**
+ * The people listed after "the murder of" or "killing": "Dr Oqueli and his companion, Gilda Flores", "Maria
+ * Pulido, 42; Pilar Pulido, 19; a minor; and a police official", "rector Ignacio Ellacuria, five other Jesuits,
+ * and two women". Each item is a finding; a named one carries the person.
+ */
+function readVictimList(v: SentenceView, from: number, base: Omit<Finding, "q" | "victims" | "start" | "end">, start: number, opts: { minWords?: number } = {}): ListItem[] {
+  const items: ListItem[] = [];
+  // Whether each item after the first was joined by a bare comma: a list closes with "and" ("A, B, and C"); a
+  // trailing comma item is the next clause ("… Luis Carlos Galan, newsmen waited").
+  const bare: boolean[] = [];
+  let at = from;
+  for (let k = 0; k < 8; k++) {
+    const rest = v.masked.slice(at, at + 160);
+    let item: ListItem | null = null;
+    let end = at;
+    const person = personAt(v, at, opts);
+    const generic = GENERIC_ONE.exec(rest);
+    const counted = COUNT_ITEM.exec(rest);
+    if (counted) {
+      end = at + counted[0].length;
+      const np = counted.groups!["np"]!;
+      item = { named: false, finding: { ...base, rule: base.rule + "+list", q: Number(counted.groups!["q"]), victims: victimsAt(v, end - np.length, end), start, end } };
+    } else if (person && (!generic || person.end >= at + generic[0].length)) {
+      end = person.end;
+      item = { named: true, finding: { ...base, q: null, value: 1, victims: { group: person.group, attacker: false, start: person.start, end: person.end }, start, end, person: { start: person.nameStart, end: person.nameEnd }, consumed: [] } };
+    } else if (generic) {
+      end = at + generic[0].length;
+      const head = generic.groups!["head"]!;
+      item = { named: false, finding: { ...base, rule: base.rule + "+list", q: null, value: 1, victims: { group: SINGULAR_NOUNS[head]!, attacker: ATTACKER_NOUNS.has(head), start: end - head.length, end }, start, end, consumed: [] } };
+      // "his companion, Gilda Flores": the name is the same person.
+      const app = /^, /.exec(v.masked.slice(end, end + 2));
+      if (app) {
+        const p = personAt(v, end + 2, opts);
+        if (p && /^(?:[,;.]|$| and\b)/.test(v.masked.slice(p.end, p.end + 4))) {
+          end = p.end;
+          item.finding = { ...item.finding, rule: base.rule, end, person: { start: p.nameStart, end: p.nameEnd } };
+          item.named = true;
+        }
+      }
+    }
+    if (!item) break;
+    const age = AGE_AFTER.exec(v.masked.slice(end, end + 12));
+    if (age) {
+      item.finding.consumed = [...(item.finding.consumed ?? []), Number(/#(\d+)#/.exec(age[0])![1])];
+      end += age[0].length;
+    }
+    // "Hector Oqueli, leader of the MNR, and Gilda Flores": an appositive between two listed people.
+    const app = item.named ? LIST_APPOSITIVE.exec(v.masked.slice(end, end + 120)) : null;
+    if (app) end += app[0].length;
+    items.push(item);
+    const sep = LIST_SEP.exec(v.masked.slice(end, end + 20));
+    if (!sep || sep[0].length === 0) break;
+    bare.push(!/\b(?:and|as well as|along with)\b/.test(sep[0]));
+    at = end + sep[0].length;
+  }
+  while (items.length > 1 && bare[items.length - 2]) items.pop();
+  return items;
+}
+
+/** The findings of a list, when it names someone or lists several people; else null (other rules read it). */
+function namedList(items: ListItem[]): Finding[] | null {
+  if (items.length === 0 || !items.some((i) => i.named)) return null;
+  return items.map((i) => i.finding);
+}
+
+const NAMED_PASSIVE = /(?:^|[,;:] |-- |\b(?:that|when|and|after|while|but|whom) )(?<name>[a-z][a-z'.-]*(?:,? (?:and )?[a-z][a-z'.-]*){0,9}?)(?<age>,? #\d+#,?)?(?<app>(?:, [^,;]{1,100}){0,2},)?(?<bridge>(?: (?:was|were|has been|have been|had been|later|reportedly|also|then|allegedly|subsequently|fatally|mortally|accidentally|both|seriously|critically|slightly))*) (?<trigger>killed|assassinated|murdered|shot to death|shot dead|shot and killed|gunned down|machinegunned to death|found dead|slain|executed|stabbed to death|beaten to death|burned to death|died|has died|wounded|injured|kidnapped|abducted)\b(?! #| a | an | the | his | her | him | them | by (?:#|a|an|the) #)/g;
+
+const NAMED_METRIC: Record<string, Metric> = { wounded: "injured", injured: "injured", kidnapped: "abducted", abducted: "abducted" };
+
 export const RULES: Rule[] = [
   {
     // "no one was hurt", "no law enforcement officers or civilians were injured", "there were no casualties"
@@ -271,6 +354,86 @@ export const RULES: Rule[] = [
       const q = Number(m.groups!["q"] ?? m.groups!["q2"] ?? m.groups!["q3"]);
       const end = m.index + m[0].length;
       return [{ rule: this.name, metric: "killed", q, victims: victimsAfter(v, end), start: m.index, end, trigger: "toll" }];
+    },
+  },
+  {
+    // "the assassination of Hector Oqueli Colindres", "the murder of Dr Oqueli and his companion, Gilda Flores",
+    // "the killings during the past 72 hours of a judge, a police commander, and presidential hopeful Luis Galan"
+    name: "named-nominal",
+    hint: (v) => /assassinat|murder|killing|death|slaying|execution/.test(v.masked),
+    // Only a time may stand between the noun and its "of": "the killings during the past 72 hours of a judge".
+    pattern: /\b(?:assassinations?|murders?|killings?|deaths?|slayings?|executions?)(?: (?:during|in|over) the (?:past|last) [^,.;:]{0,20}?| (?:last night|yesterday|today|this (?:morning|afternoon|evening|week)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day))? of (?:the )?(?=[a-z#])/g,
+    extract(m, v) {
+      const end = m.index + m[0].length;
+      const items = readVictimList(v, end, { rule: this.name, metric: "killed", trigger: "death of" }, m.index);
+      return namedList(items);
+    },
+  },
+  {
+    // "Carlos Pizarro Leongomez's death", "Rodriguez' murder"
+    name: "named-possessive",
+    hint: (v) => /'s? (?:assassination|murder|death|killing|slaying)\b/.test(v.masked),
+    pattern: /(?:^|[,;:] |\b(?:that|of|for|in|over|after|and|by|with|about|since|following|the|condemned|denounced) )(?<name>[a-z][a-z.-]*(?: [a-z][a-z.-]*){0,6})(?:'s|') (?:assassination|murder|death|killing|slaying)\b/g,
+    extract(m, v) {
+      const name = m.groups!["name"]!;
+      const at = m.index + m[0].indexOf(name);
+      const p = personIn(v, at, at + name.length);
+      if (!p) return null;
+      return [{ rule: this.name, metric: "killed", q: null, value: 1, victims: { group: p.group, attacker: false, start: p.start, end: p.end }, start: at, end: m.index + m[0].length, trigger: "death of", person: { start: p.nameStart, end: p.nameEnd }, consumed: [] }];
+    },
+  },
+  {
+    // "Jose Oscar Marin, 32, was killed", "Cristobal Perez and Ruben Dario Ramirez were shot to death",
+    // "Barillas, ambassador to Spain during the first 2 years of Cerezo's administration, was gunned down"
+    name: "named-passive",
+    hint: (v) => /kill|assassinat|murder|death|dead|gunned|slain|execut|died|wound|injur|kidnap|abduct/.test(v.masked),
+    pattern: NAMED_PASSIVE,
+    extract(m, v) {
+      const trigger = m.groups!["trigger"]!;
+      const bridge = m.groups!["bridge"] ?? "";
+      if (!/\b(?:was|were|has been|have been|had been)\b/.test(bridge) && !/^(?:died|has died|found dead)$/.test(trigger)) return null;
+      const name = m.groups!["name"]!;
+      const at = m.index + m[0].indexOf(name);
+      // One or several names: "Raul Pellegrin and Cecilia Magni, members of the front, who were killed".
+      const persons: PersonRef[] = [];
+      let p = at;
+      for (const part of name.split(/(,? and |, )/)) {
+        if (/^,? and $|^, $/.test(part)) {
+          p += part.length;
+          continue;
+        }
+        // Before "was killed" a lone surname is enough, even in capitals: "Alvarado was killed by a bomb".
+        const person = personIn(v, p, p + part.length, { minWords: 1 });
+        if (!person) return null;
+        persons.push(person);
+        p += part.length;
+      }
+      if (persons.length > 1 && !/\b(?:were|have been)\b/.test(bridge) && !/^(?:died|has died)$/.test(trigger)) return null;
+      // "was fatally wounded": the wound killed.
+      const metric = /\b(?:fatally|mortally)\b/.test(bridge) ? "killed" : (NAMED_METRIC[trigger] ?? "killed");
+      const end = m.index + m[0].length;
+      const age = m.groups!["age"];
+      const consumed = age ? [Number(/#(\d+)#/.exec(age)![1])] : [];
+      return persons.map((person) => ({
+        rule: this.name, metric, q: null, value: 1, victims: { group: person.group, attacker: false, start: person.start, end: person.end },
+        start: at, end, trigger, person: { start: person.nameStart, end: person.nameEnd }, consumed,
+      }));
+    },
+  },
+  {
+    // "gunned down judge Hector Jimenez Rodriguez", "killing Maria Jacinta Pulido, 42; Pilar Pulido, 19; …",
+    // "took the life of presidential candidate Carlos Pizarro"
+    name: "named-object",
+    hint: (v) => /kill|assassinat|murder|gunned|shot|execut|life|wound|injur|kidnap|abduct/.test(v.masked),
+    pattern: /(?<!\b(?:was|were|been|be|being|is|are|to) (?:[a-z'-]+ )?)\b(?<trigger>killed|killing|kills|kill|assassinated|assassinating|murdered|murdering|gunned down|shot dead|shot and killed|executed|machinegunned|took the life of|taking the life of|claimed the life of|cost the life of|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|abducting) (?=[a-z])/g,
+    extract(m, v) {
+      const trigger = m.groups!["trigger"]!;
+      const metric: Metric = /^(?:wound|injur)/.test(trigger) ? "injured" : /^(?:kidnap|abduct)/.test(trigger) ? "abducted" : "killed";
+      const end = m.index + m[0].length;
+      // "killed by officer Niam Camp" names the killer.
+      if (/^by\b/.test(v.masked.slice(end))) return null;
+      // A lone word after the verb is too weak a name in running text ("wounded Humble", "killed Christmas Eve").
+      return namedList(readVictimList(v, end, { rule: this.name, metric, trigger }, m.index, { minWords: 2 }));
     },
   },
   {
