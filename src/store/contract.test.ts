@@ -133,6 +133,8 @@ for (const target of TARGETS) {
         makeClaim({
           id: "c3",
           victims: "children",
+          victims_text: "his son Karim Haddad",
+          victim_name: "Karim Haddad",
           value: 4,
           low: 4,
           high: 4,

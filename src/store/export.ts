@@ -21,6 +21,7 @@ export const EXPORT_COLUMNS: readonly (keyof ExportRow)[] = [
   "qualifier",
   "victims",
   "victims_text",
+  "victim_name",
   "scope",
   "in_headline",
   "historical",

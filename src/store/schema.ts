@@ -42,6 +42,8 @@ export interface ClaimsTable {
   metric: string;
   victims: string;
   victims_text: string | null;
+  /** Added in migration 0007. */
+  victim_name: string | null;
   value: number;
   low: number;
   high: number;

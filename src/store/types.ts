@@ -151,6 +151,7 @@ export interface ExportRow {
   qualifier: string;
   victims: string;
   victims_text: string | null;
+  victim_name: string | null;
   scope: string;
   in_headline: boolean;
   historical: boolean;

@@ -8,6 +8,7 @@ import * as m0002 from "./0002_claim_same_as.ts";
 import * as m0003 from "./0003_review.ts";
 import * as m0005 from "./0005_incidents.ts";
 import * as m0006 from "./0006_recon_profiles.ts";
+import * as m0007 from "./0007_claim_victim_name.ts";
 
 export type BackendKind = "sqlite" | "postgres";
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, VersionedMigration> = {
   "0003_review": m0003,
   "0005_incidents": m0005,
   "0006_recon_profiles": m0006,
+  "0007_claim_victim_name": m0007,
 };
 
 export function migrationsFor(kind: BackendKind): Record<string, Migration> {
