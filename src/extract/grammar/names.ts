@@ -46,7 +46,15 @@ terrorist terrorists guerrilla guerrillas rebels drug traffickers cartel mafia s
 according sources source spokesman officials authorities witnesses residents family wife husband son daughter
 man woman men women child children boy girl person persons nobody none someone somebody anyone anybody everyone
 everybody nothing something everything alias known called named identified unidentified unknown
-christmas eve easter thanksgiving halloween posted updated photo video image caption click share`;
+christmas eve easter thanksgiving halloween posted updated photo video image caption click share
+organisation organization association institute ministry university college hospital clinic bank corporation
+company agency television radio network news times post daily press brigade battalion republic kingdom united
+nations civic democratic liberal conservative socialist communist revolutionary patriotic popular islamic
+african american arab afghan british french german iraqi israeli palestinian syrian yemeni somali nigerian kenyan
+ethiopian sudanese libyan egyptian turkish kurdish iranian pakistani indian russian ukrainian chinese colombian
+salvadoran guatemalan peruvian mexican venezuelan honduran nicaraguan chilean bolivian cuban spanish canadian
+dutch italian belgian lebanese jordanian saudi malian congolese cameroonian european asian latin muslim christian
+jewish shiite sunni catholic jesuit south north east west eastern western northern southern central`;
 
 const STOP = new Set<string>([
   ...COMMON.split(/\s+/),

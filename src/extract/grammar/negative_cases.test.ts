@@ -98,3 +98,9 @@ test("roles, places, killers and page furniture are not named victims", () => {
   noClaims("THE ASSASSINATION OF DEMOCRACY IS UNDER WAY, THE PARTY SAID.");
   noClaims("THE VENEZUELAN NEWSPAPERS REPORTED THE INDIGNATION CAUSED BY THE VISIT, NEWSMEN WAITED.");
 });
+
+test("organisations and nationalities are not named victims", () => {
+  const r = extract("No arrests were made over the death of an ANC activist and South African National Civic Organisation branch secretary.", { detectHeader: false });
+  assert.equal(r.totals.killed?.best, 1);
+  assert.ok(r.claims.every((c) => c.victim_name === null));
+});

@@ -138,3 +138,8 @@ test("a relative clause between the subject and its verb", () => {
   const s = extract("A suicide bombing killed a candidate running for a seat in the provincial assembly, his driver and a guard.", { detectHeader: false });
   assert.equal(s.totals.killed?.best, 3);
 });
+
+test("perpetrator-suicide: 'killing only themselves' counts the attackers named before", () => {
+  const c = one("Two Boko Haram suicide bombers detonate at a mosque, killing only themselves and injuring others.");
+  assert.deepEqual([c.rule.split("/")[0], c.value, c.victims], ["perpetrator-suicide", 2, "fighters"]);
+});

@@ -650,8 +650,15 @@ export const RULES: Rule[] = [
     // "turned the gun on himself", "kills himself", "a murder-suicide": the perpetrator died too. (Suicide
     // bombers are read by attacker-died only when the text makes them a subject: "the bomber blew himself up".)
     name: "perpetrator-suicide",
-    pattern: /\b(?:turn(?:ed|s|ing)? (?:the |a )?(?:gun|weapon|rifle|pistol) on (?:himself|herself)|(?:killed|kills|killing|kill) (?:himself|herself)|took (?:his|her) own life|taking (?:his|her) own life|murder-suicide|murder suicide)\b/g,
+    pattern: /\b(?:turn(?:ed|s|ing)? (?:the |a )?(?:gun|weapon|rifle|pistol) on (?:himself|herself)|(?:killed|kills|killing|kill) (?:himself|herself)|took (?:his|her) own life|taking (?:his|her) own life|murder-suicide|murder suicide)\b|\b(?:killed|kills|killing|kill) (?:only )?themselves\b/g,
     extract(m, v) {
+      // "two suicide bombers detonated, killing only themselves": as many as the attackers named before.
+      if (/themselves$/.test(m[0])) {
+        const before = v.masked.slice(0, m.index);
+        const subject = [...before.matchAll(new RegExp(`#(\\d+)#(?: [a-z'-]+){0,3} (?:${alt([...ATTACKER_NOUNS].filter((n) => n.endsWith("s")))})\\b`, "g"))].at(-1);
+        if (!subject) return null;
+        return [{ rule: this.name, metric: "killed", q: Number(subject[1]), victims: { group: "fighters", attacker: true, start: m.index, end: m.index + m[0].length }, start: m.index, end: m.index + m[0].length, trigger: "suicide" }];
+      }
       const main: Finding = {
         rule: this.name, metric: "killed", q: null, value: 1,
         victims: { group: "fighters", attacker: true, start: m.index, end: m.index + m[0].length },
