@@ -13,7 +13,7 @@ import { sameName } from "./grammar/names.ts";
 import type { Claim, DocumentIncident, Metric, Range, VictimGroup } from "./types.ts";
 
 const NEW_EVENT =
-  /\b(?:another|a second|a third|a separate|a further|a different|a later|an earlier)(?: [\w-]+)? (?:attack|strike|airstrike|air strike|air raid|raid|bombing|blast|explosion|incident|shooting|shelling|clash|clashes|ambush|assault|operation|drone strike|suicide bombing)s?\b|\bseparately\b|\belsewhere\b|\bin (?:a )?separate\b|\bin another\b|\bin a similar\b/i;
+  /\b(?:another|a second|a third|a separate|a further|a different|a later|an earlier)(?: [\w-]+)? (?:attack|strike|airstrike|air strike|air raid|raid|bombing|blast|explosion|incident|shooting|shelling|clash|clashes|ambush|assault|operation|drone strike|suicide bombing)s?\b|\bseparately\b|\belsewhere\b|\bin (?:a )?separate\b|\bin another\b|\bin a similar\b|\b(?:minutes?|hours?|an hour|moments) later,? (?:a|an|another|the) [^.;]{0,40}?\b(?:bomb|blast|explosion|attack|strike|gunm[ae]n)/i;
 
 const UPDATE = /\b(?:rose|risen|rising|climbed|increased|jumped|reached|now|later|toll|revised|updated|since died|has died|have died|succumbed)\b/i;
 
@@ -45,7 +45,8 @@ function isNamed(c: Claim): boolean {
 /**
  * The figure of one metric in one incident. Named people are counted by name: two mentions of one name are one
  * person. They are already inside a figure stated before them ("two leaders were killed … Perez and Ramirez were
- * shot"); otherwise they add to it ("Rodriguez Porth was killed … two of his bodyguards were also killed").
+ * shot": the larger of the two stands); otherwise they add to it ("Rodriguez Porth was killed … two of his
+ * bodyguards were also killed").
  */
 export function incidentFigure(claims: readonly Claim[], metric: Metric): Range | null {
   const named = claims.filter((c) => c.metric === metric && isNamed(c));
@@ -64,7 +65,7 @@ export function incidentFigure(claims: readonly Claim[], metric: Metric): Range 
   const g = groupFigure(rest, metric);
   const n: Range = { low: persons.length, best: persons.length, high: persons.length };
   if (!g) return n;
-  const covered = rest.some((c) => c.metric === metric && c.value > 0 && c.sentence.start < firstNamed) && g.best >= n.best;
+  const covered = rest.some((c) => c.metric === metric && c.value > 0 && c.sentence.start < firstNamed);
   return covered ? maxRange(g, n) : add(g, n);
 }
 

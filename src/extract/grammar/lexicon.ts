@@ -109,7 +109,7 @@ export const SINGULAR_NOUNS: Record<string, VictimGroup> = {
   peasant: "civilians", landowner: "civilians", industrialist: "civilians", banker: "civilians", owner: "civilians",
   bodyguard: "other", delegate: "other", alderman: "other", councilwoman: "other", rioter: "civilians",
   demonstrator: "civilians", technician: "civilians", announcer: "journalists", analyst: "civilians",
-  companion: "people", secretary: "other", spokesman: "other", spokeswoman: "other",
+  companion: "people", fiancee: "women", secretary: "other", spokesman: "other", spokeswoman: "other",
 };
 
 /** Nouns for a perpetrator who may die too: counted as fighters, and added to the victims' figure. */

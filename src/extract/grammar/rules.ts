@@ -164,7 +164,7 @@ const BRIDGE_TO_PASSIVE = new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`);
 const LISTED_SUBJECT = new RegExp(`^,? #\\d+#(?:${ANY_NP})? (?:${PASSIVE})\\b`);
 const NP_TO_PASSIVE = new RegExp(`^(?:${ANY_NP})? (?:${PASSIVE})\\b`);
 
-const THEN_KILLED = /^,? and (?:was |were )?(?:later |subsequently |then |eventually |afterwards )?(?:was |were )?(?:found |later found )?(?:killed|dead|murdered|executed|beheaded|shot dead|died)\b/;
+const THEN_KILLED = /^(?:,? and|,) (?:was |were )?(?:later |subsequently |then |eventually |afterwards )?(?:was |were )?(?:found |later found )?(?:killed|dead|murdered|executed|beheaded|shot dead|died)\b/;
 
 /**
  * "one member was detained and later found killed", "a man was shot and later died": a second participle
@@ -318,7 +318,7 @@ function namedList(items: ListItem[]): Finding[] | null {
   return items.map((i) => i.finding);
 }
 
-const NAMED_PASSIVE = /(?:^|[,;:] |-- |\b(?:that|when|and|after|while|but|whom) )(?<name>[a-z][a-z'.-]*(?:,? (?:and )?[a-z][a-z'.-]*){0,9}?)(?<age>,? #\d+#,?)?(?<app>(?:, [^,;]{1,100}){0,2},)?(?<bridge>(?: (?:was|were|has been|have been|had been|later|reportedly|also|then|allegedly|subsequently|fatally|mortally|accidentally|both|seriously|critically|slightly))*) (?<trigger>killed|assassinated|murdered|shot to death|shot dead|shot and killed|gunned down|machinegunned to death|found dead|slain|executed|stabbed to death|beaten to death|burned to death|died|has died|wounded|injured|kidnapped|abducted)\b(?! #| a | an | the | his | her | him | them | by (?:#|a|an|the) #)/g;
+const NAMED_PASSIVE = /(?:^|[,;:] |-- |\b(?:that|when|and|after|while|but|whom) )(?<name>[a-z][a-z'.-]*(?:,? (?:and )?[a-z][a-z'.-]*){0,9}?)(?<age>,? #\d+#,?)?(?<app>(?:, [^,;]{1,100}){0,2},)?(?<from> (?:of|from) [a-z'-]+(?: [a-z'-]+)?)?(?<bridge>(?: (?:was|were|has been|have been|had been|later|reportedly|also|then|allegedly|subsequently|fatally|mortally|accidentally|both|seriously|critically|slightly))*) (?<trigger>killed|assassinated|murdered|shot to death|shot dead|shot and killed|gunned down|machinegunned to death|found dead|slain|executed|stabbed to death|beaten to death|burned to death|died|has died|wounded|injured|kidnapped|abducted)\b(?! #| a | an | the | his | her | him | them | by (?:#|a|an|the) #)/g;
 
 const NAMED_METRIC: Record<string, Metric> = { wounded: "injured", injured: "injured", kidnapped: "abducted", abducted: "abducted" };
 
@@ -441,7 +441,7 @@ export const RULES: Rule[] = [
     name: "count-noun",
     hint: (v) => /death|fatalit|bodies|body|corpse|remains|killing|murder|massacre|assassinat|execution|slaying|injuries|lives|life/.test(v.masked),
     pattern: new RegExp(
-      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:(?:a|an|his|her|their|the) )?(?:(?:${MOD}|#\\d+#-year-old) ){0,3}?(?<one>${SING})\\b(?! of (?:#|several|many|dozens))|\\b(?:body|killing|murder|assassination|beheading|execution|lynching) of (?:a|an)(?: ${MOD}){0,2}? (?<anyone>${WORD})(?= (?:of|in|at|on|near|from|who|whose|was|by|after|during|outside|inside)\\b|[,.;]|$)|\\bclaimed (?:a|the) life\\b|\\bclaim(?:ed|ing|s)? (?:the )?#(?<q4>\\d+)#(?<np4>${NP})? (?:lives|life)\\b|`
+      `(?:\\b(?:bodies|remains|corpses|deaths?|killings?|murders?|massacre|assassinations?|executions?|slayings?|shooting deaths?) of (?:the |another |at least )?#(?<q>\\d+)#(?<np>${NP})?)|\\b(?:death|killing|murder|slaying|shooting death|body|assassination|execution) of (?:(?:a|an|his|her|their|the) )?(?:(?:${MOD}|#\\d+#-year[- ]old) ){0,3}?(?<one>${SING})\\b(?! of (?:#|several|many|dozens))|\\b(?:body|killing|murder|assassination|beheading|execution|lynching) of (?:a|an)(?: ${MOD}){0,2}? (?<anyone>${WORD})(?= (?:of|in|at|on|near|from|who|whose|was|by|after|during|outside|inside)\\b|[,.;]|$)|\\bclaimed (?:a|the) life\\b|\\bclaim(?:ed|ing|s)? (?:the )?#(?<q4>\\d+)#(?<np4>${NP})? (?:lives|life)\\b|`
         + `#(?<q2>\\d+)#(?<mods>(?: ${WORD}){0,2}?) (?<noun>deaths|death|fatalities|fatality|bodies|corpses|injuries|killings|dead bodies)\\b`,
       "g",
     ),
