@@ -144,6 +144,12 @@ export const PASSIVE_TRIGGERS: TriggerEntry[] = [
     "taken to the hospital", "taken to hospitals", "suffered injuries", "sustained injuries",
     "suffered wounds", "sustained wounds", "suffered gunshot wounds", "sustained gunshot wounds",
     "treated for injuries", "treated for wounds", "injuries", "shot", "stabbed",
+    // taken to hospital, in the words local news uses
+    "transported to the hospital", "transported to a hospital", "transported to a local hospital",
+    "transported to an area hospital", "transported to area hospitals", "transported to local hospitals",
+    "transported to hospital", "rushed to the hospital", "rushed to a hospital", "rushed to hospital",
+    "rushed to a local hospital", "rushed to an area hospital", "taken to a hospital", "taken to a local hospital",
+    "taken to an area hospital", "taken to area hospitals", "taken to local hospitals", "airlifted to a hospital",
   ]),
   ...entries("missing", ["missing", "unaccounted for", "disappeared", "remain missing"]),
   ...entries("abducted", ["abducted", "kidnapped", "taken hostage", "taken captive", "held hostage", "captured"]),

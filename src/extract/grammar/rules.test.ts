@@ -143,3 +143,15 @@ test("perpetrator-suicide: 'killing only themselves' counts the attackers named 
   const c = one("Two Boko Haram suicide bombers detonate at a mosque, killing only themselves and injuring others.");
   assert.deepEqual([c.rule.split("/")[0], c.value, c.victims], ["perpetrator-suicide", 2, "fighters"]);
 });
+
+test("taken to hospital: a count of people is injured; one person taken there is not a figure of its own", () => {
+  assert.equal(one("A shooting late Tuesday sent five people to the hospital.").value, 5);
+  assert.equal(one("Three victims were transported to local hospitals.").metric, "injured");
+  assert.deepEqual(claims("The child was taken to a local hospital."), []);
+});
+
+test("self-inflicted: an accidental shooting of oneself is one injured, unless someone died", () => {
+  const c = one("A 10-year-old boy is recovering after accidentally shooting himself in the arm.");
+  assert.deepEqual([c.rule, c.metric, c.value], ["self-inflicted", "injured", 1]);
+  assert.ok(!claims("He accidentally shot himself and died at the scene.").some((x) => x.rule === "self-inflicted"));
+});

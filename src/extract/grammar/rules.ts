@@ -483,14 +483,21 @@ export const RULES: Rule[] = [
   {
     // "left five dead", "leaving 12 people injured"
     name: "left-result",
-    hint: (v) => /\blea?v/.test(v.masked),
+    hint: (v) => /\blea?v|\bsen[td]/.test(v.masked),
     pattern: new RegExp(
-      `\\b(?:left|leaving|leaves|leave) (?:(?:another|an estimated|at least) )?#(?<q>\\d+)#(?:(?<np>${NP})|${ANY_NP})? (?<result>${alt(Object.keys(RESULT_WORDS))})\\b|\\b(?:left|leaving) (?:him|her) (?<result1>dead|killed|injured|wounded)\\b`,
+      `\\b(?:left|leaving|leaves|leave) (?:(?:another|an estimated|at least) )?#(?<q>\\d+)#(?:(?<np>${NP})|${ANY_NP})? (?<result>${alt(Object.keys(RESULT_WORDS))})\\b|\\b(?:left|leaving) (?:him|her) (?<result1>dead|killed|injured|wounded)\\b`
+        // "a shooting that sent five people to the hospital"
+        + `|\\bsen(?:t|ds|ding) (?:(?:another|at least) )?#(?<q5>\\d+)#(?<np5>${NP})? to (?:the |a |an )?(?:area |local |nearby )?(?<result5>hospitals?)\\b`,
       "g",
     ),
     extract(m, v) {
       const one = m.groups!["result1"];
       if (one) return [{ rule: this.name, metric: RESULT_WORDS[one]!, q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger: one }];
+      if (m.groups!["q5"] !== undefined) {
+        const np5 = m.groups!["np5"];
+        const at = m.index + m[0].indexOf(`#${m.groups!["q5"]}#`) + m.groups!["q5"].length + 2;
+        return [{ rule: this.name, metric: "injured", q: Number(m.groups!["q5"]), victims: np5 ? victimsAt(v, at, at + np5.length) : null, start: m.index, end: m.index + m[0].length, trigger: "hospital" }];
+      }
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
       const npStart = m.index + m[0].indexOf(`#${q}#`) + `#${q}#`.length;
@@ -584,6 +591,9 @@ export const RULES: Rule[] = [
       if (!AUX.test(bridge) && OBJECT_AFTER.test(v.masked.slice(end))) return null;
       if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(v.masked.slice(end))) return null;
       if (/^(?:deaths|death|fatalities|fatality|bodies|corpses|injuries)$/.test(trigger)) return null;
+      // "the child was taken to a hospital": one person taken to hospital is the victim already counted, who
+      // may have died there; only a count of people taken to hospital is a figure of its own.
+      if (/^(?:transported|rushed|taken|airlifted) to/.test(trigger)) return null;
       const head = m.groups!["head"];
       const group: VictimGroup = head ? SINGULAR_NOUNS[head]! : "children";
       const headAt = head ? m[0].indexOf(head, 1) : 2;
@@ -667,6 +677,17 @@ export const RULES: Rule[] = [
       // "blew herself up, killing herself and a soldier who stopped her"
       const others = /^kill/.test(m[0]) ? coordinatedAfter(v, main.end, main).map((f) => ({ ...f, rule: "singular-object+coordinated" })) : [];
       return [main, ...others];
+    },
+  },
+  {
+    // "a boy accidentally shot himself in the arm": one person hurt by their own gun. Only when the text says it
+    // was an accident and nobody died in the sentence: "then shot himself" after a killing is a suicide.
+    name: "self-inflicted",
+    hint: (v) => /accident|unintentional/.test(v.masked),
+    pattern: /\b(?:shot|shoots|shooting|shoot) (?:him|her)self\b|\bshoots? self\b/g,
+    extract(m, v) {
+      if (/\b(?:killed|kill|died|dies|dead|death|fatal|fatally|suicide|lethal)\b/.test(v.masked)) return null;
+      return [{ rule: this.name, metric: "injured", q: null, value: 1, victims: null, start: m.index, end: m.index + m[0].length, trigger: "shot" }];
     },
   },
   {
