@@ -164,7 +164,7 @@ const BRIDGE_TO_PASSIVE = new RegExp(`^(?:${BRIDGE}) (?:${PASSIVE})\\b`);
 const LISTED_SUBJECT = new RegExp(`^,? #\\d+#(?:${ANY_NP})? (?:${PASSIVE})\\b`);
 const NP_TO_PASSIVE = new RegExp(`^(?:${ANY_NP})? (?:${PASSIVE})\\b`);
 
-const THEN_KILLED = /^(?:,? and|,) (?:was |were )?(?:later |subsequently |then |eventually |afterwards )?(?:was |were )?(?:found |later found )?(?:killed|dead|murdered|executed|beheaded|shot dead|died)\b/;
+const THEN_KILLED = /^(?: (?:in|at|on|near|inside|outside|by|during) [^,;.#]{1,40}?)?(?:,? and|,) (?:was |were )?(?:later |subsequently |then |eventually |afterwards )?(?:was |were )?(?:found |later found |pronounced |declared )?(?:killed|dead|murdered|executed|beheaded|shot dead|died)\b/;
 
 /**
  * "one member was detained and later found killed", "a man was shot and later died": a second participle
@@ -547,6 +547,8 @@ export const RULES: Rule[] = [
       const trigger = m.groups!["trigger"]!;
       const rest = v.masked.slice(m.index + m[0].length);
       if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(rest)) return null;
+      // "Jaquise Lewis, 18, was shot": a bare number between commas after a name is an age.
+      if (!m.groups!["np"] && !m.groups!["np2"] && /^#\d+#,/.test(m[0]) && /[a-z], $/.test(v.masked.slice(Math.max(0, m.index - 3), m.index))) return null;
       // "7 militants were killed and wounded": one figure for two metrics cannot be split.
       if (/^(?: or|,? and|,) (?:wounded|injured|hurt|killed|dead)\b/.test(rest)) return null;
       const main = findingFromSubject(this.name, v, m, passiveMetric.get(trigger)!, trigger);
@@ -581,7 +583,7 @@ export const RULES: Rule[] = [
     // "a man was found dead", "one soldier died", "a 17-year-old was shot", "another civilian was injured"
     name: "singular-subject",
     pattern: new RegExp(
-      `(?:\\b(?:a|an|another|his|her|their|its|the|one other)|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?${SING_NP}(?:,? (?:aged )?#\\d+#,?)?(?:, (?:who|whose) [^,;:]{1,100},)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
+      `(?:\\b(?:a|an|another|his|her|their|its|the|one other)|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?${SING_NP}(?:,? (?:aged )?#\\d+#,?)?(?:, (?:who|whose) [^,;:]{1,100},)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another|the)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
       "g",
     ),
     extract(m, v) {
