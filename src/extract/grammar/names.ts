@@ -172,8 +172,20 @@ export function sameName(a: string, b: string): boolean {
   const wb = words(b);
   if (wa.length === 0 || wb.length === 0) return false;
   const family = (ws: string[]) => (ws.length === 1 ? ws : ws.slice(1));
-  const shared = family(wa).some((w) => wb.includes(w)) || family(wb).some((w) => wa.includes(w));
+  const has = (ws: string[], w: string) => ws.some((x) => alike(x, w));
+  const shared = family(wa).some((w) => has(wb, w)) || family(wb).some((w) => has(wa, w));
   if (!shared) return false;
   const [fa, fb] = [wa[0]!, wb[0]!];
-  return fa === fb || wb.includes(fa) || wa.includes(fb);
+  return alike(fa, fb) || has(wb, fa) || has(wa, fb);
+}
+
+/** One name in two transliterations: "Hamed"/"Hamad", "Baalousha"/"Balousha" (one edit, in words of 5+ letters). */
+function alike(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const [ra, rb] = [a.slice(i + 1), b.slice(i + 1)];
+  // substitution, deletion from a, deletion from b
+  return ra === rb || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
 }

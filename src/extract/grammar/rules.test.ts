@@ -155,3 +155,15 @@ test("self-inflicted: an accidental shooting of oneself is one injured, unless s
   assert.deepEqual([c.rule, c.metric, c.value], ["self-inflicted", "injured", 1]);
   assert.ok(!claims("He accidentally shot himself and died at the scene.").some((x) => x.rule === "self-inflicted"));
 });
+
+test("along with: the people killed with the subject", () => {
+  const r = extract("Hamid Kamal Abu Aoun (36 years old) was killed along with his three children.", { detectHeader: false });
+  assert.equal(r.totals.killed?.best, 4);
+  const s = extract("A combatant was killed alongside at least 24 identified civilians.", { detectHeader: false });
+  assert.equal(s.totals.killed?.best, 25);
+});
+
+test("a subject with two asides: '18 civilians, all members of the family, including seven children, were killed'", () => {
+  const c = one("18 civilians, all members of the Abu Obaid family, including at least seven children and seven women, were reported killed.");
+  assert.deepEqual([c.value, c.victims], [18, "civilians"]);
+});

@@ -72,7 +72,7 @@ const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|on
 // try every way of splitting the words between bridge words and place phrases.
 const BRIDGE = `(?=(?:,? [^ ,.;]+){0,14}? (?:${alt([...PASSIVE_TRIGGERS.map((t) => t.words), ...DESTROYED_WORDS, "injuries", "hit", "harmed", "blew", "detonated", "shot", "killed"])})\\b)(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,6}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
-const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all|who|whose)\\b[^,;:]{0,100},| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
+const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all|who|whose)\\b[^,;:]{0,100}(?=,)| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
 // Any one to three words naming the victims when no known noun does: "3 Fulani were killed", "two al shabaab dead".
 const ANY_NP = `(?: (?!(?:and|or|as|with|while|who|were|was|had|have|has|of|in|on|at|by|to|from|for|the|a|an|shooting|shootings|attack|attacks|bombing|incident|explosion|blast|crash|fire|raid|strike|strikes|airstrike|clash|clashes|violence|homicide|murder|killing|deadly|fatal|people's|years?|months?|days?|weeks?|hours?)\\b)${WORD}){1,3}?`;
 
@@ -177,6 +177,17 @@ function thenKilled(v: SentenceView, main: Finding): Finding[] {
   const value = main.q !== null ? v.quantities[main.q]?.value : main.value;
   if (value === undefined) return [];
   return [{ ...main, rule: main.rule + "+then-killed", metric: "killed", q: null, value, consumed: [], end: main.end + m[0].length, trigger: "killed" }];
+}
+
+const ALONG_WITH = new RegExp(`^(?: [^,;.#]{0,40}?)?,? (?:along with|together with|alongside|as well as) (?:(?:his|her|their|the) )?(?:(?:at least|some|about|around) )?#(?<q>\\d+)#(?<np>${NP})?`);
+
+/** "Hamid Abu Aoun was killed along with his three children": the people killed with the subject. */
+function alongWith(v: SentenceView, main: Finding): Finding[] {
+  const m = ALONG_WITH.exec(v.masked.slice(main.end, main.end + 120));
+  if (!m) return [];
+  const end = main.end + m[0].length;
+  const np = m.groups!["np"];
+  return [{ ...main, rule: main.rule.replace(/\+.*$/, "") + "+along-with", q: Number(m.groups!["q"]), value: undefined, victims: np ? victimsAt(v, end - np.length, end) : null, end, person: undefined, consumed: undefined }];
 }
 
 /** "five policemen and 2 civilians were killed": the figures listed before the subject share its verb. */
@@ -318,7 +329,7 @@ function namedList(items: ListItem[]): Finding[] | null {
   return items.map((i) => i.finding);
 }
 
-const NAMED_PASSIVE = /(?:^|[,;:] |-- |\b(?:that|when|and|after|while|but|whom) )(?<name>[a-z][a-z'.-]*(?:,? (?:and )?[a-z][a-z'.-]*){0,9}?)(?<age>,? #\d+#,?)?(?<app>(?:, [^,;]{1,100}){0,2},)?(?<from> (?:of|from) [a-z'-]+(?: [a-z'-]+)?)?(?<bridge>(?: (?:was|were|has been|have been|had been|later|reportedly|also|then|allegedly|subsequently|fatally|mortally|accidentally|both|seriously|critically|slightly))*) (?<trigger>killed|assassinated|murdered|shot to death|shot dead|shot and killed|gunned down|machinegunned to death|found dead|slain|executed|stabbed to death|beaten to death|burned to death|died|has died|wounded|injured|kidnapped|abducted)\b(?! #| a | an | the | his | her | him | them | by (?:#|a|an|the) #)/g;
+const NAMED_PASSIVE = /(?:^|[,;:] |-- |\b(?:that|when|and|after|while|but|whom) )(?<name>[a-z][a-z'.-]*(?:,? (?:and )?[a-z][a-z'.-]*){0,9}?)(?<age>,? #\d+#,?| \([^()]{1,40}\))?(?<app>(?:, [^,;]{1,100}){0,2},)?(?<from> (?:of|from) [a-z'-]+(?: [a-z'-]+)?)?(?<bridge>(?: (?:was|were|has been|have been|had been|later|reportedly|also|then|allegedly|subsequently|fatally|mortally|accidentally|both|seriously|critically|slightly))*) (?<trigger>killed|assassinated|murdered|shot to death|shot dead|shot and killed|gunned down|machinegunned to death|found dead|slain|executed|stabbed to death|beaten to death|burned to death|died|has died|wounded|injured|kidnapped|abducted)\b(?! #| a | an | the | his | her | him | them | by (?:#|a|an|the) #)/g;
 
 const NAMED_METRIC: Record<string, Metric> = { wounded: "injured", injured: "injured", kidnapped: "abducted", abducted: "abducted" };
 
@@ -413,11 +424,13 @@ export const RULES: Rule[] = [
       const metric = /\b(?:fatally|mortally)\b/.test(bridge) ? "killed" : (NAMED_METRIC[trigger] ?? "killed");
       const end = m.index + m[0].length;
       const age = m.groups!["age"];
-      const consumed = age ? [Number(/#(\d+)#/.exec(age)![1])] : [];
-      return persons.map((person) => ({
+      const ageQ = age ? /#(\d+)#/.exec(age) : null;
+      const consumed = ageQ ? [Number(ageQ[1])] : [];
+      const found: Finding[] = persons.map((person) => ({
         rule: this.name, metric, q: null, value: 1, victims: { group: person.group, attacker: false, start: person.start, end: person.end },
         start: at, end, trigger, person: { start: person.nameStart, end: person.nameEnd }, consumed,
       }));
+      return [...found, ...alongWith(v, found.at(-1)!)];
     },
   },
   {
@@ -542,7 +555,7 @@ export const RULES: Rule[] = [
     hint: (v) => v.quantities.length > 0,
     // One figure for two groups joined without a figure of their own: "11 soldiers and pro-government militia
     // members were killed" is 11.
-    pattern: new RegExp(`#(?<q>\\d+)#(?:(?<np>${NP}(?: and(?! (?:a|an|one|another|the)\\b)(?: ${MOD}){0,3}? (?:${PLURAL_HEAD})\\b)?)|(?<np2>${ANY_NP}))?${ASIDE}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
+    pattern: new RegExp(`#(?<q>\\d+)#(?:(?<np>${NP}(?: and(?! (?:a|an|one|another|the)\\b)(?: ${MOD}){0,3}? (?:${PLURAL_HEAD})\\b)?)|(?<np2>${ANY_NP}))?(?:${ASIDE}){0,2}(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b`, "g"),
     extract(m, v) {
       const trigger = m.groups!["trigger"]!;
       const rest = v.masked.slice(m.index + m[0].length);
@@ -608,7 +621,7 @@ export const RULES: Rule[] = [
       // "the officer and her daughter died": two people; "an official and activist": one.
       const value = m.groups!["det2"] ? 2 : 1;
       const main: Finding = { rule: this.name, metric: passiveMetric.get(trigger)!, q: null, value, victims, start: m.index, end, trigger };
-      return [...coordinated(v, m.index, main), main, ...thenKilled(v, main)];
+      return [...coordinated(v, m.index, main), main, ...thenKilled(v, main), ...alongWith(v, main)];
     },
   },
   {
@@ -644,18 +657,19 @@ export const RULES: Rule[] = [
       `\\b(?:a|an)(?: ${MOD}){0,3}? (?<head>${WORD})(?: (?:from|of|in) (?:the )?(?:${MOD} ){0,3}?${MOD})?(?:,? #\\d+#,)?(?<bridge>(?: (?:was|has been|had been|reportedly|allegedly|later|also|then|fatally|accidentally))*) (?<trigger>killed|shot dead|shot and killed|found dead|stabbed to death|beaten to death|burnt to death|burned to death|murdered|beheaded|lynched|wounded|injured|kidnapped|abducted|died|succumbed)\\b(?! #| a | an | the )`,
       "g",
     ),
-    extract(m) {
+    extract(m, v) {
       const head = m.groups!["head"]!;
       const trigger = m.groups!["trigger"]!;
       // Only "died" and "succumbed" cannot take an object: the other verbs need an auxiliary to be passive.
       const intransitive = trigger === "died" || trigger === "succumbed";
       if ((!intransitive && !/\b(?:was|has been|had been)\b/.test(m.groups!["bridge"]!)) || NOT_PEOPLE.test(head)) return null;
       const at = m.index + m[0].indexOf(" " + head) + 1;
-      return [{
+      const main: Finding = {
         rule: this.name, metric: passiveMetric.get(trigger) ?? "killed", q: null, value: 1,
         victims: { group: "people", attacker: false, start: at, end: at + head.length },
         start: m.index, end: m.index + m[0].length, trigger,
-      }];
+      };
+      return [main, ...alongWith(v, main)];
     },
   },
   {
