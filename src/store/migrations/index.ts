@@ -53,6 +53,10 @@ export async function migrateToLatest(db: Kysely<unknown>, kind: BackendKind): P
     provider: new StaticProvider(kind),
     migrationTableName: "toll_migration",
     migrationLockTableName: "toll_migration_lock",
+    // Every migration adds what it names and nothing depends on the order of two of them, so a database that
+    // ran a later one first (a development copy, a branch merged out of order) takes the missing one now
+    // instead of refusing to open.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
