@@ -73,7 +73,7 @@ async function overhead(server: string, jobs: number): Promise<{ enqueueMs: numb
       await queue.enqueue(specs);
       const enqueueMs = performance.now() - t0;
       const noop = async () => {};
-      const handlers: Handlers = { fetch: noop, ingest: noop, reconcile: noop };
+      const handlers: Handlers = { fetch: noop, article: noop, ingest: noop, reconcile: noop };
       const t1 = performance.now();
       const w = await queue.runWorker({ concurrency: 4, handlers });
       await waitFor(async () => (await count(url, "select count(*) as n from toll_queue_done")) >= jobs, 120_000, "no-op jobs", 20);

@@ -7,7 +7,7 @@ import type { QueueBackend } from "./types.ts";
 
 export type * from "./types.ts";
 export { TASKS, DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, RECONCILE_DEBOUNCE_MS } from "./types.ts";
-export { fetchJob, ingestJob, makeHandlers, reconcileJob } from "./jobs.ts";
+export { articleJob, fetchJob, ingestJob, makeHandlers, reconcileJob } from "./jobs.ts";
 export type { HandlerDeps } from "./jobs.ts";
 export { PostgresQueue } from "./postgres.ts";
 export { SqliteQueue } from "./sqlite.ts";

@@ -35,7 +35,7 @@ async function withDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-const noop: Handlers = { fetch: async () => {}, ingest: async () => {}, reconcile: async () => {} };
+const noop: Handlers = { fetch: async () => {}, article: async () => {}, ingest: async () => {}, reconcile: async () => {} };
 
 describe("embedded SQLite queue", () => {
   test("ingest --queue, worker --once, queue: articles stored once, incidents reconciled, counts right", { timeout: 60_000 }, async () => {

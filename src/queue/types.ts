@@ -8,12 +8,21 @@ import type { ArticleInput } from "../store/types.ts";
  * transaction (saveArticle needs both), so `ingest` extracts and stores together; a separate extract job would
  * either store articles without claims or carry every article through the queue twice.
  */
-export const TASKS = ["fetch", "ingest", "reconcile"] as const;
+export const TASKS = ["fetch", "article", "ingest", "reconcile"] as const;
 export type TaskName = (typeof TASKS)[number];
 
 export interface FetchPayload {
   /** A page, feed, WARC or JSON-lines URL: every article read from it becomes an `ingest` job. */
   url: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** A feed item whose page is the article: the page is fetched and stored, the item's own text if it cannot be. */
+export interface ArticlePayload {
+  url: string;
+  /** The feed item as read: its title, date and id complete the page's, and its text is the fallback. */
+  item: ArticleInput;
   timeoutMs?: number;
   maxBytes?: number;
 }
@@ -28,11 +37,13 @@ export type ReconcilePayload = Record<string, never>;
 
 export type JobSpec =
   | { task: "fetch"; payload: FetchPayload; key?: string; maxAttempts?: number; runAt?: Date }
+  | { task: "article"; payload: ArticlePayload; key?: string; maxAttempts?: number; runAt?: Date }
   | { task: "ingest"; payload: IngestPayload; key?: string; maxAttempts?: number; runAt?: Date }
   | { task: "reconcile"; payload: ReconcilePayload; key?: string; maxAttempts?: number; runAt?: Date };
 
 export interface PayloadOf {
   fetch: FetchPayload;
+  article: ArticlePayload;
   ingest: IngestPayload;
   reconcile: ReconcilePayload;
 }
@@ -128,6 +139,7 @@ export interface QueueBackend {
 
 export function jobSubject(spec: { task: string; payload: unknown }): string | null {
   const p = spec.payload as Partial<FetchPayload & IngestPayload> | null;
+  // (an article job's payload has a url too: its page)
   if (!p || typeof p !== "object") return null;
   if (typeof p.url === "string") return p.url;
   const a = p.article;

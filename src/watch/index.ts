@@ -1,4 +1,6 @@
-// The feed watcher: polls RSS/Atom feeds and enqueues an `ingest` job for each item it has not seen before.
+// The feed watcher: polls RSS/Atom feeds and enqueues a job for each item it has not seen before: an `article`
+// job that stores the item's page (feeds mostly carry a summary; the worker falls back to the item's own text when
+// the page cannot be had), or, with `feedText`, an `ingest` job of the item's text.
 //
 // - Conditional GET: the feed's ETag and Last-Modified are kept and sent back (If-None-Match / If-Modified-Since),
 //   so an unchanged feed costs one 304.
@@ -10,7 +12,7 @@
 //   a garbage answer is fetched in full again next time.
 import { decodeBytes, readFeed } from "../ingest/index.ts";
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "../ingest/index.ts";
-import { ingestJob } from "../queue/jobs.ts";
+import { articleJob, ingestJob } from "../queue/jobs.ts";
 import type { FeedState, QueueBackend } from "../queue/types.ts";
 import { contentHash } from "../store/index.ts";
 import type { ArticleInput } from "../store/index.ts";
@@ -19,6 +21,8 @@ export interface PollOptions {
   timeoutMs?: number;
   maxBytes?: number;
   userAgent?: string;
+  /** Store the feed item's own text instead of fetching its page. Default false. */
+  feedText?: boolean;
 }
 
 export interface PollResult {
@@ -135,7 +139,11 @@ export async function pollFeed(queue: QueueBackend, url: string, opts: PollOptio
     for (const a of articles) if (!byKey.has(itemKey(a))) byKey.set(itemKey(a), a);
     const fresh = await queue.unseen(url, [...byKey.keys()]);
     if (fresh.length > 0) {
-      result.enqueued = await queue.enqueue(fresh.map((k) => ingestJob(byKey.get(k) as ArticleInput)));
+      const jobFor = (a: ArticleInput) =>
+        !opts.feedText && a.url && /^https?:\/\//i.test(a.url)
+          ? articleJob({ ...a, url: a.url }, { ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}) })
+          : ingestJob(a);
+      result.enqueued = await queue.enqueue(fresh.map((k) => jobFor(byKey.get(k) as ArticleInput)));
       await queue.markSeen(url, fresh);
     }
     await queue.saveFeedState({ url, etag: got.etag, last_modified: got.lastModified, checked_at, last_error: null });

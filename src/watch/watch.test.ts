@@ -7,7 +7,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { makeHandlers } from "../queue/jobs.ts";
 import { SqliteQueue } from "../queue/sqlite.ts";
+import { openStore } from "../store/index.ts";
 import { pollFeed, watchFeeds } from "./index.ts";
 import type { PollResult } from "./index.ts";
 
@@ -146,6 +148,64 @@ test("watch: new items only, 304 on an unchanged feed, survives a timeout, garba
     });
   } finally {
     await queue.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("watch + worker: an item is stored from its page; a page that is gone falls back to the item; a failing page is retried", { timeout: 30_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "toll-watch-article-"));
+  const db = join(dir, "toll.db");
+  const queue = SqliteQueue.open(db);
+  const store = await openStore(db);
+  const page = `<!doctype html><html><head><title>Strike on Mosul market kills 12</title>
+<meta property="article:published_time" content="2017-03-25T10:00:00Z"></head><body><nav>Home | World | Sport</nav>
+<article><h1>Strike on Mosul market kills 12</h1><p>An air strike on a crowded market in western Mosul killed 12 civilians on Saturday, including three children, residents and hospital officials said.</p>
+<p>At least 20 other people were wounded in the strike, which hit the market shortly after noon. Rescue workers were still searching the rubble late on Saturday, a civil defence officer said.</p>
+<p>The coalition said it was looking into the report.</p></article><footer>Copyright</footer></body></html>`;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === "/feed.xml") {
+      const items = [1, 2, 3]
+        .map((i) => `<item><title>Story ${i}</title><link>${base}/story/${i}</link><guid>s-${i}</guid><pubDate>Sat, 25 Mar 2017 11:22:00 GMT</pubDate><description>A strike killed ${i + 2} people, officials said.</description></item>`)
+        .join("");
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${items}</channel></rss>`);
+    } else if (req.url === "/story/1") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(page);
+    } else if (req.url === "/story/2") {
+      res.writeHead(404);
+      res.end("gone");
+    } else {
+      res.writeHead(503);
+      res.end("busy");
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const r = await pollFeed(queue, `${base}/feed.xml`, { timeoutMs: 2000 });
+    assert.deepEqual([r.status, r.enqueued], ["new", 3]);
+    const w = await queue.runWorker({ concurrency: 1, once: true, handlers: makeHandlers({ store, reconcile: false }), log: () => {} });
+    await w.done;
+    const articles = (await store.listArticles({})).items;
+    const byUrl = new Map(articles.map((a) => [a.url, a]));
+    assert.equal(articles.length, 2, "story 3 waits for a retry");
+    const one = await store.getArticle(byUrl.get(`${base}/story/1`)!.id);
+    assert.match(one?.text ?? "", /At least 20 other people were wounded/, "the page's text, not the feed summary");
+    assert.doesNotMatch(one?.text ?? "", /Home \| World/, "page furniture stripped");
+    assert.equal(one?.external_id, "s-1", "the item's id is kept");
+    const claims1 = await store.claimsForArticle(one!.id);
+    assert.ok(claims1.some((c) => c.metric === "killed" && c.value === 12));
+    const two = await store.getArticle(byUrl.get(`${base}/story/2`)!.id);
+    assert.equal(two?.text.trim(), "A strike killed 4 people, officials said.", "a page that is gone: the item's own text");
+    const status = await queue.status();
+    assert.equal(status.retrying, 1);
+    assert.equal(status.failed, 0, "a page that may come back is retried, not given up");
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+    await queue.close();
+    await store.close();
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -1,5 +1,5 @@
-// `toll watch FEED_URL… [--every 10m]`: polls feeds and enqueues their new items as ingest jobs (run them with
-// `toll worker`). Conditional GET and seen-item tracking keep repeated polls cheap; a feed that times out or
+// `toll watch FEED_URL… [--every 10m]`: polls feeds and enqueues their new items (run them with `toll worker`,
+// which stores each item's page, or the item's own text with --feed-text). Conditional GET and seen-item tracking keep repeated polls cheap; a feed that times out or
 // returns garbage is reported and polled again next time, and never stops the others.
 import { Option } from "commander";
 import type { Command } from "commander";
@@ -16,6 +16,8 @@ export interface WatchCommandOptions {
   timeoutMs?: number;
   once?: boolean;
   quiet?: boolean;
+  /** Store the feed items' own text instead of fetching their pages. */
+  feedText?: boolean;
 }
 
 export function formatPoll(r: PollResult): string {
@@ -39,6 +41,7 @@ export async function runWatch(urls: string[], opts: WatchCommandOptions, io: Io
       everyMs: opts.everyMs,
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       once: opts.once ?? false,
+      feedText: opts.feedText ?? false,
       ...(signal ? { signal } : {}),
       onPoll: (r) => {
         results.push(r);
@@ -62,7 +65,8 @@ export function registerWatch(program: Command, io?: Io): void {
     .addOption(new Option("--timeout <duration>", "timeout for one feed fetch").argParser(parseDurationOption).default(30_000, "30s"))
     .option("--once", "poll each feed once and exit")
     .option("-q, --quiet", "print only errors")
-    .action(async (feeds: string[], o: { db?: string; every: number; timeout: number; once?: boolean; quiet?: boolean }) => {
+    .option("--feed-text", "store each item's text as the feed gives it, instead of fetching the item's page")
+    .action(async (feeds: string[], o: { db?: string; every: number; timeout: number; once?: boolean; quiet?: boolean; feedText?: boolean }) => {
       const bad = feeds.filter((f) => !/^https?:\/\//i.test(f));
       if (bad.length > 0) throw new Error(`not an http(s) URL: ${bad.join(", ")}`);
       const ac = new AbortController();
@@ -72,7 +76,7 @@ export function registerWatch(program: Command, io?: Io): void {
       try {
         const results = await runWatch(
           feeds,
-          { ...(o.db !== undefined ? { db: o.db } : {}), everyMs: o.every, timeoutMs: o.timeout, once: o.once ?? false, quiet: o.quiet ?? false },
+          { ...(o.db !== undefined ? { db: o.db } : {}), everyMs: o.every, timeoutMs: o.timeout, once: o.once ?? false, quiet: o.quiet ?? false, feedText: o.feedText ?? false },
           io ?? defaultIo(),
           ac.signal,
         );

@@ -44,7 +44,7 @@ export async function runWorkerCommand(opts: WorkerCommandOptions, io: Io = defa
   const store = await openStore(opts.db);
   let queue: QueueBackend | null = null;
   let handle: WorkerHandle | null = null;
-  const summary: WorkerSummary = { jobs: { fetch: 0, ingest: 0, reconcile: 0 }, failed: 0, seconds: 0 };
+  const summary: WorkerSummary = { jobs: { fetch: 0, article: 0, ingest: 0, reconcile: 0 }, failed: 0, seconds: 0 };
   const log = (line: string) => {
     if (!opts.quiet || line.includes("failed") || line.includes("lease expired")) io.err.write(`worker: ${line}\n`);
   };
