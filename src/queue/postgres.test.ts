@@ -206,6 +206,28 @@ describe("queue on PostgreSQL", { skip: server ? false : "TOLL_TEST_DATABASE_URL
     });
   });
 
+  test("done rows older than the retention are folded into per-task counts: the done count stays", { timeout: 60_000 }, async () => {
+    await withFreshDatabase(server as string, "toll_test_prune", async (url) => {
+      const queue = await PostgresQueue.open(url);
+      try {
+        await queue.enqueue([1, 2, 3].map((i) => ingestJob({ title: null, published: null, outlet: null, url: null, text: `noop ${i}`, origin: "t" })));
+        const noop = async () => {};
+        const w = await queue.runWorker({ concurrency: 2, once: true, handlers: { fetch: noop, article: noop, ingest: noop, reconcile: noop } });
+        await w.done;
+        assert.equal((await queue.status()).done, 3);
+        assert.equal(await queue.prune(), 0, "recent rows stay: they recognise a re-run job");
+        await query(url, "update toll_queue_done set finished_at = now() - interval '8 days' where job_id in (select job_id from toll_queue_done order by job_id limit 2)");
+        assert.equal(await queue.prune(), 2);
+        assert.equal((await queue.status()).done, 3);
+        assert.equal(Number((await query<{ n: string }>(url, "select count(*) as n from toll_queue_done"))[0]?.n), 1);
+        assert.equal(await queue.prune(0), 1);
+        assert.equal((await queue.status()).done, 3);
+      } finally {
+        await queue.close();
+      }
+    });
+  });
+
   test("a failing job is retried, then kept as failed with its error; toll queue retry runs it again", { timeout: 60_000 }, async () => {
     await withFreshDatabase(server as string, "toll_test_fail", async (url) => {
       const store = await openStore(url);

@@ -10,7 +10,7 @@ import pg from "pg";
 import { Logger, makeWorkerUtils, run, runMigrations, runOnce } from "graphile-worker";
 import type { Job, JobHelpers, Runner, Task, TaskList, WorkerEvents, WorkerUtils } from "graphile-worker";
 import { redactUrl } from "../store/postgres/index.ts";
-import { DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, TASKS, jobSubject } from "./types.ts";
+import { DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, DONE_RETENTION_MS, PRUNE_EVERY_MS, TASKS, jobSubject } from "./types.ts";
 import type {
   FailedJob,
   FeedState,
@@ -32,6 +32,10 @@ create table if not exists toll_queue_done (
   job_id bigint primary key,
   task text not null,
   finished_at timestamptz not null default now()
+);
+create table if not exists toll_queue_done_totals (
+  task text primary key,
+  n bigint not null
 );
 create table if not exists toll_queue_workers (
   pool_id text primary key,
@@ -120,6 +124,31 @@ export class PostgresQueue implements QueueBackend {
     return n;
   }
 
+  async prune(olderThanMs = DONE_RETENTION_MS): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("begin");
+      // One statement: the rows deleted are exactly the rows counted, whatever workers insert meanwhile.
+      const r = await client.query<{ n: string }>(
+        `with gone as (
+           delete from toll_queue_done where finished_at < now() - ($1::bigint * interval '1 millisecond') returning task
+         ), per_task as (
+           insert into toll_queue_done_totals (task, n) select task, count(*) from gone group by task
+           on conflict (task) do update set n = toll_queue_done_totals.n + excluded.n returning n
+         )
+         select count(*) as n from gone`,
+        [olderThanMs],
+      );
+      await client.query("commit");
+      return Number(r.rows[0]?.n ?? 0);
+    } catch (err) {
+      await client.query("rollback").catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
   async status(maxFailures = 20): Promise<QueueStatus> {
     const { rows } = await this.pool.query<{ pending: string; running: string; failed: string; retrying: string }>(`
       select
@@ -128,7 +157,9 @@ export class PostgresQueue implements QueueBackend {
         count(*) filter (where locked_at is null and attempts >= max_attempts) as failed,
         count(*) filter (where locked_at is null and attempts < max_attempts and attempts > 0) as retrying
       from graphile_worker.jobs`);
-    const done = await this.pool.query<{ n: string }>("select count(*) as n from toll_queue_done");
+    const done = await this.pool.query<{ n: string }>(
+      "select (select count(*) from toll_queue_done) + (select coalesce(sum(n), 0) from toll_queue_done_totals) as n",
+    );
     const failures = await this.pool.query<{
       id: string;
       task_identifier: string;
@@ -279,7 +310,10 @@ export class PostgresQueue implements QueueBackend {
       if (unlocked.length > 0) log(`lease expired for ${unlocked.join(", ")}: their jobs are handed to other workers`);
     };
     await sweep().catch(() => {});
+    const prune = () => this.prune().catch((err: unknown) => log(`pruning done jobs failed: ${errorText(err)}`));
+    await prune();
     timers.push(
+      setInterval(() => void prune(), PRUNE_EVERY_MS),
       setInterval(() => {
         if (poolId) void this.heartbeat(poolId).catch(() => {});
       }, Math.max(200, Math.floor(leaseMs / 3))),

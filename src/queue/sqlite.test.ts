@@ -38,6 +38,32 @@ async function withDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
 const noop: Handlers = { fetch: async () => {}, article: async () => {}, ingest: async () => {}, reconcile: async () => {} };
 
 describe("embedded SQLite queue", () => {
+  test("done jobs older than the retention are folded into per-task counts: the done count stays", async () => {
+    await withDir(async (dir) => {
+      const db = join(dir, "toll.db");
+      const queue = SqliteQueue.open(db);
+      try {
+        await queue.enqueue([1, 2, 3].map((i) => ingestJob({ title: null, published: null, outlet: null, url: null, text: `noop ${i}`, origin: "t" })));
+        await (await queue.runWorker({ concurrency: 1, once: true, handlers: noop })).done;
+        assert.equal((await queue.status()).done, 3);
+        assert.equal(await queue.prune(), 0, "recent rows stay");
+        const raw = new Database(db);
+        raw.prepare("update toll_jobs set updated_at = ? where id in (select id from toll_jobs order by id limit 2)").run(Date.now() - 8 * 24 * 3600 * 1000);
+        raw.close();
+        assert.equal(await queue.prune(), 2);
+        assert.equal((await queue.status()).done, 3);
+        assert.equal(await queue.prune(0), 1);
+        const s = await queue.status();
+        assert.equal(s.done, 3);
+        const left = new Database(db);
+        assert.equal((left.prepare("select count(*) as n from toll_jobs").get() as { n: number }).n, 0);
+        left.close();
+      } finally {
+        await queue.close();
+      }
+    });
+  });
+
   test("ingest --queue, worker --once, queue: articles stored once, incidents reconciled, counts right", { timeout: 60_000 }, async () => {
     await withDir(async (dir) => {
       const db = join(dir, "toll.db");

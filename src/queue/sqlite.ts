@@ -4,7 +4,7 @@
 // a claimed job carries a lease that its worker renews, and a job whose lease ran out goes back to pending.
 import { hostname } from "node:os";
 import Database from "better-sqlite3";
-import { DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, TASKS, jobSubject } from "./types.ts";
+import { DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, DONE_RETENTION_MS, PRUNE_EVERY_MS, TASKS, jobSubject } from "./types.ts";
 import type {
   FailedJob,
   FeedState,
@@ -35,6 +35,10 @@ create table if not exists toll_jobs (
 );
 create index if not exists toll_jobs_ready on toll_jobs (status, run_at, id);
 create unique index if not exists toll_jobs_key on toll_jobs (job_key) where status = 'pending' and job_key is not null;
+create table if not exists toll_jobs_done_totals (
+  task text primary key,
+  n integer not null
+);
 create table if not exists toll_feeds (
   url text primary key,
   etag text,
@@ -140,6 +144,7 @@ export class SqliteQueue implements QueueBackend {
          from toll_jobs`,
       )
       .get() as { pending: number; running: number; failed: number; done: number; retrying: number };
+    counts.done += (this.db.prepare("select coalesce(sum(n), 0) as n from toll_jobs_done_totals").get() as { n: number }).n;
     const failures = this.db
       .prepare(
         `select id, task, payload, attempts, max_attempts, last_error, updated_at from toll_jobs
@@ -205,6 +210,21 @@ export class SqliteQueue implements QueueBackend {
       for (const k of keys) ins.run(feedUrl, k, at);
     })();
     return Promise.resolve();
+  }
+
+  prune(olderThanMs = DONE_RETENTION_MS): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    const fold = this.db.transaction(() => {
+      this.db
+        .prepare(
+          `insert into toll_jobs_done_totals (task, n)
+           select task, count(*) from toll_jobs where status = 'done' and updated_at < ? group by task
+           on conflict (task) do update set n = n + excluded.n`,
+        )
+        .run(cutoff);
+      return this.db.prepare("delete from toll_jobs where status = 'done' and updated_at < ?").run(cutoff).changes;
+    });
+    return Promise.resolve(fold());
   }
 
   async runWorker(opts: WorkerOptions): Promise<WorkerHandle> {
@@ -282,8 +302,10 @@ export class SqliteQueue implements QueueBackend {
     const timers = [
       setInterval(() => renew.run(Date.now(), me), Math.max(200, Math.floor(leaseMs / 3))),
       setInterval(sweep, Math.max(500, Math.floor(leaseMs / 2))),
+      setInterval(() => void this.prune().catch((err: unknown) => log(`pruning done jobs failed: ${String(err)}`)), PRUNE_EVERY_MS),
     ];
     sweep();
+    await this.prune().catch((err: unknown) => log(`pruning done jobs failed: ${String(err)}`));
 
     const loop = async (): Promise<void> => {
       while (!stopping) {

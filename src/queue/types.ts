@@ -55,6 +55,13 @@ export const DEFAULT_LEASE_MS = 60_000;
 /** Reconcile waits this long after the first request so that a burst of ingests costs one rebuild. */
 export const RECONCILE_DEBOUNCE_MS = 2_000;
 export const RECONCILE_KEY = "reconcile";
+/**
+ * Rows of done jobs are kept this long (a job re-run after its worker died is recognised by them), then folded into
+ * per-task counts, so the done count stays right while the tables stop growing.
+ */
+export const DONE_RETENTION_MS = 7 * 24 * 3600 * 1000;
+/** How often a running worker folds old done rows. */
+export const PRUNE_EVERY_MS = 3600 * 1000;
 
 export interface FailedJob {
   id: string;
@@ -134,6 +141,8 @@ export interface QueueBackend {
   /** The keys among `keys` not yet seen for this feed. */
   unseen(feedUrl: string, keys: readonly string[]): Promise<string[]>;
   markSeen(feedUrl: string, keys: readonly string[]): Promise<void>;
+  /** Folds the rows of jobs done before `olderThanMs` ago into per-task counts; returns how many rows went. */
+  prune(olderThanMs?: number): Promise<number>;
   close(): Promise<void>;
 }
 
