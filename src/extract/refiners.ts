@@ -1,6 +1,7 @@
 // Refiners run after the grammar over all drafts of a document (chrono's refiners): each reads the words
 // around a figure and adjusts the claim: drops hypotheticals, marks breakdowns, running totals and
 // background events, fills victims from the clause, and moves "shot … two fatally" figures between metrics.
+import { sameName } from "./grammar/names.ts";
 import type { Finding } from "./grammar/rules.ts";
 import type { SentenceView } from "./grammar/view.ts";
 import type { Claim, TextSpan } from "./types.ts";
@@ -123,6 +124,13 @@ export const REFINERS: Refiner[] = [
           const q = d.view.quantities[Number(k[1])];
           if (q?.yearLike && q.value < doc.year) d.claim.historical = true;
         }
+      }
+      // A named person is one person: the murder the text dates to a past year ("Archbishop Romero, murdered in
+      // 1980") is background wherever else the text names it.
+      const named = drafts.filter((d) => d.claim.victim_name !== null);
+      for (const d of named) {
+        if (d.claim.historical) continue;
+        if (named.some((o) => o.claim.historical && sameName(o.claim.victim_name!, d.claim.victim_name!))) d.claim.historical = true;
       }
       return drafts;
     },

@@ -48,3 +48,9 @@ test("sameName: family names shared, given names not in conflict", () => {
   assert.ok(!sameName("Marwan Mustafa Al-Sawaf", "Montaser Mustafa Al-Sawaf"));
   assert.ok(!sameName("Jose Oscar Marin", "Jose Antonio Rodriguez Porth"));
 });
+
+test("a named person's murder dated to a past year is background wherever the text names it", () => {
+  const r = extract("THE GOVERNMENT REVEALED THE RESULTS OF AN INVESTIGATION INTO THE MURDER OF MSGR OSCAR ARNULFO ROMERO. ROMERO WAS KILLED IN 1980 WHILE SAYING MASS.", { detectHeader: false, published: "1989-02-06" });
+  assert.deepEqual(r.claims.map((c) => c.historical), [true, true]);
+  assert.equal(r.totals.killed, null);
+});
