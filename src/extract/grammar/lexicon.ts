@@ -58,7 +58,7 @@ export const VICTIM_NOUNS: Record<string, VictimGroup> = {
   hostages: "other", prisoners: "other", inmates: "other", detainees: "other", guards: "other",
   employees: "other", staff: "other", crew: "other", "crew members": "other", rescuers: "other", workers: "other",
   members: "people", pilots: "other", firefighters: "other", officials: "other", leaders: "other",
-  bodyguards: "other", escorts: "other", citizens: "civilians", delegates: "other", rioters: "civilians", technicians: "civilians",
+  bodyguards: "other", escorts: "other", citizens: "civilians", peacekeepers: "soldiers", delegates: "other", rioters: "civilians", technicians: "civilians",
 };
 
 /** Singular nouns that, after "a", "an", "one" or "another", count one person. */
@@ -109,7 +109,7 @@ export const SINGULAR_NOUNS: Record<string, VictimGroup> = {
   peasant: "civilians", landowner: "civilians", industrialist: "civilians", banker: "civilians", owner: "civilians",
   bodyguard: "other", delegate: "other", alderman: "other", councilwoman: "other", rioter: "civilians",
   demonstrator: "civilians", technician: "civilians", announcer: "journalists", analyst: "civilians",
-  companion: "people", fiancee: "women", secretary: "other", spokesman: "other", spokeswoman: "other",
+  companion: "people", fiancee: "women", peacekeeper: "soldiers", secretary: "other", spokesman: "other", spokeswoman: "other",
 };
 
 /** Nouns for a perpetrator who may die too: counted as fighters, and added to the victims' figure. */
@@ -137,6 +137,7 @@ export const PASSIVE_TRIGGERS: TriggerEntry[] = [
     "perished", "lost their lives", "lost his life", "lost her life", "succumbed", "fatally shot",
     "fatally wounded", "fatally injured", "fatally stabbed", "mortally wounded", "drowned", "slaughtered",
     "martyred", "fatalities", "deaths", "death", "fatality", "bodies", "corpses", "burned alive", "buried alive",
+    "decapitated",
     "shot and died", "found killed",
   ]),
   ...entries("injured", [
@@ -166,6 +167,7 @@ export const ACTIVE_TRIGGERS: TriggerEntry[] = [
     "assassinated", "fatally shot", "fatally shooting", "left dead", "leaving dead",
     // present tense, as event notes and headlines write it: "shells kill one", "gunmen assassinate a colonel"
     "kill", "assassinate", "assassinates", "behead", "beheads", "execute", "executes", "massacre", "massacres",
+    "decapitated", "decapitating",
   ]),
   ...entries("injured", [
     "wounding", "wounded", "injuring", "injured", "hurting", "maiming", "hospitalizing", "hospitalising",

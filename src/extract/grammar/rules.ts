@@ -72,7 +72,7 @@ const SING_NP = `(?<head>${SING})\\b(?: and (?:(?<det2>a|an|his|her|their|the|on
 // try every way of splitting the words between bridge words and place phrases.
 const BRIDGE = `(?=(?:,? [^ ,.;]+){0,14}? (?:${alt([...PASSIVE_TRIGGERS.map((t) => t.words), ...DESTROYED_WORDS, "injuries", "hit", "harmed", "blew", "detonated", "shot", "killed"])})\\b)(?:,? (?:${alt(BRIDGE_WORDS)}|(?:in|at|near|on|inside|outside|across|throughout|around|during|from)(?: ${WORD}){1,6}?)){0,7}?`;
 // An aside between the subject and its verb: "(including two children)", ", including Hamish,".
-const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all|who|whose)\\b[^,;:]{0,100}(?=,)| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
+const ASIDE = `(?:,? \\([^()]{0,80}\\)|, (?:including|among them|among whom|of whom|mostly|most of them|many of them|all of them|some of them|mainly|mostly|aged|both|all|who|whose|that|which)\\b[^,;:]{0,100}(?=,)| (?:including|among them) (?:[a-z'-]+ ){0,5}?[a-z'-]+(?= (?:were|was|had|have)\\b))?`;
 // Any one to three words naming the victims when no known noun does: "3 Fulani were killed", "two al shabaab dead".
 const ANY_NP = `(?: (?!(?:and|or|as|with|while|who|were|was|had|have|has|of|in|on|at|by|to|from|for|the|a|an|shooting|shootings|attack|attacks|bombing|incident|explosion|blast|crash|fire|raid|strike|strikes|airstrike|clash|clashes|violence|homicide|murder|killing|deadly|fatal|people's|years?|months?|days?|weeks?|hours?)\\b)${WORD}){1,3}?`;
 
@@ -643,8 +643,8 @@ export const RULES: Rule[] = [
       if (/^(?:shot|shooting)$/.test(trigger) && /^ dead\b/.test(v.masked.slice(end))) metric = "killed";
       const group: VictimGroup = head && head !== "one" ? SINGULAR_NOUNS[head]! : "people";
       const victims: VictimRef = { group, attacker: head ? ATTACKER_NOUNS.has(head) : false, start: end - (head?.length ?? 0), end };
-      // "stabbed a man to death"
-      if (/^ (?:to death|dead)\b/.test(v.masked.slice(end))) metric = "killed";
+      // "stabbed a man to death", "shot an 18 year old man of Chechen origin dead"
+      if (/^(?: of [a-z' -]{1,30}?)? (?:to death|dead)\b/.test(v.masked.slice(end))) metric = "killed";
       const main: Finding = { rule: this.name, metric, q: null, value: 1, victims, start: m.index, end, trigger };
       return [main, ...coordinatedAfter(v, end, main)];
     },
