@@ -158,6 +158,8 @@ export function personAt(v: SentenceView, start: number, opts: PersonOptions = {
     const p = personIn(v, start, last.end, opts);
     if (p) best = p;
   }
+  // "killed Special-Caijae Houston's unborn baby": a possessor, not the person the verb is about.
+  if (best && /'s?$/.test(v.masked.slice(best.start, best.end))) return null;
   return best;
 }
 

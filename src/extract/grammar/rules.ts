@@ -596,7 +596,7 @@ export const RULES: Rule[] = [
     // "a man was found dead", "one soldier died", "a 17-year-old was shot", "another civilian was injured"
     name: "singular-subject",
     pattern: new RegExp(
-      `(?:\\b(?:a|an|another|his|her|their|its|the|one other)|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?${SING_NP}(?:,? (?:aged )?#\\d+#,?)?(?:, (?:who|whose) [^,;:]{1,100},)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another|the)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
+      `(?:\\b(?:a|an|another|his|her|their|its|the|one other|[a-z][a-z-]*'s?(?= ))|(?:^|: | - |-- ))(?<mods>(?: ${WORD}| ?#\\d+#(?:-year-old)?){0,3}?) ?${SING_NP}(?:,? (?:aged )?#\\d+#,?)?(?:, (?:who|whose) [^,;:]{1,100},)?(?<bridge>${BRIDGE}) (?<trigger>${PASSIVE})\\b|(?:\\b(?:a|an|another|the)|^) ?#\\d+#-year-old(?<bridge2>${BRIDGE}) (?<trigger2>${PASSIVE})\\b`,
       "g",
     ),
     extract(m, v) {
@@ -628,7 +628,7 @@ export const RULES: Rule[] = [
     // "killing a soldier and injuring another one", "shot a man"
     name: "singular-object",
     pattern: new RegExp(
-      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their|the)(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,4}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`
+      `(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger>${ACTIVE}) (?:a|an|another|one other|his|her|their|the|[a-z][a-z-]*'s?(?= ))(?<mods>(?: ${WORD}| #\\d+#(?:-year-old)?){0,4}?) (?<head>${SING}|one)\\b|(?<!\\b(?:was|were|been|be|being|is|are) (?:${WORD} )?)\\b(?<trigger2>${ACTIVE}) another\\b(?! #)`
         // Headline style, no article: "gunmen kill NISS officer", "militants behead village chief".
         + `|(?<!\\b(?:was|were|been|be|being|is|are|to) (?:${WORD} )?)\\b(?<trigger3>kill|kills|killed|assassinate|assassinates|assassinated|behead|beheads|beheaded|execute|executes|executed|shoot dead|shoots dead|shot dead|fatally shot|fatally shoots|fatally stabbed|fatally stabs|shot and killed|shoots and kills)(?<mods3>(?: (?!(?:a|an|the|this|that|these|those|his|her|their|its|another|one|two)\\b)${MOD}){0,2}?) (?<head3>${SING})\\b(?= [.,;:]|[.,;:]|$| (?:in|at|near|on|during|after|outside|inside)\\b)`,
       "g",
