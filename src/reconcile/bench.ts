@@ -165,7 +165,7 @@ export interface StoreBenchResult {
 }
 
 /** Synthetic articles as the store's save input (one text per article, so none is a duplicate). */
-function saveInputs(articles: readonly ReconClaim[][]): SaveInput[] {
+export function saveInputs(articles: readonly ReconClaim[][]): SaveInput[] {
   return articles.flatMap((rcs) => {
     const first = rcs[0];
     if (!first) return [];

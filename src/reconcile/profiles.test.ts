@@ -14,12 +14,12 @@ import type { KyselyStore } from "../store/store.ts";
 import type { Store } from "../store/types.ts";
 import { storeTargets } from "../store/throwaway.ts";
 import { decodeProfile, encodeProfile, incidentProfile } from "./profiles.ts";
-import { emptyState, reconcile } from "./reconcile.ts";
+import { emptyState, incidentBucketKeys, reconcile } from "./reconcile.ts";
 import { loadReconClaims, loadState, reconcileArticles } from "./store.ts";
 import type { ReconcileReport } from "./store.ts";
 import { MOSUL, RAQQA, article, day, loc, rng } from "./testing.ts";
 import type { ClaimSpec, PlaceDef } from "./testing.ts";
-import type { ArticleMeta, ReconClaim, ReconState } from "./types.ts";
+import type { ArticleMeta, IncidentRecord, ReconClaim, ReconState } from "./types.ts";
 
 const NOW = "2024-01-01T00:00:00Z";
 
@@ -222,9 +222,32 @@ async function profileRows(store: Store): Promise<Map<string, string>> {
   return new Map(rows.rows.map((r) => [r.incident_id, r.profile]));
 }
 
-/** Every live incident has a profile row, equal to the profile built from its claims; no row is left over. */
+/**
+ * Every live incident has a profile row, equal to the profile built from its claims, and exactly the bucket rows
+ * reconcile's own index files it under, each carrying its date window; no row is left over.
+ */
 async function assertProfilesRight(store: Store, what: string): Promise<void> {
   const state = await loadState(store);
+  const buckets = await sql<{
+    bucket: string;
+    incident_id: string;
+    w_start: number | null;
+    w_end: number | null;
+    w_reported: number | null;
+  }>`select bucket, incident_id, w_start, w_end, w_reported from recon_buckets`.execute(
+    (store as KyselyStore).db,
+  );
+  const expected = Object.keys(state.incidents).flatMap((id) => {
+    const w = incidentProfile(state, state.incidents[id] as IncidentRecord).window;
+    return incidentBucketKeys(state, id).map(
+      (b) => `${b} ${id} ${w?.start ?? null} ${w?.end ?? null} ${w ? Number(w.reported) : null}`,
+    );
+  });
+  assert.deepEqual(
+    buckets.rows.map((r) => `${r.bucket} ${r.incident_id} ${r.w_start} ${r.w_end} ${r.w_reported}`).sort(),
+    expected.sort(),
+    `${what}: bucket rows and their windows`,
+  );
   const rows = await profileRows(store);
   assert.deepEqual(
     [...rows.keys()].sort(),
@@ -357,6 +380,7 @@ for (const target of TARGETS) {
     test("a store without profile rows (before migration 0006) reconciles the same and fills them in", async () => {
       const db = (store as KyselyStore).db;
       await sql`delete from recon_profiles`.execute(db);
+      await sql`update recon_buckets set w_start = null, w_end = null, w_reported = null`.execute(db);
       const more = denseWorld(30, 12);
       const newIds: number[] = [];
       for (const a of more) newIds.push((await save(store, a)).article_id);
@@ -373,6 +397,17 @@ for (const target of TARGETS) {
         assert.ok(inc, `profile ${id} belongs to a live incident`);
         assert.equal(text, encodeProfile(incidentProfile(state, inc)));
       }
+      // The bucket rows of every incident that got its profile carry its window again.
+      const buckets = await sql<{ incident_id: string; w_end: number | null }>`
+        select incident_id, w_end from recon_buckets`.execute(db);
+      let windowed = 0;
+      for (const b of buckets.rows) {
+        const inc = state.incidents[b.incident_id];
+        if (!rows.has(b.incident_id) || !inc) continue;
+        assert.equal(b.w_end, incidentProfile(state, inc).window?.end ?? null, `window of ${b.incident_id}`);
+        windowed++;
+      }
+      assert.ok(windowed > 0);
     });
   });
 }

@@ -88,10 +88,16 @@ export function incidentProfile(state: ReconState, inc: IncidentRecord): Profile
   return buildProfile(claims, state.articles, inc.totals);
 }
 
-/** encodeProfile, or null when the profile cannot be stored faithfully. */
-export function profileText(state: ReconState, inc: IncidentRecord): string | null {
+export interface ProfileRow {
+  text: string;
+  window: Profile["window"];
+}
+
+/** An incident's profile as stored, or null when it cannot be stored faithfully (encodeProfile refused). */
+export function profileRow(state: ReconState, inc: IncidentRecord): ProfileRow | null {
+  const p = incidentProfile(state, inc);
   try {
-    return encodeProfile(incidentProfile(state, inc));
+    return { text: encodeProfile(p), window: p.window };
   } catch (err) {
     if (err instanceof RangeError) return null;
     throw err;

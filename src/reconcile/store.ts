@@ -22,7 +22,9 @@ import {
   resolveId,
 } from "./reconcile.ts";
 import { totals as stateTotals } from "./report.ts";
-import { decodeProfile, matchesAny, profileText, unitBuckets, unitProfiles } from "./profiles.ts";
+import { decodeProfile, matchesAny, profileRow, unitBuckets, unitProfiles } from "./profiles.ts";
+import type { ProfileRow } from "./profiles.ts";
+import type { Profile } from "./link.ts";
 import type {
   AggregateRecord,
   ArticleMeta,
@@ -55,7 +57,14 @@ interface ReconTables {
     record: string;
     updated_at: string;
   };
-  recon_buckets: { bucket: string; incident_id: string };
+  /** w_*: the incident's date window (migration 0006); null on rows written before it (never filtered out). */
+  recon_buckets: {
+    bucket: string;
+    incident_id: string;
+    w_start: number | null;
+    w_end: number | null;
+    w_reported: number | null;
+  };
   /** Migration 0006: the linking profile of an incident (profiles.ts), written whenever its record is. */
   recon_profiles: { incident_id: string; profile: string };
   recon_aggregates: {
@@ -239,18 +248,56 @@ interface Slice {
   reserved: Set<string>;
   /** Loaded incidents that have no profile row yet (a store from before migration 0006): written even unchanged. */
   unprofiled: Set<string>;
+  /**
+   * Bucket keys and profile of each loaded incident as stored (derived from its claims, as when it was written):
+   * only what changed is rewritten.
+   */
+  before: Map<string, { keys: string[]; profile: ProfileRow | null }>;
   /** Candidate incidents whose profiles were scored (loaded in full or not). */
   candidates: number;
 }
 
-/** The ids of the candidate incidents of these buckets, with their profile text (null: none stored). */
-async function candidateProfiles(trx: Conn, buckets: readonly string[]): Promise<Map<string, string | null>> {
+function emptySlice(state: ReconState, reserved: ReadonlySet<string>): Slice {
+  return {
+    state,
+    incidents: new Map(),
+    aggregates: new Map(),
+    claims: new Map(),
+    aliases: new Map(),
+    reserved: new Set(reserved),
+    unprofiled: new Set(),
+    before: new Map(),
+    candidates: 0,
+  };
+}
+
+/**
+ * The candidate incidents of these buckets with their profile text (null: none stored). Candidates the date rule
+ * would veto against every unit (both windows reported, more than a day apart) are left out from the bucket index
+ * alone (its window columns); when a unit has no reported window the date rule vetoes nothing and every candidate
+ * is returned.
+ */
+async function candidateProfiles(
+  trx: Conn,
+  buckets: readonly string[],
+  units: readonly Profile[],
+): Promise<Map<string, string | null>> {
+  const windows = units.map((u) => (u.window?.reported ? u.window : null));
+  const filter = windows.every((w) => w !== null) ? windows.filter((w) => w !== null) : null;
   const out = new Map<string, string | null>();
   for (const part of chunks(buckets)) {
+    let ids = trx.selectFrom("recon_buckets").select("incident_id").distinct().where("bucket", "in", part);
+    if (filter)
+      ids = ids.where((eb) =>
+        eb.or([
+          eb("w_start", "is", null),
+          eb("w_reported", "is", null),
+          eb("w_reported", "=", 0),
+          ...filter.map((w) => eb.and([eb("w_start", "<=", w.end + 1), eb("w_end", ">=", w.start - 1)])),
+        ]),
+      );
     const rows = await trx
-      .selectFrom(
-        trx.selectFrom("recon_buckets").select("incident_id").distinct().where("bucket", "in", part).as("b"),
-      )
+      .selectFrom(ids.as("b"))
       .leftJoin("recon_profiles as p", "p.incident_id", "b.incident_id")
       .select(["b.incident_id as id", "p.profile as profile"])
       .execute();
@@ -272,16 +319,7 @@ async function loadSlice(
   reserved: ReadonlySet<string>,
 ): Promise<Slice> {
   const state = emptyState();
-  const slice: Slice = {
-    state,
-    incidents: new Map(),
-    aggregates: new Map(),
-    claims: new Map(),
-    aliases: new Map(),
-    reserved: new Set(reserved),
-    unprofiled: new Set(),
-    candidates: 0,
-  };
+  const slice = emptySlice(state, reserved);
   const incIds = new Set<string>();
   // What the state already holds of these articles (a re-run, or a revision's predecessor being withdrawn).
   const aggIds = new Set<string>();
@@ -302,7 +340,10 @@ async function loadSlice(
   // The per-claim buckets as well as the per-unit ones: loading more than needed is harmless, less is not.
   const buckets = new Set(candidateBuckets(newClaims));
   for (const u of units) for (const b of unitBuckets(u)) buckets.add(b);
-  const candidates = units.length > 0 ? await candidateProfiles(trx, [...buckets].sort()) : new Map();
+  const candidates =
+    units.length > 0
+      ? await candidateProfiles(trx, [...buckets].sort(), units)
+      : new Map<string, string | null>();
   slice.candidates = candidates.size;
   for (const [id, text] of candidates) {
     if (incIds.has(id)) continue;
@@ -381,6 +422,10 @@ async function loadSlice(
     Object.values(state.claims).map((c) => Number(c.article_id)),
   );
   for (const [id, m] of metas) state.articles[String(id)] = m;
+  for (const id of slice.incidents.keys()) {
+    const inc = state.incidents[id];
+    if (inc) slice.before.set(id, { keys: incidentBucketKeys(state, id), profile: profileRow(state, inc) });
+  }
   for (const id of reserved)
     state.retired[id] = {
       at: "",
@@ -466,14 +511,7 @@ async function writeSlice(trx: Transaction<Db>, slice: Slice, now: string): Prom
     }
   }
   for (const part of chunks(inserts, 200)) await trx.insertInto("recon_incidents").values(part).execute();
-  for (const part of chunks(rebucket)) {
-    await trx.deleteFrom("recon_buckets").where("incident_id", "in", part).execute();
-    const rows = part.flatMap((id) =>
-      incidentBucketKeys(state, id).map((bucket) => ({ bucket, incident_id: id })),
-    );
-    for (const rp of chunks(rows)) await trx.insertInto("recon_buckets").values(rp).execute();
-  }
-  await writeProfiles(trx, state, [
+  await writeIndex(trx, slice, [
     ...new Set([...rebucket, ...[...slice.unprofiled].filter((id) => state.incidents[id])]),
   ]);
 
@@ -542,21 +580,53 @@ async function writeSlice(trx: Transaction<Db>, slice: Slice, now: string): Prom
   return counts;
 }
 
+const sameWindow = (a: ProfileRow | null | undefined, b: ProfileRow | null): boolean =>
+  (a?.window?.start ?? null) === (b?.window?.start ?? null) &&
+  (a?.window?.end ?? null) === (b?.window?.end ?? null) &&
+  (a?.window?.reported ?? null) === (b?.window?.reported ?? null);
+
 /**
- * Profile rows of these incidents, from the slice's claims (the slice holds every claim of an incident it holds).
- * A profile that cannot be stored faithfully (profileText null) leaves no row: that incident is then always loaded.
+ * The bucket rows and profile rows of these (new, changed or not yet profiled) incidents, from the slice's claims
+ * (the slice holds every claim of an incident it holds). Only what differs from the stored rows is written. An
+ * incident whose profile cannot be stored faithfully (profileRow null) gets no profile row and no window on its
+ * buckets: it is then always a candidate and always loaded in full.
  */
-async function writeProfiles(trx: Transaction<Db>, state: ReconState, ids: readonly string[]): Promise<void> {
-  const rows: ReconTables["recon_profiles"][] = [];
+async function writeIndex(trx: Transaction<Db>, slice: Slice, ids: readonly string[]): Promise<void> {
+  const { state } = slice;
+  const bucketRows: ReconTables["recon_buckets"][] = [];
+  const profiles: ReconTables["recon_profiles"][] = [];
   const none: string[] = [];
   for (const id of ids) {
     const inc = state.incidents[id];
     if (!inc) continue;
-    const profile = profileText(state, inc);
-    if (profile === null) none.push(id);
-    else rows.push({ incident_id: id, profile });
+    const was = slice.before.get(id);
+    const unprofiled = slice.unprofiled.has(id);
+    const row = profileRow(state, inc);
+    const w = row?.window ?? null;
+    const cols = {
+      w_start: w?.start ?? null,
+      w_end: w?.end ?? null,
+      w_reported: w ? (w.reported ? 1 : 0) : null,
+    };
+    const keys = incidentBucketKeys(state, id);
+    const old = new Set(was?.keys ?? []);
+    const dropped = [...old].filter((b) => !keys.includes(b));
+    if (dropped.length > 0)
+      await trx
+        .deleteFrom("recon_buckets")
+        .where("incident_id", "=", id)
+        .where("bucket", "in", dropped)
+        .execute();
+    // Rows written before migration 0006 have no window: an unprofiled incident's rows get theirs now.
+    if (was && (unprofiled || !sameWindow(was.profile, row)) && keys.some((b) => old.has(b)))
+      await trx.updateTable("recon_buckets").set(cols).where("incident_id", "=", id).execute();
+    for (const bucket of keys) if (!old.has(bucket)) bucketRows.push({ bucket, incident_id: id, ...cols });
+    if (row === null) none.push(id);
+    else if (unprofiled || row.text !== was?.profile?.text)
+      profiles.push({ incident_id: id, profile: row.text });
   }
-  for (const part of chunks(rows, 200))
+  for (const part of chunks(bucketRows, 100)) await trx.insertInto("recon_buckets").values(part).execute();
+  for (const part of chunks(profiles, 200))
     await trx
       .insertInto("recon_profiles")
       .values(part)
@@ -827,17 +897,7 @@ export async function rebuildIncidents(store: Store, opts: ReconcileOptions = {}
       "recon_articles",
     ] as const)
       await trx.deleteFrom(t).execute();
-    const slice: Slice = {
-      state,
-      incidents: new Map(),
-      aggregates: new Map(),
-      claims: new Map(),
-      aliases: new Map(),
-      reserved: new Set(),
-      unprofiled: new Set(),
-      candidates: 0,
-    };
-    await writeSlice(trx, slice, now);
+    await writeSlice(trx, emptySlice(state, new Set()), now);
     // Aliases and retired ids stay reserved: no later incident may take them.
     const kept = [...Object.keys(state.aliases), ...Object.keys(state.retired)].filter(
       (id) => !state.incidents[id],
