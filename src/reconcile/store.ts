@@ -155,11 +155,21 @@ interface Inputs {
  */
 async function loadInputs(store: Store, db: Kysely<Db>, ids: readonly number[]): Promise<Inputs> {
   const inputs: Inputs = { claims: new Map(), revisionOf: new Map(), superseded: new Set() };
-  const metas = await articleMetas(db, ids);
   for (const part of chunks([...new Set(ids)])) {
+    // One read of the article rows for both their metadata and their document incidents.
     const docs = await db
       .selectFrom("articles")
-      .select(["id", "revision_of", "extraction"])
+      .select([
+        "id",
+        "external_id",
+        "outlet",
+        "url",
+        "published",
+        "title",
+        "content_hash",
+        "revision_of",
+        "extraction",
+      ])
       .where("id", "in", part)
       .execute();
     const sentences = await db
@@ -175,8 +185,15 @@ async function loadInputs(store: Store, db: Kysely<Db>, ids: readonly number[]):
     for (const r of later) if (r.revision_of !== null) inputs.superseded.add(r.revision_of);
     const sentenceOf = new Map(sentences.map((s) => [`${s.article_id}#${s.local_id}`, s.sentence_text]));
     for (const a of docs) {
-      const meta = metas.get(a.id);
-      if (!meta) continue;
+      const meta: ArticleMeta = {
+        article_id: String(a.id),
+        external_id: a.external_id,
+        outlet: a.outlet,
+        url: a.url,
+        published: a.published,
+        title: a.title,
+        content_hash: a.content_hash,
+      };
       if (a.revision_of !== null) inputs.revisionOf.set(a.id, a.revision_of);
       const extraction = fromJson(a.extraction) as { incidents?: DocumentIncident[] } | null;
       const docOf = new Map<string, string>();
@@ -253,6 +270,11 @@ interface Slice {
    * only what changed is rewritten.
    */
   before: Map<string, { keys: string[]; profile: ProfileRow | null }>;
+  /**
+   * The filter columns of each loaded incident row: an update sets only those that changed, so that SQLite does not
+   * rewrite the entries of indexes whose columns stayed the same.
+   */
+  rows: Map<string, ReconTables["recon_incidents"]>;
   /** Candidate incidents whose profiles were scored (loaded in full or not). */
   candidates: number;
 }
@@ -267,6 +289,7 @@ function emptySlice(state: ReconState, reserved: ReadonlySet<string>): Slice {
     reserved: new Set(reserved),
     unprofiled: new Set(),
     before: new Map(),
+    rows: new Map(),
     candidates: 0,
   };
 }
@@ -369,6 +392,7 @@ async function loadSlice(
       const inc = parse<IncidentRecord>(r.record);
       state.incidents[inc.id] = inc;
       slice.incidents.set(inc.id, r.record);
+      slice.rows.set(inc.id, incidentRow(inc, r.record));
       if (r.profiled === null) slice.unprofiled.add(inc.id);
       for (const k of inc.claims) wantedClaims.add(k);
       for (const a of inc.aliases) {
@@ -417,10 +441,15 @@ async function loadSlice(
       slice.claims.set(r.key, r.record);
     }
   }
-  const metas = await articleMetas(
-    trx,
-    Object.values(state.claims).map((c) => Number(c.article_id)),
-  );
+  // The new articles' metadata came with their claims (read from the same rows): only the others are queried.
+  const known = new Map(newClaims.map((c) => [c.article.article_id, c.article]));
+  const unknown: number[] = [];
+  for (const c of Object.values(state.claims)) {
+    const m = known.get(c.article_id);
+    if (m) state.articles[c.article_id] = m;
+    else unknown.push(Number(c.article_id));
+  }
+  const metas = unknown.length > 0 ? await articleMetas(trx, unknown) : new Map<number, ArticleMeta>();
   for (const [id, m] of metas) state.articles[String(id)] = m;
   for (const id of slice.incidents.keys()) {
     const inc = state.incidents[id];
@@ -507,7 +536,11 @@ async function writeSlice(trx: Transaction<Db>, slice: Slice, now: string): Prom
       newIds.push({ id: inc.id, kind: "incident", created_at: now });
     } else {
       const { id: _id, ...row } = incidentRow(inc, text);
-      await trx.updateTable("recon_incidents").set(row).where("id", "=", inc.id).execute();
+      const old = slice.rows.get(inc.id);
+      const set: Partial<typeof row> = {};
+      for (const k of Object.keys(row) as (keyof typeof row)[])
+        if (!old || old[k] !== row[k]) Object.assign(set, { [k]: row[k] });
+      await trx.updateTable("recon_incidents").set(set).where("id", "=", inc.id).execute();
     }
   }
   for (const part of chunks(inserts, 200)) await trx.insertInto("recon_incidents").values(part).execute();
