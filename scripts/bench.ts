@@ -498,6 +498,7 @@ const apiSection: BenchSection = {
     const note = `${r.claims} claims, ${r.incidents} incidents, ${r.connections} connections`;
     return [
       { measure: "incident view build", value: Math.round(r.viewBuildMs), unit: "ms", note },
+      { measure: "view update after one review: confirm (in place)", value: Math.round(r.confirmMs * 10) / 10, unit: "ms", note: `POST to updated view; a correction (full rebuild) took ${Math.round(r.correctMs)} ms, ${(r.correctMs / r.confirmMs).toFixed(0)}× longer` },
       ...r.runs.flatMap((x): Row[] => [
         { measure: `${x.name}: throughput`, value: x.requestsPerSecond, unit: "req/s", note: x.non2xx || x.errors ? `${x.non2xx} non-2xx, ${x.errors} errors` : note },
         { measure: `${x.name}: p99 latency`, value: x.p99ms, unit: "ms" },

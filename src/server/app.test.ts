@@ -330,6 +330,44 @@ describe("review, audit and incident actions", () => {
     assert.deepEqual(trail.slice(-2), ["claim.reject", "claim.confirm"]);
   });
 
+  it("a plain confirmation updates the view in place (no rebuild), exactly as a rebuild would have it", async () => {
+    const queue = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json["items"] as { claim_id: number; incident: string | null }[];
+    const c = queue.filter((x) => x.incident !== null).at(-1);
+    assert.ok(c, "an unreviewed claim in an incident");
+    const before = await req(t, `/api/incidents/${c.incident}`, { s: viewer });
+    assert.equal(before.status, 200);
+    const reviewedBefore = before.json["summary"].reviewed as number;
+    const rebuilds = t.rebuilds();
+    const r = await req(t, `/api/claims/${c.claim_id}/review`, { method: "POST", s: analyst, body: { action: "confirm", note: "checked" } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json["review"].status, "confirmed");
+    assert.equal(r.json["incident"], c.incident);
+    assert.equal(t.rebuilds(), rebuilds, "no rebuild for a plain confirmation");
+    assert.equal((await t.view()).updates > 0, true);
+    // The cached detail of the incident was dropped: the claim shows its review and the count moved.
+    const after = await req(t, `/api/incidents/${c.incident}`, { s: viewer });
+    assert.equal(after.res.headers.get("content-type")?.startsWith("application/json"), true);
+    assert.equal(after.json["summary"].reviewed, reviewedBefore + 1);
+    assert.equal(after.json["claims_detail"].find((x: { claim_id: number }) => x.claim_id === c.claim_id).review.status, "confirmed");
+    assert.ok(!(await req(t, `/api/incidents?limit=1000&review=unreviewed`, { s: viewer })).json["items"].some((x: { id: string }) => x.id === c.incident));
+    // A view built from scratch over the same store answers the same, byte for byte up to the build's clock.
+    const fresh = await createApp({ store, public: false, gazetteer: false, log: () => undefined });
+    const clock = (s: string) => s.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/g, "<time>");
+    for (const p of [`/api/incidents/${c.incident}`, "/api/incidents?limit=1000", "/api/incidents?limit=1000&sort=claims&review=partly", "/api/review/queue?limit=1000", "/api/timeline", "/api/stats"]) {
+      const a = await req(t, p, { s: analyst });
+      const b = await req(fresh, p, { s: analyst });
+      assert.equal(a.status, 200, p);
+      if (p === "/api/stats") assert.equal(a.json["reviewed"], b.json["reviewed"]);
+      else assert.equal(clock(a.text), clock(b.text), p);
+    }
+    // Anything else still rebuilds, and the rebuilt view drops the old cache: a correction of the same claim shows.
+    const corr = await req(t, `/api/claims/${c.claim_id}/review`, { method: "POST", s: analyst, body: { action: "correct", corrections: { victims_text: "checked victims" } } });
+    assert.equal(corr.status, 200, corr.text);
+    assert.equal(t.rebuilds(), rebuilds + 1);
+    const detail = await req(t, `/api/incidents/${c.incident}`, { s: viewer });
+    assert.equal(detail.json["claims_detail"].find((x: { claim_id: number }) => x.claim_id === c.claim_id).victims_text, "checked victims");
+  });
+
   it("merge and split incidents, audited; the absorbed id resolves to the survivor", async () => {
     const list = (await req(t, "/api/incidents?limit=100", { s: viewer })).json["items"] as { id: string; claims: number }[];
     const [a, b] = list;

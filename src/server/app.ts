@@ -36,6 +36,8 @@ export interface AppOptions {
   sessionTtlMs?: number;
   /** Where unexpected errors are logged (never sent to the client). */
   log?: (line: string) => void;
+  /** Cache incident detail responses per view (default true; the bench turns it off to measure the difference). */
+  cacheIncidentDetail?: boolean;
 }
 
 type Vars = { user: User | null; via: "session" | "token" | null; csrf: string | null; sessionHash: string | null };
@@ -77,6 +79,8 @@ export interface TollApp {
   /** Rebuilds the incident view (after writes; exposed for tests and the CLI). */
   refresh(): Promise<IncidentView>;
   view(): Promise<IncidentView>;
+  /** How many full rebuilds of the view this app has started (tests check that a confirmation makes none). */
+  rebuilds(): number;
   reviews: ReviewStore;
 }
 
@@ -85,14 +89,22 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   const reviews = ReviewStore.of(store);
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const ttl = opts.sessionTtlMs ?? 12 * 3600_000;
+  const cacheDetail = opts.cacheIncidentDetail ?? true;
 
   let current: Promise<IncidentView> | null = null;
+  let rebuilds = 0;
+  let building = 0;
   const refresh = (): Promise<IncidentView> => {
+    rebuilds++;
+    building++;
     const next = IncidentView.build(store, reviews);
     // Readers keep the old view until the new one is ready.
     next.then(
-      () => (current = next),
-      () => undefined,
+      () => {
+        building--;
+        current = next;
+      },
+      () => building--,
     );
     return next;
   };
@@ -418,8 +430,11 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
           throw new ApiError(400, "bad_request", `corrections: need low <= value <= high, got ${after.low} <= ${after.value} <= ${after.high}`);
       }
       const status = b.action === "confirm" ? "confirmed" : b.action === "correct" ? "corrected" : "rejected";
-      await reviews.reviewClaim(id, { status, corrections, note: b.note ?? null }, me.name);
-      const v = await refresh();
+      const saved = await reviews.reviewClaim(id, { status, corrections, note: b.note ?? null }, me.name);
+      // A first plain confirmation is applied to the view in place. While a rebuild is running it may or may not
+      // have read this review yet, so then a rebuild is the only safe answer.
+      const v0 = await view();
+      const v = building === 0 && v0.applyConfirm(saved) ? v0 : await refresh();
       return c.json({ ...(await claimOut(raw, v)), audit: await reviews.auditFor("claim", String(id)) }, 200);
     },
   );
@@ -564,26 +579,26 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         const retired = v.state.retired[id];
         throw new ApiError(404, "not_found", retired ? `incident ${id} was retired: ${retired.reason}` : `no incident ${id}`);
       }
-      const claims = await Promise.all(
-        inc.claims.flatMap((k) => {
-          const cid = v.keyToId.get(k);
-          const cl = cid !== undefined ? v.claims.get(cid) : undefined;
-          return cl ? [claimOut(cl, v).then((o) => ({ ...o, key: k }))] : [];
-        }),
-      );
-      const sources = inc.articles.map((a) => v.articles.get(a) ?? { article_id: a });
-      return c.json(
-        {
-          ...inc,
-          summary: v.summary(inc),
-          claims_detail: claims,
-          sources,
-          explanation: explainIncident(v.state, inc.id),
-          resolved_from: inc.id !== id ? id : null,
-          audit: await reviews.auditFor("incident", inc.id),
-        },
-        200,
-      );
+      // Everything but the audit trail and resolved_from depends only on the view, so it is serialized once per
+      // incident and view (the claims' outputs, the explanation text and the JSON encoding were most of the cost).
+      // The audit trail is read per request: other processes may write to it.
+      let head = cacheDetail ? v.detailCache.get(inc.id) : undefined;
+      if (head === undefined) {
+        const claims = await Promise.all(
+          inc.claims.flatMap((k) => {
+            const cid = v.keyToId.get(k);
+            const cl = cid !== undefined ? v.claims.get(cid) : undefined;
+            return cl ? [claimOut(cl, v).then((o) => ({ ...o, key: k }))] : [];
+          }),
+        );
+        const sources = inc.articles.map((a) => v.articles.get(a) ?? { article_id: a });
+        const body = JSON.stringify({ ...inc, summary: v.summary(inc), claims_detail: claims, sources, explanation: explainIncident(v.state, inc.id) });
+        // The object without its closing brace, so the per-request fields follow in the same order as before.
+        head = body.slice(0, -1);
+        if (cacheDetail) v.detailCache.set(inc.id, head);
+      }
+      const tail = JSON.stringify({ resolved_from: inc.id !== id ? id : null, audit: await reviews.auditFor("incident", inc.id) });
+      return c.body(`${head},${tail.slice(1)}`, 200, { "Content-Type": "application/json" }) as never;
     },
   );
 
@@ -872,7 +887,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     app.get("/", (c) => c.html(indexHtml));
   }
 
-  return { app, refresh, view, reviews };
+  return { app, refresh, view, rebuilds: () => rebuilds, reviews };
 }
 
 function weekStart(day: string): string {
