@@ -11,14 +11,12 @@
 // incidents changed by an earlier unit of the same call are in it by construction (they matched, or were created).
 //
 // The unit profiles below must be the ones reconcile() computes (unitProfile, lookupBuckets in reconcile.ts):
-// a profile that differed could miss a match. They are built from the same exported pieces (buildProfile,
-// sourceFamilies, computeFigures), and the store tests compare store-backed and in-memory results end to end.
-import { computeFigures, metricTotals } from "./figures.ts";
-import type { FigureInput } from "./figures.ts";
-import { sourceFamilies } from "./grade.ts";
+// a profile that differed could miss a match. They are built by reconcile's own functions (toStored, unitKey,
+// unitProfileOf, lookupBuckets), and the store tests compare store-backed and in-memory results end to end.
 import { DEFAULT_THRESHOLD, buildProfile, scorePair } from "./link.ts";
 import type { MetricSpan, PlaceRef, Profile } from "./link.ts";
-import { claimKey, cmp, fold } from "./normalize.ts";
+import { claimKey, cmp } from "./normalize.ts";
+import { lookupBuckets, toStored, unitKey, unitProfileOf } from "./reconcile.ts";
 import type { Metric } from "../extract/types.ts";
 import type { ArticleMeta, IncidentRecord, ReconClaim, ReconState, StoredReconClaim } from "./types.ts";
 
@@ -107,23 +105,6 @@ export function profileRow(state: ReconState, inc: IncidentRecord): ProfileRow |
 // ---------------------------------------------------------------------------------------------------------------
 // The new claims' units, as reconcile() forms them
 
-function toStored(rc: ReconClaim): StoredReconClaim {
-  return {
-    key: claimKey(rc),
-    claim: rc.claim,
-    article_id: rc.article.article_id,
-    doc_incident: rc.doc_incident ?? null,
-    sentence_text: rc.sentence_text ?? null,
-    incident: null,
-    aggregate: null,
-    note: null,
-  };
-}
-
-function unitKey(c: StoredReconClaim): string {
-  return c.doc_incident !== null ? `${c.article_id}|${c.doc_incident}` : `${c.article_id}|#${c.claim.id}`;
-}
-
 /**
  * The profiles of the units reconcile() will link for `newClaims`: claims not yet known (`known` keys are skipped,
  * as reconcile skips them), in its canonical order, routed as it routes them (historical claims, parts, repeats
@@ -159,44 +140,14 @@ export function unitProfiles(
     if (l) l.push(sc);
     else units.set(k, [sc]);
   }
-  return [...units.values()].map((unit) => {
-    const families = sourceFamilies(unit, articles);
-    const familyOf = new Map<string, string>();
-    for (const f of families) for (const a of f.articles) familyOf.set(a, f.label);
-    const inputs: FigureInput[] = unit.map((c) => ({
-      key: c.key,
-      claim: c.claim,
-      article_id: c.article_id,
-      published: articles[c.article_id]?.published ?? null,
-      stream: `${familyOf.get(c.article_id) ?? c.article_id}|${c.claim.source ? fold(c.claim.source) : ""}`,
-    }));
-    return buildProfile(unit, articles, metricTotals(computeFigures(inputs)));
-  });
+  return [...units.values()].map((unit) => unitProfileOf(articles, unit));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Candidate buckets and matching
 
-function weeks(p: Profile): string[] {
-  if (!p.window) return ["nodate"];
-  const out: string[] = [];
-  for (let w = Math.floor((p.window.start - 1) / 7); w <= Math.floor((p.window.end + 1) / 7); w++)
-    out.push(String(w));
-  return out;
-}
-
-/** The buckets reconcile() looks a unit up in (its lookupBuckets). */
-export function unitBuckets(p: Profile): string[] {
-  const out: string[] = [];
-  for (const w of weeks(p)) {
-    if (p.countries.size === 0) out.push(`*|${w}`);
-    else {
-      out.push(`??|${w}`);
-      for (const c of p.countries) out.push(`${c}|${w}`);
-    }
-  }
-  return out;
-}
+/** The buckets reconcile() looks a unit up in. */
+export const unitBuckets = lookupBuckets;
 
 /** Would reconcile() act on this candidate for one of the units (a link or a merge needs score ≥ threshold)? */
 export function matchesAny(

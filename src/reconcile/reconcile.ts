@@ -117,7 +117,7 @@ function incidentBuckets(p: Profile): string[] {
 }
 
 /** Buckets a new group of claims looks in. */
-function lookupBuckets(p: Profile): string[] {
+export function lookupBuckets(p: Profile): string[] {
   const out: string[] = [];
   for (const w of weeks(p)) {
     if (p.countries.size === 0) out.push(`*|${w}`);
@@ -280,7 +280,7 @@ function newId(state: ReconState, prefix: "inc_" | "agg_", seed: string): string
 // ---------------------------------------------------------------------------------------------------------------
 // Recomputing an incident from its claims
 
-function toStored(rc: ReconClaim): StoredReconClaim {
+export function toStored(rc: ReconClaim): StoredReconClaim {
   return {
     key: claimKey(rc),
     claim: rc.claim,
@@ -294,7 +294,7 @@ function toStored(rc: ReconClaim): StoredReconClaim {
 }
 
 function figureInputs(
-  state: ReconState,
+  state: Pick<ReconState, "articles">,
   claims: readonly StoredReconClaim[],
   families: readonly Family[],
 ): FigureInput[] {
@@ -443,14 +443,19 @@ function unitsOf(claims: readonly StoredReconClaim[]): StoredReconClaim[][] {
   return [...m.entries()].sort(([a], [b]) => cmp(a, b)).map(([, v]) => v);
 }
 
-function unitKey(c: StoredReconClaim): string {
+export function unitKey(c: StoredReconClaim): string {
   return c.doc_incident !== null ? `${c.article_id}|${c.doc_incident}` : `${c.article_id}|#${c.claim.id}`;
 }
 
 function unitProfile(state: ReconState, unit: readonly StoredReconClaim[]): Profile {
-  const fams = sourceFamilies(unit, state.articles);
-  const totals = metricTotals(computeFigures(figureInputs(state, unit, fams)));
-  return buildProfile(unit, state.articles, totals);
+  return unitProfileOf(state.articles, unit);
+}
+
+/** A unit's linking profile from the articles' metadata: what reconcile compares candidates with. */
+export function unitProfileOf(articles: Readonly<Record<string, ArticleMeta>>, unit: readonly StoredReconClaim[]): Profile {
+  const fams = sourceFamilies(unit, articles);
+  const totals = metricTotals(computeFigures(figureInputs({ articles }, unit, fams)));
+  return buildProfile(unit, articles, totals);
 }
 
 /**
