@@ -67,7 +67,7 @@ const STOP = new Set<string>([
 /** Endings of English words that are rarely the end of a person's name. */
 const NOT_NAME_ENDING = /(?:ing|ly|tion|sion|ment|ness|ity|ism|ists?|ance|ence|ship|ful|less|ous|ive|ible|able)$/;
 // Past tenses ("newsmen waited") end in -ed; a few names do too.
-const ED_NAMES = new Set(["ahmed", "mohammed", "mohamed", "muhammed", "mehmed", "hamed", "saeed", "saed", "fred", "ted", "ned", "reed", "jawed", "javed", "naved", "zahed", "hamid"]);
+const ED_NAMES = new Set(["ahmed", "mohammed", "mohamed", "muhammed", "mehmed", "hamed", "saeed", "saed", "fred", "ted", "ned", "reed", "jawed", "javed", "naved", "zahed"]);
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "your", "one", "another", "some", "any", "each", "every"]);
 
 export function isTitle(word: string): boolean {
