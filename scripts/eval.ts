@@ -3,7 +3,7 @@
 //
 //   npm run eval                       all files + seed
 //   npm run eval -- --file acled       one file (short name or file name)
-//   npm run eval -- --errors 10        print 10 wrong records per file (gold, ours, claims and their evidence)
+//   npm run eval -- --errors 10        print 10 wrong records per file of the TUNE half (gold, ours, claims, evidence)
 //   npm run eval -- --figure killed    restrict --errors to one figure
 //   npm run eval -- --limit 200        only the first 200 records of each file (quick iterations)
 //   npm run eval -- --json             machine-readable output on stdout
@@ -16,7 +16,17 @@ import { extract } from "../src/extract/index.ts";
 import { sharedGazetteer } from "../src/gazetteer/index.ts";
 import type { Claim, ExtractResult } from "../src/extract/index.ts";
 import type { DataFile, EvalRecord } from "./lib/dataset.ts";
-import { evalDir, listDataFiles, loadDataFile, profileFor, publishedFor, seedDir } from "./lib/dataset.ts";
+import type { Half } from "./lib/dataset.ts";
+import {
+  HALVES,
+  evalDir,
+  halfOf,
+  listDataFiles,
+  loadDataFile,
+  profileFor,
+  publishedFor,
+  seedDir,
+} from "./lib/dataset.ts";
 import type { Figure, FigureScore, Gold } from "./lib/score.ts";
 import {
   BASELINE,
@@ -76,6 +86,13 @@ interface RecordOutcome {
   error: string | null;
   /** What was passed to extract(). */
   published: string | null;
+  half: Half;
+}
+
+interface HalfReport {
+  records: number;
+  scores: Record<Figure, FigureScore>;
+  context: Record<string, ContextScore>;
 }
 
 interface FileReport {
@@ -84,25 +101,35 @@ interface FileReport {
   records: number;
   ms: number;
   crashes: number;
-  scores: Record<Figure, FigureScore>;
-  context: Record<string, ContextScore>;
+  halves: Record<Half, HalfReport>;
   outcomes: RecordOutcome[];
+}
+
+function emptyHalf(): HalfReport {
+  const context: Record<string, ContextScore> = {};
+  for (const f of CONTEXT_FIELDS) context[f] = emptyContextScore();
+  return { records: 0, scores: { killed: emptyScore(), injured: emptyScore() }, context };
 }
 
 function runFile(df: DataFile): FileReport {
   const profile = profileFor(df.name);
-  const scores: Record<Figure, FigureScore> = { killed: emptyScore(), injured: emptyScore() };
-  const context: Record<string, ContextScore> = {};
-  for (const f of CONTEXT_FIELDS) context[f] = emptyContextScore();
+  const halves: Record<Half, HalfReport> = { tune: emptyHalf(), check: emptyHalf() };
   const outcomes: RecordOutcome[] = [];
   let crashes = 0;
   const t0 = performance.now();
   for (const rec of df.records.slice(0, limit)) {
     const published = publishedFor(rec, profile);
+    const half = halfOf(rec.id);
+    const { scores, context } = halves[half];
+    halves[half].records++;
     let result: ExtractResult | null = null;
     let error: string | null = null;
     try {
-      result = extract(rec.text, { published, detectHeader: profile.detectHeader, gazetteer: sharedGazetteer() });
+      result = extract(rec.text, {
+        published,
+        detectHeader: profile.detectHeader,
+        gazetteer: sharedGazetteer(),
+      });
     } catch (err) {
       crashes++;
       error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -115,6 +142,7 @@ function runFile(df: DataFile): FileReport {
       result,
       error,
       published,
+      half,
     };
     for (const fig of FIGURES) {
       const gold = goldOf(rec, fig);
@@ -139,8 +167,7 @@ function runFile(df: DataFile): FileReport {
     records: outcomes.length,
     ms: performance.now() - t0,
     crashes,
-    scores,
-    context,
+    halves,
     outcomes,
   };
 }
@@ -152,50 +179,53 @@ function scoreTable(reports: FileReport[]): string {
   const header = [
     "file",
     "figure",
-    "non-zero acc",
+    "tune nz",
+    "n",
+    "check nz",
     "n",
     "baseline",
     "ceiling",
     "floor",
     "",
-    "zero acc",
+    "tune zero",
+    "check zero",
     "n",
-    "baseline",
     "floor",
     "",
-    "MAE",
+    "check MAE",
   ];
   const rows: string[][] = [];
   for (const r of reports) {
     for (const fig of FIGURES) {
-      const s = r.scores[fig];
-      if (s.n === 0) continue;
-      const nz = ratio(s.nonzero);
-      const z = ratio(s.zero);
+      const t = r.halves.tune.scores[fig];
+      const c = r.halves.check.scores[fig];
+      if (t.n + c.n === 0) continue;
       const base = BASELINE[r.name]?.[fig];
       const floor = FLOORS[r.name]?.[fig];
       rows.push([
         r.name,
         fig,
-        fmtRatio(nz),
-        String(s.nonzero.n),
+        fmtRatio(ratio(t.nonzero)),
+        String(t.nonzero.n),
+        fmtRatio(ratio(c.nonzero)),
+        String(c.nonzero.n),
         fmtRatio(base?.nonzero),
         fmtRatio(CEILING[r.name]?.[fig]),
         fmtRatio(floor?.nonzero, 2),
-        mark(nz, floor?.nonzero),
-        fmtRatio(z),
-        String(s.zero.n),
-        fmtRatio(base?.zero),
+        mark(ratio(c.nonzero), floor?.nonzero),
+        fmtRatio(ratio(t.zero)),
+        fmtRatio(ratio(c.zero)),
+        String(c.zero.n),
         fmtRatio(floor?.zero, 2),
-        mark(z, floor?.zero),
-        fmtNum(mae(s)),
+        mark(ratio(c.zero), floor?.zero),
+        fmtNum(mae(c)),
       ]);
     }
   }
   return formatTable(
     header,
     rows,
-    header.map((_, i) => (i < 2 || i === 7 || i === 12 ? "left" : "right")),
+    header.map((_, i) => (i < 2 || i === 9 || i === 14 ? "left" : "right")),
   );
 }
 
@@ -267,13 +297,16 @@ function claimLine(c: Claim, inTotal: Set<string>): string {
 }
 
 function errorBlock(r: FileReport, n: number): string {
-  const wrong = r.outcomes.filter((o) =>
-    (figureFilter ? [figureFilter] : FIGURES).some(
-      (f) => o.right[f] === false || (o.error !== null && o.gold[f]),
-    ),
+  // Protocol: errors are read on the tune half only; the check half is never looked at record by record.
+  const wrong = r.outcomes.filter(
+    (o) =>
+      o.half === "tune" &&
+      (figureFilter ? [figureFilter] : FIGURES).some(
+        (f) => o.right[f] === false || (o.error !== null && o.gold[f]),
+      ),
   );
   const lines: string[] = [
-    `── ${r.name}: ${wrong.length} wrong of ${r.records} records (showing ${Math.min(n, wrong.length)}) ──`,
+    `── ${r.name} (tune half): ${wrong.length} wrong of ${r.halves.tune.records} records (showing ${Math.min(n, wrong.length)}) ──`,
   ];
   for (const o of wrong.slice(0, n)) {
     lines.push("");
@@ -392,26 +425,37 @@ function main(): void {
         records: r.records,
         ms: Math.round(r.ms),
         crashes: r.crashes,
-        figures: Object.fromEntries(
-          FIGURES.filter((f) => r.scores[f].n > 0).map((f) => {
-            const s = r.scores[f];
+        halves: Object.fromEntries(
+          HALVES.map((h) => {
+            const hr = r.halves[h];
             return [
-              f,
+              h,
               {
-                nonzero: { accuracy: ratio(s.nonzero), n: s.nonzero.n },
-                zero: { accuracy: ratio(s.zero), n: s.zero.n },
-                mae: mae(s),
-                baseline: BASELINE[r.name]?.[f] ?? null,
-                floor: FLOORS[r.name]?.[f] ?? null,
-                ceiling: CEILING[r.name]?.[f] ?? null,
+                records: hr.records,
+                figures: Object.fromEntries(
+                  FIGURES.filter((f) => hr.scores[f].n > 0).map((f) => {
+                    const s = hr.scores[f];
+                    return [
+                      f,
+                      {
+                        nonzero: { accuracy: ratio(s.nonzero), n: s.nonzero.n },
+                        zero: { accuracy: ratio(s.zero), n: s.zero.n },
+                        mae: mae(s),
+                        baseline: BASELINE[r.name]?.[f] ?? null,
+                        floor: FLOORS[r.name]?.[f] ?? null,
+                        ceiling: CEILING[r.name]?.[f] ?? null,
+                      },
+                    ];
+                  }),
+                ),
+                context: Object.fromEntries(Object.entries(hr.context).map(([k, v]) => [k, v.summary()])),
               },
             ];
           }),
         ),
-        context: Object.fromEntries(Object.entries(r.context).map(([k, v]) => [k, v.summary()])),
         errors: errorsN
           ? r.outcomes
-              .filter((o) => FIGURES.some((f) => o.right[f] === false))
+              .filter((o) => o.half === "tune" && FIGURES.some((f) => o.right[f] === false))
               .slice(0, errorsN)
               .map((o) => ({
                 id: o.rec.id,
@@ -441,14 +485,16 @@ function main(): void {
     process.stdout.write(`Totals vs gold on ${dir} (${n} records, ${(totalMs / 1000).toFixed(1)} s)\n\n`);
     process.stdout.write(`${scoreTable(reports)}\n\n`);
     process.stdout.write(
-      "non-zero / zero acc: share of records whose totals.*.best is right (equal, or inside [*_min, *_max]); null total = 0.\n" +
+      "tune / check: the protocol's halves (stable hash of the id); floors are judged on check. nz / zero: share of records whose totals.*.best is right (equal, or inside [*_min, *_max]); null total = 0.\n" +
         "MAE: mean distance to the gold figure (or its range). baseline / ceiling: ../shared/eval/README.md; floor: the issue.\n",
     );
     const crashes = reports.filter((r) => r.crashes > 0);
     for (const r of crashes)
       process.stdout.write(`!! ${r.name}: extract() threw on ${r.crashes} records (see --errors)\n`);
     process.stdout.write(
-      `\nContext fields (n/a: the extractor left the field empty on every record)\n\n${formatContextTable(reports)}\n`,
+      `\nContext fields (n/a: the extractor left the field empty on every record)\n\n${formatContextTable(
+        reports.flatMap((r) => HALVES.map((h) => ({ name: `${r.name}/${h}`, context: r.halves[h].context }))),
+      )}\n`,
     );
     if (errorsN > 0) {
       for (const r of reports) process.stdout.write(`\n${errorBlock(r, errorsN)}\n`);

@@ -129,18 +129,19 @@ export interface SourceProfile {
   detectHeader: boolean;
 }
 
+// Protocol (../shared/eval/README.md): `published` is a publication date, never the coders' event date. Only GVA
+// articles carry one; ACLED notes and Airwars assessments are read without any date.
 const PROFILES: Record<string, SourceProfile> = {
-  acled: { dateFields: ["date"], detectHeader: false },
-  airwars: { dateFields: ["date"], detectHeader: false },
-  // GVA: the article's own date is the publication date; the incident date is a fallback.
-  gva: { dateFields: ["article_date", "date"], detectHeader: true },
+  acled: { dateFields: [], detectHeader: false },
+  airwars: { dateFields: [], detectHeader: false },
+  gva: { dateFields: ["article_date"], detectHeader: true },
   // MUC-4 texts open with a dateline ("SAN SALVADOR, 4 JAN 90 --"); the record has no date field.
   muc4: { dateFields: [], detectHeader: true },
   wiki: { dateFields: [], detectHeader: false },
 };
 
 export function profileFor(fileName: string): SourceProfile {
-  return PROFILES[fileName] ?? { dateFields: ["date"], detectHeader: false };
+  return PROFILES[fileName] ?? { dateFields: [], detectHeader: false };
 }
 
 export function publishedFor(rec: EvalRecord, profile: SourceProfile): string | null {
@@ -149,4 +150,20 @@ export function publishedFor(rec: EvalRecord, profile: SourceProfile): string | 
     if (d) return d;
   }
   return null;
+}
+
+export type Half = "tune" | "check";
+export const HALVES: readonly Half[] = ["tune", "check"];
+
+/**
+ * The protocol's stable split of a dev file: a record's half depends only on its id (FNV-1a, 32 bit), so it never
+ * moves when records are added or reordered. Errors are read on the tune half only; the check half is reported.
+ */
+export function halfOf(id: string): Half {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h & 1) === 0 ? "tune" : "check";
 }
