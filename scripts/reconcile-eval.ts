@@ -30,8 +30,9 @@ import type { Gazetteer } from "../src/extract/index.ts";
 import { loadGazetteer } from "../src/gazetteer/index.ts";
 import { explainScore, scorePair } from "../src/reconcile/link.ts";
 import { incidentProfile } from "../src/reconcile/profiles.ts";
+import { unitProfileOf } from "../src/reconcile/reconcile.ts";
 import { loadState, reconcileArticles } from "../src/reconcile/store.ts";
-import type { IncidentRecord, ReconState } from "../src/reconcile/types.ts";
+import type { IncidentRecord, ReconState, StoredReconClaim } from "../src/reconcile/types.ts";
 import { openStore } from "../src/store/index.ts";
 import type { Store } from "../src/store/index.ts";
 import type { EvalRecord } from "./lib/dataset.ts";
@@ -156,6 +157,26 @@ function whyApart(state: ReconState, a: IncidentRecord, b: IncidentRecord): stri
   return explainScore(scorePair(incidentProfile(state, a), incidentProfile(state, b)));
 }
 
+/** How each pair of the incident's articles scores on its own (its counted claims in this incident). */
+function pairReasons(state: ReconState, inc: IncidentRecord): string[] {
+  const byArticle = new Map<string, StoredReconClaim[]>();
+  for (const k of inc.claims) {
+    const c = state.claims[k];
+    if (!c || c.claim.part_of !== null || c.claim.same_as !== null || c.claim.historical) continue;
+    byArticle.set(c.article_id, [...(byArticle.get(c.article_id) ?? []), c]);
+  }
+  const arts = [...byArticle.keys()];
+  const out: string[] = [];
+  for (let i = 0; i < arts.length; i++)
+    for (let j = i + 1; j < arts.length; j++) {
+      const a = unitProfileOf(state.articles, byArticle.get(arts[i] ?? "") ?? []);
+      const b = unitProfileOf(state.articles, byArticle.get(arts[j] ?? "") ?? []);
+      const s = scorePair(a, b);
+      out.push(`${arts[i]}~${arts[j]} ${s.veto ? "VETO" : s.score}: ${explainScore(s)}`);
+    }
+  return out;
+}
+
 function firstLine(text: string, n = 160): string {
   return text.replace(/\s+/g, " ").slice(0, n);
 }
@@ -240,6 +261,7 @@ async function airwars(
         }
         for (const h of inc.history.filter((x) => x.action === "merge"))
           process.stdout.write(`    merge: ${h.reason}\n`);
+        process.stdout.write(`    pairs: ${pairReasons(run.state, inc).join("\n           ")}\n`);
       }
     }
     const out = {

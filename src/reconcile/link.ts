@@ -209,15 +209,12 @@ export function timesOfDay(text: string): [number, number][] {
   return out;
 }
 
-/** Hours between two ranges on a 24-hour circle (0 when they overlap). */
+/**
+ * Hours between two ranges of the same day (0 when they overlap). No wrap-around: the early hours and the evening of
+ * one date are a day's length apart, and "night" already runs past 24.
+ */
 function hourGap(a: [number, number], b: [number, number]): number {
-  let best = Infinity;
-  for (const shift of [-24, 0, 24]) {
-    const lo = Math.max(a[0], b[0] + shift);
-    const hi = Math.min(a[1], b[1] + shift);
-    best = Math.min(best, Math.max(0, lo - hi));
-  }
-  return best;
+  return Math.max(0, Math.max(a[0], b[0]) - Math.min(a[1], b[1]));
 }
 
 const normName = (s: string): string =>
@@ -342,8 +339,9 @@ const place: Rule = (a, b) => {
       if (pa.lat !== null && pa.lon !== null && pb.lat !== null && pb.lon !== null)
         min = Math.min(min, haversineKm(pa.lat, pa.lon, pb.lat, pb.lon));
   if (min <= 10) return r("place", 2, `places ${min.toFixed(1)} km apart`);
-  if (min <= 50) return r("place", 1, `places ${min.toFixed(0)} km apart`);
-  if (min <= 100) return r("place", -1, `places ${min.toFixed(0)} km apart`);
+  if (min <= 25) return r("place", 1, `places ${min.toFixed(0)} km apart`);
+  // Two specific places further apart than a city's extent are two towns, not two names of one spot.
+  if (min <= 100) return r("place", -3, `places ${min.toFixed(0)} km apart: different towns`);
   if (Number.isFinite(min)) return r("place", 0, `places ${min.toFixed(0)} km apart`, true);
   return r(
     "place",
@@ -548,6 +546,8 @@ function singleVictim(p: Profile): boolean {
  */
 const identity: Rule = (a, b) => {
   const shared = sharesSubArea(a, b);
+  // A shared sub-area is weak (many reports name the district, and a town the gazetteer did not resolve reads as
+  // one); a shared victim or family is strong.
   if (shared) return r("identity", shared.startsWith("named place") ? 1 : 3, `both name ${shared}`);
   const fa = familiesOf(a);
   const fb = familiesOf(b);
@@ -575,7 +575,7 @@ const timeOfDay: Rule = (a, b, prior) => {
   let gap = Infinity;
   for (const ha of a.hours) for (const hb of b.hours) gap = Math.min(gap, hourGap(ha, hb));
   const fmt = (hs: [number, number][]) => hs.map(([x, y]) => `${x % 24}-${y % 24}h`).join(", ");
-  if (gap <= 1) return r("time_of_day", 0, `times of day agree (${fmt(a.hours)} / ${fmt(b.hours)})`);
+  if (gap < 2) return r("time_of_day", 0, `times of day agree (${fmt(a.hours)} / ${fmt(b.hours)})`);
   return r(
     "time_of_day",
     -4,
@@ -594,11 +594,26 @@ const corroboration: Rule = (a, b, prior) => {
   const got = (rule: string) => prior.find((x) => x.rule === rule);
   const d = got("date");
   const p = got("place");
-  if (!d || !p || p.score <= 0) return null;
+  if (!d || !p) return null;
+  if (p.score === 0 && d.score > 0) {
+    // One side gives no usable place: the day and generic signals (a shooting, "Israeli forces") match countless
+    // events in one country; only the same article or a shared victim or family tells this one.
+    const sa0 = got("same_article");
+    const id0 = got("identity");
+    if ((sa0 && sa0.score > 0) || (id0 && id0.score >= 3)) return null;
+    return r(
+      "corroboration",
+      -2,
+      "no place on one side and no shared name: the day and method alone do not make one event",
+    );
+  }
+  if (p.score <= 0) return null;
   const sa = got("same_article");
   const sameArt = !!sa && sa.score > 0;
   const id = got("identity");
-  const named = !!id && id.score > 0;
+  // Victims and families only: a shared sub-area is too weak to stand in for a date.
+  const named = !!id && id.score >= 3;
+  const area = !!id && id.score > 0;
   const f = got("figures");
   const agree = !!f && f.score > 0;
   if (d.score === 0 && !d.veto) {
@@ -620,7 +635,7 @@ const corroboration: Rule = (a, b, prior) => {
   const pe = got("perpetrator");
   if (pe && pe.score > 0) third.push("perpetrator");
   if (f && f.score >= 0 && !f.veto && !/differ/.test(f.text)) third.push("figures");
-  if (named) third.push("name");
+  if (area) third.push("name");
   if (third.length > 0) return null;
   return r("corroboration", -3, "only date and place agree: not enough for one event where many happen");
 };
