@@ -672,6 +672,23 @@ export function scorePair(a: Profile, b: Profile): LinkScore {
   return { score, veto: false, results };
 }
 
+/** A score split into what agreed, what counted against and what vetoed (for a LinkDecision). */
+export function verdict(s: LinkScore): {
+  score: number | null;
+  agreed: string[];
+  against: string[];
+  vetoed: string[];
+} {
+  const line = (x: RuleResult) =>
+    `${x.rule} ${x.veto ? "VETO" : x.score >= 0 ? `+${x.score}` : x.score}: ${x.text}`;
+  return {
+    score: s.veto ? null : s.score,
+    agreed: s.results.filter((x) => !x.veto && x.score > 0).map(line),
+    against: s.results.filter((x) => !x.veto && x.score < 0).map(line),
+    vetoed: s.results.filter((x) => x.veto).map(line),
+  };
+}
+
 export function explainScore(s: LinkScore): string {
   return s.results
     .map((x) => `${x.rule} ${x.veto ? "VETO" : x.score >= 0 ? `+${x.score}` : x.score}: ${x.text}`)

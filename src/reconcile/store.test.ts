@@ -52,7 +52,6 @@ function reconcileInChild(db: string, articleId: number): Promise<void> {
   });
 }
 
-
 /** Stores one hand-written article (testing.ts builders) the way ingest would: article row, claims, doc incidents. */
 async function save(store: Store, rcs: readonly ReconClaim[], extra: { url?: string; text?: string } = {}) {
   const first = rcs[0];
