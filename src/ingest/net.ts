@@ -81,6 +81,8 @@ export interface GuardedGetOptions {
   allowPrivate?: boolean;
   /** Redirects followed before giving up. Default 5. */
   maxRedirects?: number;
+  /** Which addresses count as public (tests: a loopback address standing in for a public one). Default isPublicAddress. */
+  isPublic?: (ip: string) => boolean;
 }
 
 export interface GuardedResponse {
@@ -99,16 +101,18 @@ export interface GuardedResponse {
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** The DNS lookup of every connection: resolves as usual, then refuses a name with any non-public address. */
-function guardedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, []);
-    const list = addresses;
-    if (list.length === 0 || list.some((a) => !isPublicAddress(a.address))) return callback(new BlockedAddressError(hostname), []);
-    if (options.all) return callback(null, list);
-    const first = list[0] as LookupAddress;
-    callback(null, first.address, first.family);
-  });
-}
+const guardedLookup =
+  (isPublic: (ip: string) => boolean) =>
+  (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      const list = addresses;
+      if (list.length === 0 || list.some((a) => !isPublic(a.address))) return callback(new BlockedAddressError(hostname), []);
+      if (options.all) return callback(null, list);
+      const first = list[0] as LookupAddress;
+      callback(null, first.address, first.family);
+    });
+  };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -120,7 +124,7 @@ export async function guardedGet(url: string, opts: GuardedGetOptions = {}): Pro
     if (current.protocol !== "http:" && current.protocol !== "https:") throw new Error(`refused to fetch ${current.protocol} URL: only http(s)`);
     const host = current.hostname.replace(/^\[|\]$/g, "");
     // A literal address never goes through the lookup: check it here.
-    if (!opts.allowPrivate && isIP(host) !== 0 && !isPublicAddress(host)) throw new BlockedAddressError(host);
+    if (!opts.allowPrivate && isIP(host) !== 0 && !(opts.isPublic ?? isPublicAddress)(host)) throw new BlockedAddressError(host);
     const res = await request(current, opts);
     const location = res.headers["location"];
     if (REDIRECTS.has(res.statusCode ?? 0) && typeof location === "string") {
@@ -160,7 +164,7 @@ function request(url: URL, opts: GuardedGetOptions): Promise<IncomingMessage> {
       method: "GET",
       headers: { "accept-encoding": "gzip, deflate, br", ...(opts.headers ?? {}) },
       ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.allowPrivate ? {} : { lookup: guardedLookup as unknown as typeof dnsLookup }),
+      ...(opts.allowPrivate ? {} : { lookup: guardedLookup(opts.isPublic ?? isPublicAddress) as unknown as typeof dnsLookup }),
     });
     req.on("response", resolve);
     req.on("error", reject);
