@@ -19,8 +19,8 @@ import { corpus, pgTestUrl, spawnWorker, toJsonl, waitFor, withFreshDatabase } f
 
 const server = pgTestUrl();
 /** The page server of these tests is on loopback, which workers refuse unless told. */
-const ALLOW: string[] = [];
-const ALLOW_OPT = {};
+const ALLOW = ["--allow-private-urls"];
+const ALLOW_OPT = { allowPrivateUrls: true };
 
 function sink() {
   const s = new PassThrough();
