@@ -498,8 +498,17 @@ describe("review, audit and incident actions", () => {
     const sp = await req(t, `/api/incidents/${a.id}/split`, { method: "POST", s: analyst, body: { claims: claimIds } });
     assert.equal(sp.status, 200, sp.text);
     assert.equal(sp.json["parts"].length, 2, JSON.stringify({ claimIds, sp: sp.json, inc: viaAlias.json["claims"] }));
+    assert.equal(sp.json["created"].length, 1);
+    const created = sp.json["created"][0] as string;
+    assert.ok(sp.json["parts"].some((p: { id: string }) => p.id === created));
     const audit = await req(t, "/api/audit?limit=5", { s: analyst });
-    assert.equal(audit.json["items"][0].action, "incident.split");
+    const [newest, split] = audit.json["items"] as { action: string; entity_id: string; after: { from?: string } }[];
+    assert.equal(split?.action, "incident.split");
+    assert.equal(newest?.action, "incident.split_from");
+    assert.equal(newest?.entity_id, created);
+    assert.equal(newest?.after.from, a.id);
+    const newPage = await req(t, `/api/incidents/${created}`, { s: viewer });
+    assert.ok(newPage.json["audit"].some((e: { action: string }) => e.action === "incident.split_from"));
   });
 
   it("ingest: admin uploads a file (a hostile article is stored as plain text) or posts a URL; bad bodies are 400", async () => {
