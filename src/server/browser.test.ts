@@ -265,7 +265,9 @@ describe("dashboard in Chromium", { skip }, () => {
     await page.goto(`${base}/#/audit`);
     await page.waitForSelector(".audit.global li");
     const first = page.locator(".audit.global li").filter({ hasText: "method:" }).first();
-    assert.match(await first.innerText(), /ann .*corrected claim \d+.*method: .* → airstrike \(analyst A\)/s);
+    const entry = await first.innerText();
+    assert.match(entry, /^\S+ \S+ ann corrected claim \d+ /);
+    assert.match(entry, /method: \S+ → airstrike \(analyst A\)/);
     await axe(".audit.global");
     await page.screenshot({ path: path.join(artifacts, "audit.png"), fullPage: true });
     await first.locator('a[href^="#/claim/"]').click();
