@@ -377,7 +377,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/claims",
       tags: ["claims"],
-      summary: "List claims, newest first (filters as `toll claims`)",
+      summary:
+        "List claims, newest first (filters as `toll claims`). Each item's `id` (= `claim_id`) is the id the claim routes take; `local_id` is the extraction's per-article id",
       request: { query: S.ClaimsQuery },
       responses: json("A page of claims"),
     }),
