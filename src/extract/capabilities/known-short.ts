@@ -13,4 +13,14 @@ export const KNOWN_SHORT: Readonly<Record<string, number>> = {
   "animals-not-counted": 0.25, // 3/12
   "background-not-counted": 0.41, // 5/12
   "separate-attacks-summed": 0.66, // 8/12
+  "adjective-forms": 0.83, // 10/12
+  "shot-not-killed": 0.41, // 5/12
+  "singular-without-number": 0.58, // 7/12
+  "named-persons": 0.5, // 6/12
+  "lists-of-groups": 0.66, // 8/12
+  "breakdowns-not-added": 0.83, // 10/12
+  "perpetrator-dies-too": 0.58, // 7/12
+  "running-totals": 0.75, // 9/12
+  "hypotheticals-threats": 0.83, // 10/12
+  "dates-ages-times": 0.76, // 10/13
 };
