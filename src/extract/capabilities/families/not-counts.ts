@@ -64,4 +64,40 @@ export const datesAgesTimes: Family = {
   ],
 };
 
-export const notCounts: readonly Family[] = [nonPersons, attackersNotVictims, datesAgesTimes];
+export const datelines: Family = {
+  name: "datelines-and-dates",
+  source: "reporting-patterns: dates in reports (datelines, weekdays, parts of months)",
+  reading:
+    "the numbers of a dateline, a timestamp or a part of a month are not counts; the toll after them is",
+  cases: [
+    c("TEGUCIGALPA, 12 MAR 90 -- [TEXT] UNIDENTIFIED MEN KILLED TWO PEASANTS IN OLANCHO DEPARTMENT.", 2),
+    c(
+      "LIMA, 7 APR 90 -- [TEXT] FIVE SOLDIERS WERE WOUNDED WHEN GUERRILLAS ATTACKED A PATROL IN AYACUCHO.",
+      0,
+      5,
+    ),
+    c("KABUL, Afghanistan (AP) — A roadside bomb killed four police officers on Sunday.", 4),
+    c(
+      "MOGADISHU, Somalia (Reuters) - At least 11 people were killed when a car bomb exploded outside a hotel.",
+      11,
+    ),
+    c(
+      "March 25, 2017 at 11:22 am. Two people were shot and wounded in the Eastside neighbourhood overnight.",
+      0,
+      2,
+    ),
+    c("Updated 6:45 PM ET, Sat July 8, 2023. A man was killed in a shooting at a gas station.", 1),
+    c("LAGOS, Nigeria, Jan. 14 (UPI) -- Gunmen killed 16 worshippers in a church in Ondo state.", 16),
+    c("Published 14 August 2022. Three soldiers were killed in clashes in mid-August, officials said.", 3),
+    c("DAMASCUS, 22 Oct 2019 - Six civilians were injured by shells fired on the city.", 0, 6),
+    c("Posted: Mon 12:05 PM, Jun 03, 2019. One person died after a stabbing early on Sunday.", 1),
+    c(
+      "BAGHDAD, Oct 3 (Reuters) - Security forces killed 18 protesters on Thursday, medical sources said.",
+      18,
+    ),
+    c("In early March, militants attacked a convoy, killing 7 soldiers.", 7),
+    c("Late on Wednesday, a drone strike killed a commander and his two guards.", 3),
+  ],
+};
+
+export const notCounts: readonly Family[] = [nonPersons, attackersNotVictims, datesAgesTimes, datelines];
