@@ -14,7 +14,7 @@ import { PASS_RATE } from "../src/extract/capabilities/family.ts";
 import { FAMILIES } from "../src/extract/capabilities/index.ts";
 import { KNOWN_SHORT } from "../src/extract/capabilities/known-short.ts";
 import type { Verdict } from "../src/extract/capabilities/run.ts";
-import { formatFailure, pct, runFamily, verdictOf } from "../src/extract/capabilities/run.ts";
+import { formatFailure, pct, recordedRate, runFamily, verdictOf } from "../src/extract/capabilities/run.ts";
 import { formatTable } from "./lib/table.ts";
 
 const { values: args } = parseArgs({
@@ -51,11 +51,8 @@ const results = wanted.map((f) => {
 });
 
 if (args.suggest) {
-  // Rates are floored to whole percent: one more failing text always drops a family below its entry.
   const short = results.filter((r) => r.rate + 1e-9 < PASS_RATE);
-  const lines = short.map(
-    (r) => `  "${r.family.name}": ${Math.floor(r.rate * 100 + 1e-9) / 100}, // ${r.passed}/${r.total}`,
-  );
+  const lines = short.map((r) => `  "${r.family.name}": ${recordedRate(r.rate)}, // ${r.passed}/${r.total}`);
   process.stdout.write(
     `export const KNOWN_SHORT: Readonly<Record<string, number>> = {\n${lines.join("\n")}\n};\n`,
   );
