@@ -48,7 +48,7 @@ export const asManyAs: Family = {
   source: QUANT,
   reading: "'as many as N', 'up to N', 'a maximum of N': best N",
   cases: [
-    c("As many as 43 people were killed.", 43),
+    c("As many as 38 people were killed.", 38),
     c("Up to 15 people were killed in the airstrike, local sources said.", 15),
     c("The army said a maximum of nine people had been killed.", 9),
     c("The strike killed as many as 70 civilians.", 70),
@@ -67,7 +67,7 @@ export const approximately: Family = {
   source: QUANT,
   reading: "'some', 'about', 'around', 'roughly', 'nearly', 'an estimated' N: about N",
   cases: [
-    c("Some 80 people were killed in the fighting.", 80),
+    c("Some 70 people were killed in the fighting.", 70),
     c("About 20 people were wounded.", 0, 20),
     c("Around 35 civilians died in the bombardment.", 35),
     c("Roughly 50 people were killed.", 50),
@@ -87,7 +87,7 @@ export const ranges: Family = {
   source: QUANT,
   reading: "'between 6 and 12', '6 to 12', '6-12', 'three or four': a figure within the range",
   cases: [
-    c("Between 6 and 12 people were killed.", [6, 12]),
+    c("Between 7 and 11 people were killed in the ambush.", [7, 11]),
     c("Six to 12 people were killed in the attack on the market.", [6, 12]),
     c("Witnesses said 20-25 people died in the attack.", [20, 25]),
     c("The strike killed between 30 and 40 civilians.", [30, 40]),
@@ -129,8 +129,8 @@ export const numberWords: Family = {
   cases: [
     c("A dozen people were killed.", 12),
     c("Two dozen soldiers were killed in the ambush.", 24),
-    c("The massacre killed twenty-two thousand people, the commission found.", 22000),
-    c("Two hundred and thirty-seven people were killed in the bombings.", 237),
+    c("The massacre killed twenty-one thousand people, the commission found.", 21000),
+    c("Two hundred and forty-six people were killed in the bombings.", 246),
     c("One hundred and five people were wounded.", 0, 105),
     c("Thirty-four miners were shot dead.", 34),
     c("Eleven people were killed and forty-two injured.", 11, 42),

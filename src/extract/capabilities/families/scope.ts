@@ -46,7 +46,7 @@ export const hypotheticalsThreats: Family = {
   cases: [
     c("The militants threatened to kill all 30 hostages.", 0),
     c("Officials warned that an assault on the city could kill thousands of civilians.", 0),
-    c("The bomb would have killed dozens if it had gone off.", 0),
+    c("Police said the device would have killed dozens of shoppers had it gone off.", 0),
     c("Aid groups said there was a risk of hundreds of deaths if the siege continued.", 0),
     c("Police said the plot could have killed as many as 200 people.", 0),
     c("The group vowed to kill 100 soldiers for every fighter it lost.", 0),
@@ -65,7 +65,7 @@ export const negation: Family = {
   reading: "'no one was hurt', 'was not injured': zero for that group",
   cases: [
     c("No one was hurt in the blast.", 0),
-    c("The officer was not injured.", 0),
+    c("The officer who was fired at was not injured.", 0),
     c("Nobody was killed in the attack, police said.", 0),
     c("None of the passengers were injured when gunmen fired on the bus.", 0),
     c("The ambassador was unhurt.", 0),

@@ -59,7 +59,7 @@ export const perpetratorHedge: Family = {
   reading:
     "a hedge on who did it ('likely launched by', 'suspected', 'blamed on') leaves the toll as reported",
   cases: [
-    c("An airstrike killed 237 civilians in a raid likely launched by the coalition.", 237),
+    c("A strike killed 41 civilians in a raid likely launched by the coalition, monitors said.", 41),
     c("At least 12 people were killed in a bombing apparently carried out by the Islamic State.", 12),
     c("Five villagers were shot dead by gunmen suspected to be members of the militia.", 5),
     c("The blast, which officials blamed on separatists, killed 9 people.", 9),

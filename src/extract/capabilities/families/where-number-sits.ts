@@ -53,7 +53,7 @@ export const twoMetricsOneClause: Family = {
   source: WHERE,
   reading: "killed and injured in one clause: each metric takes its own figure",
   cases: [
-    c("The attack killed 13 people and wounded another 9.", 13, 9),
+    c("The attack killed 14 people and wounded another 8.", 14, 8),
     c("Fighting in the town killed 8 soldiers and wounded 14.", 8, 14),
     c("The bombing left 31 dead and more than 100 wounded.", 31, 100),
     c("Security forces killed four demonstrators and injured 27 on Friday.", 4, 27),
@@ -72,9 +72,9 @@ export const adjectiveForms: Family = {
   source: WHERE,
   reading: "'N dead', 'left N dead', 'among the dead': killed N (at least one for 'among')",
   cases: [
-    c("The clashes left three dead and 12 wounded.", 3, 12),
-    c("The attack on the convoy left five dead.", 5),
-    c("A 14-year-old was among the dead.", 1),
+    c("The clashes left four dead and 15 wounded.", 4, 15),
+    c("The attack on the convoy left six dead.", 6),
+    c("A 15-year-old schoolboy was among the dead.", 1),
     c("Four dead, 20 injured in Lagos market blast.", 4, 20),
     c("Police said two were dead and four injured after the shooting.", 2, 4),
     c("At least nine people are dead after gunmen stormed a hotel in Mogadishu.", 9),
@@ -92,9 +92,9 @@ export const deathTollUpdate: Family = {
   source: "reporting-patterns: noun forms (the death toll rose to N) and scope / updates",
   reading: "a later toll of the same incident replaces the earlier figure; it is not added to it",
   cases: [
-    c("Twelve people were killed in the bombing on Monday. By Tuesday, the death toll had risen to 45.", 45),
+    c("Twelve people were killed in the bombing on Monday. By Tuesday, the death toll had risen to 47.", 47),
     c("The death toll from Friday's attack on the mosque has risen to 27, officials said.", 27),
-    c("Initial reports said four people died; later figures put the toll at 7.", 7),
+    c("Initial reports said four people died; later hospital figures put the toll at 9.", 9),
     c("At least 20 people were killed in the raid, and the toll is expected to rise.", 20),
     c("The number of dead from the market bombing climbed to 62 on Sunday.", 62),
     c("The toll of the attack stands at 14 dead and 30 injured.", 14, 30),
@@ -114,7 +114,7 @@ export const fatalitiesNoun: Family = {
   source: WHERE,
   reading: "'N fatalities', 'N deaths', 'N injuries': the metric of the noun",
   cases: [
-    c("The attack resulted in 3 fatalities.", 3),
+    c("The attack resulted in 4 fatalities.", 4),
     c("There were 11 fatalities among the soldiers.", 11),
     c("Police reported two fatalities and six injuries.", 2, 6),
     c("The clashes caused at least 17 deaths.", 17),
@@ -152,7 +152,7 @@ export const shotNotKilled: Family = {
   source: WHERE,
   reading: "shot, stabbed, hit, struck: injured unless a death is stated ('two fatally' moves two to killed)",
   cases: [
-    c("A gunman shot five people outside a bar in Memphis.", 0, 5),
+    c("A gunman shot six people outside a bar in Memphis.", 0, 6),
     c("Four other men were hit by gunfire.", 0, 4),
     c("Police shot two suspects during the raid.", 0, 2),
     c("Seven people were shot, two fatally.", 2, 5),
@@ -172,7 +172,7 @@ export const bodiesFound: Family = {
   source: WHERE,
   reading: "bodies recovered or people found dead: killed",
   cases: [
-    c("The bodies of some 80 civilians were pulled from the rubble.", 80),
+    c("The bodies of some 60 civilians were pulled from the rubble of the market.", 60),
     c("Police found the bodies of 12 men dumped by the roadside in Zacatecas.", 12),
     c("Three men were found dead in a ditch with gunshot wounds.", 3),
     c("Villagers discovered 15 bodies in a shallow grave after the militia left.", 15),
@@ -192,7 +192,7 @@ export const singularWithoutNumber: Family = {
   reading: "'a man was killed', 'another wounded', 'taken to hospital with injuries': one",
   cases: [
     c("A man was killed in the shooting.", 1),
-    c("The suspect was taken to hospital with injuries.", 0, 1),
+    c("The second suspect was taken to hospital with a gunshot wound.", 0, 1),
     c("A woman was killed and another wounded.", 1, 1),
     c("A policeman was wounded in the exchange of fire.", 0, 1),
     c("A child died when the roof collapsed after the strike.", 1),
@@ -211,7 +211,7 @@ export const namedPersons: Family = {
   source: WHERE,
   reading: "named people count one each, with the relatives and companions named beside them",
   cases: [
-    c("Ahmed Hassan and his two sons were killed in the strike.", 3),
+    c("Khalid Mansour and his two sons were killed in the strike.", 3),
     c("Journalist Maria Lopez was shot dead in Tijuana.", 1),
     c("Mayor Juan Carlos Ruiz and his bodyguard were killed in an ambush.", 2),
     c("The attack killed local councillor Fatima Bello and her driver.", 2),
@@ -231,7 +231,7 @@ export const listsOfGroups: Family = {
   source: WHERE,
   reading: "a list of victim groups sums: 'five policemen and a civilian' is six",
   cases: [
-    c("Five policemen and a civilian were killed.", 6),
+    c("Five gendarmes and a civilian were killed near the border post.", 6),
     c("Two soldiers and three civilians died in the attack.", 5),
     c("The blast killed four children, two women and an elderly man.", 7),
     c("Seven militants and two soldiers were killed in the clash.", 9),
@@ -251,8 +251,8 @@ export const breakdownsNotAdded: Family = {
   source: WHERE,
   reading: "'including', 'among them', 'N of them' break a figure down; the parts are not added to it",
   cases: [
-    c("25 people were killed, including 21 civilians.", 25),
-    c("Seven people, among them two children, died.", 7),
+    c("The air raid killed 25 people, including 19 civilians.", 25),
+    c("Eight people, among them three children, died.", 8),
     c("The blast killed 40 people, 12 of them police officers.", 40),
     c("At least 18 people were killed, including a five-year-old girl.", 18),
     c("Thirty people were wounded, including eight women.", 0, 30),
@@ -272,7 +272,7 @@ export const perpetratorDiesToo: Family = {
   reading: "attackers killed are casualties too and count in the all-victims totals",
   cases: [
     c("A suicide bomber killed 12 people at a checkpoint; the attacker was also killed.", 13),
-    c("Two gunmen were shot dead by police.", 2),
+    c("Three gunmen were shot dead by police after the siege.", 3),
     c("The gunman killed four people before being shot dead by police.", 5),
     c("Police said the shooter killed two people and then turned the gun on himself.", 3),
     c("Three assailants were killed when troops returned fire.", 3),
