@@ -124,7 +124,7 @@ export class ReviewConflict extends Error {
     super(
       current
         ? `claim ${current.claim_id} was changed by ${current.reviewer} at ${current.reviewed_at} (version ${current.version}; you sent ${sent}): look at the current values and save again`
-        : `the review you edited is gone (you sent version ${sent}, there is none now)`,
+        : `the claim has no review (version 0) but you sent version ${sent}: look at the current values and save again`,
     );
   }
 }
