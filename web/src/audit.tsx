@@ -136,7 +136,11 @@ export function AuditItem({ a, withRecord }: { a: AuditEntry; withRecord: boolea
     <li key={a.id}>
       <time dateTime={a.at}>{a.at.replace("T", " ").slice(0, 19)}</time> <strong>{a.actor}</strong>{" "}
       {VERB[a.action] ?? a.action}
-      {withRecord && <> {recordLink(a.entity, a.entity_id)}</>} <span class="muted">({a.action})</span>
+      {/* "ann logged in", not "ann logged in user ann". */}
+      {withRecord && !(a.entity === "user" && a.entity_id === a.actor) && (
+        <> {recordLink(a.entity, a.entity_id)}</>
+      )}{" "}
+      <span class="muted">({a.action})</span>
       <Details a={a} />
     </li>
   );
