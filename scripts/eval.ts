@@ -492,9 +492,13 @@ function main(): void {
     for (const r of crashes)
       process.stdout.write(`!! ${r.name}: extract() threw on ${r.crashes} records (see --errors)\n`);
     process.stdout.write(
-      `\nContext fields (n/a: the extractor left the field empty on every record)\n\n${formatContextTable(
-        reports.flatMap((r) => HALVES.map((h) => ({ name: `${r.name}/${h}`, context: r.halves[h].context }))),
-      )}\n`,
+      `\nContext (protocol: the main claim — the largest non-historical killed claim — of each record with killed > 0; ` +
+        `period contains the coders' date ±1 day; location within 25 / 100 km of their point; perpetrator shares a word ` +
+        `stem with ACLED actor1/actor2; an empty field counts as wrong)\n\n${formatContextTable(
+          reports.flatMap((r) =>
+            HALVES.map((h) => ({ name: r.name, half: h, context: r.halves[h].context })),
+          ),
+        )}\n`,
     );
     if (errorsN > 0) {
       for (const r of reports) process.stdout.write(`\n${errorBlock(r, errorsN)}\n`);
