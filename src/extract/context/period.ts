@@ -215,7 +215,7 @@ function fromChrono(r: chrono.ParsedResult, pub: Date | null, before: string, af
     // "Around 9 May 2020", "on or about": a day either side. "(as reported)" after the date: the day it was
     // reported, so the event fell on it or the day before.
     const approx = /\b(?:around|about|circa|approximately|on or about|or about)\s*$/i.test(before);
-    const asReported = /^\s*\(?\s*as reported\b/i.test(after);
+    const asReported = /^\s*\(?as reported\b/i.test(after);
     if (approx || asReported) {
       const first = addDays(d, -1);
       const last = approx ? addDays(d, 1) : d;
@@ -473,7 +473,7 @@ export function periodFor(state: DocState, claim: Claim, previous: Period | null
     if (last) period = fromMention(state, last, i - 1, previous);
   }
   // A claim without a date of its own happened when the document's event did.
-  period ??= documentPeriod(state);
+  period ??= inheritedPeriod(state, i);
   if (!period) return upperBound(pubIso);
 
   // Bodies found or announced on a date died on or before it.
@@ -497,7 +497,33 @@ const LEAD_SENTENCES = 2;
  * gives none of them.
  */
 export function documentPeriod(state: DocState): Period | null {
-  return state.cached("documentPeriod", 0, () => {
+  return leadDate(state)?.period ?? fallbackPeriod(state);
+}
+
+/** The dateline's or publication date: that day or the day before. */
+function fallbackPeriod(state: DocState): Period | null {
+  const ref = reference(state).date;
+  if (!ref) return null;
+  return { start: iso(addDays(ref, -1)), end: iso(ref), precision: "days", text: null };
+}
+
+/**
+ * Sentence i takes the lead's date when it is in the lead's paragraph (a short report is one event) or when the
+ * lead is about violence; otherwise ("On Wednesday, the president visited Mosul." then a new paragraph) only the
+ * dateline's or publication date.
+ */
+function inheritedPeriod(state: DocState, i: number): Period | null {
+  const lead = leadDate(state);
+  if (lead && lead.sentence <= i) {
+    let sameParagraph = true;
+    for (let j = lead.sentence + 1; j <= i; j++) if (state.paragraphStarts(j)) sameParagraph = false;
+    if (sameParagraph || lead.violent) return { ...lead.period };
+  }
+  return fallbackPeriod(state);
+}
+
+function leadDate(state: DocState): { period: Period; sentence: number; violent: boolean } | null {
+  return state.cached("leadDate", 0, () => {
     let body = 0;
     for (let i = 0; i < state.sentenceCount && body < LEAD_SENTENCES; i++) {
       const s = state.sentence(i);
@@ -509,7 +535,6 @@ export function documentPeriod(state: DocState): Period | null {
       )
         continue;
       body++;
-      if (!VIOLENCE.test(text)) continue;
       const lead = mentionsIn(state, i).find(
         (m) =>
           m.kind === "date" &&
@@ -519,10 +544,9 @@ export function documentPeriod(state: DocState): Period | null {
           m.period.end &&
           m.period.precision !== "year",
       );
-      if (lead?.period) return { ...lead.period, text: lead.text };
+      if (lead?.period)
+        return { period: { ...lead.period, text: lead.text }, sentence: i, violent: VIOLENCE.test(text) };
     }
-    const ref = reference(state).date;
-    if (!ref) return null;
-    return { start: iso(addDays(ref, -1)), end: iso(ref), precision: "days", text: null };
+    return null;
   });
 }
