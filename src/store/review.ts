@@ -12,6 +12,7 @@ import { sql } from "kysely";
 import type { ColumnType, Generated, Transaction , Kysely} from "kysely";
 import type { Database } from "./schema.ts";
 import { KyselyStore } from "./store.ts";
+import { retryBusy } from "./errors.ts";
 import type { Store } from "./types.ts";
 
 export const ROLES = ["viewer", "analyst", "admin"] as const;
@@ -225,11 +226,11 @@ export class ReviewStore {
     entry: { actor: string; action: string; entity: string; entity_id: string; before: unknown; after: unknown },
     write: (trx: Trx) => Promise<T>,
   ): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
+    return retryBusy(() => this.db.transaction().execute(async (trx) => {
       const out = await write(trx);
       await insertAudit(trx, entry);
       return out;
-    });
+    }));
   }
 
   // ---- users -------------------------------------------------------------------------------------------
