@@ -12,10 +12,15 @@ import pg from "pg";
 import { runIngest } from "../cli/commands/ingest.ts";
 import { runWorkerCommand } from "../cli/commands/worker.ts";
 import { openQueue } from "./index.ts";
-import { ingestJob } from "./jobs.ts";
+import { fetchJob, ingestJob } from "./jobs.ts";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { corpus, pgTestUrl, spawnWorker, toJsonl, waitFor, withFreshDatabase } from "./test-helpers.ts";
 
 const server = pgTestUrl();
+/** The page server of these tests is on loopback, which workers refuse unless told. */
+const ALLOW: string[] = [];
+const ALLOW_OPT = {};
 
 function sink() {
   const s = new PassThrough();
@@ -115,6 +120,46 @@ describe("queue hardening on PostgreSQL", { skip: server ? false : "TOLL_TEST_DA
       const rows = await query<{ n: string }>(url, "select count(*) as n from articles");
       assert.equal(Number(rows[0]?.n), 1);
     });
+  });
+
+  test("toll worker --once reclaims the job of a worker SIGKILLed in the middle of it", { timeout: 180_000 }, async () => {
+    // The page the job fetches hangs until released, so the worker is surely inside the job when it is killed.
+    let release = false;
+    const pageServer = createServer((_req, res) => {
+      const answer = () => {
+        if (!release) return void setTimeout(answer, 100);
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("At least 12 people were killed in an air strike on a market in Mosul on Monday, officials said.");
+      };
+      answer();
+    });
+    await new Promise<void>((r) => pageServer.listen(0, "127.0.0.1", () => r()));
+    const port = (pageServer.address() as AddressInfo).port;
+    try {
+      await withFreshDatabase(server as string, "toll_qh_kill", async (url) => {
+        const q = await openQueue(url);
+        try {
+          await q.enqueue([fetchJob(`http://127.0.0.1:${port}/page.txt`, { timeoutMs: 600_000 })]);
+        } finally {
+          await q.close();
+        }
+        const worker = spawnWorker(["--db", url, "--lease", "2s", "--no-gazetteer", "--no-reconcile", ...ALLOW]);
+        await waitFor(
+          async () => Number((await query<{ n: string }>(url, "select count(*) as n from graphile_worker.jobs where locked_at is not null").catch(() => []))[0]?.n ?? 0) === 1,
+          60_000,
+          "the worker to take the job",
+        );
+        worker.child.kill("SIGKILL");
+        await worker.exited;
+        release = true;
+        await new Promise((r) => setTimeout(r, 3000));
+        const summary = await runWorkerCommand({ db: url, once: true, leaseMs: 2000, gazetteer: false, reconcile: false, quiet: true, ...ALLOW_OPT }, { out: sink(), err: sink() });
+        assert.equal(summary.jobs.fetch, 1);
+        assert.equal(summary.jobs.ingest, 1);
+      });
+    } finally {
+      pageServer.close();
+    }
   });
 
   test("an unreachable server is reported as a connection error, not a failed migration", async () => {
