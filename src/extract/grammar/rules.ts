@@ -4,6 +4,7 @@
 import type { Metric, VictimGroup } from "../types.ts";
 import {
   ACTIVE_TRIGGERS,
+  ANIMAL_NOUNS,
   ATTACKER_NOUNS,
   BRIDGE_WORDS,
   DESTROYED_WORDS,
@@ -12,6 +13,7 @@ import {
   RESULT_WORDS,
   SINGULAR_NOUNS,
   VICTIM_NOUNS,
+  nonPerson,
   type TriggerEntry,
 } from "./lexicon.ts";
 import { personAt, personIn, type PersonRef } from "./names.ts";
@@ -39,6 +41,8 @@ export interface Finding {
   trigger: string;
   /** Quantities consumed by the match without being claims (ages). */
   consumed?: number[];
+  /** The victims are a pronoun ("executed them"): the figure is that of the people it refers back to. */
+  antecedent?: boolean;
   /** A person named by the text: one victim, told apart from others by name (masked span of title and name). */
   person?: { start: number; end: number };
 }
@@ -48,7 +52,8 @@ export interface Rule {
   /** A cheap test of the sentence: when it fails, the pattern cannot match and is not run. */
   hint?: (v: SentenceView) => boolean;
   pattern: RegExp;
-  extract(m: RegExpExecArray, v: SentenceView): Finding[] | null;
+  /** `read`: the figures earlier rules have read in this sentence. */
+  extract(m: RegExpExecArray, v: SentenceView, read: ReadonlySet<number>): Finding[] | null;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -233,6 +238,8 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
     const m = COORDINATED_AFTER.exec(v.masked.slice(at, at + 160));
     if (!m) break;
     const end = at + m[0].length;
+    // "wounding 30, a police official said": the source of the report, not a victim.
+    if (ATTRIBUTION_AFTER.test(v.masked.slice(end, end + 30))) break;
     const g = m.groups!;
     if (g["q"]) {
       const q = Number(g["q"].slice(1, -1));
@@ -252,6 +259,8 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
   }
   return out;
 }
+
+const ATTRIBUTION_AFTER = /^(?: [a-z'-]+){0,3}? (?:said|says|told|reported|added|confirmed|stated|noted|explained|announced|claimed)\b/;
 
 const LIST_SEP = /^(?:,|;)? ?(?:and |as well as |along with )?(?:of )?(?=[a-z#])/;
 const LIST_APPOSITIVE = /^, (?!and\b)[^,;#]{1,100}?(?=,? (?:and|as well as) )/;
@@ -562,6 +571,9 @@ export const RULES: Rule[] = [
       if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(rest)) return null;
       // "Jaquise Lewis, 18, was shot": a bare number between commas after a name is an age.
       if (!m.groups!["np"] && !m.groups!["np2"] && /^#\d+#,/.test(m[0]) && /[a-z], $/.test(v.masked.slice(Math.max(0, m.index - 3), m.index))) return null;
+      // "60 cattle were killed": not people.
+      const anyHead = /[a-z'-]+$/.exec(m.groups!["np2"] ?? "")?.[0];
+      if (anyHead && nonPerson(anyHead, ANIMAL_NOUNS)) return null;
       // "7 militants were killed and wounded": one figure for two metrics cannot be split.
       if (/^(?: or|,? and|,) (?:wounded|injured|hurt|killed|dead)\b/.test(rest)) return null;
       const main = findingFromSubject(this.name, v, m, passiveMetric.get(trigger)!, trigger);
