@@ -144,6 +144,8 @@ function findingFromSubject(
 ): Finding[] | null {
   const matchEnd = m.index + m[0].length;
   const bridge = m.groups?.["bridge"] ?? "";
+  // "four cadres were not killed": the negation rule reads it as none.
+  if (/\b(?:not|never)\b/.test(bridge)) return null;
   // "four gunmen killed two policemen": a subject followed by an active verb and its object is not a victim.
   // ("1 killed 3 injured" is a list of two subjects, not a verb and its object.)
   const rest = v.masked.slice(matchEnd, matchEnd + 50);
