@@ -37,11 +37,13 @@ const CUMULATIVE =
   /\bsince\b(?! then\b)|\bso far\b|\bto date\b|\bthus far\b|\bover the (?:past|last) (?:#\d+#|few|several|two|three|four|five|six) (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bover the same period\b|\bcumulative\b|\boverall (?:death )?toll\b|\btotal (?:number|death toll)\b|\b(?:war|conflict|offensive|campaign|fighting|violence|crisis|siege) (?:has|had) (?:killed|claimed)\b|\bin the (?:past|last) #\d+# (?:hours|days|weeks|months)\b|\bthis year\b|\blast year\b/;
 // "have so far been killed in the bombing": "so far" counts the victims of one event as they are found.
 const SO_FAR = /\b(?:so far|thus far|to date)\b/;
-const IN_ONE_EVENT = /^[^.;]{0,40}?\bin (?:the|this|that|a|an|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's|yesterday's|today's|sunday|saturday) (?:[a-z'-]+ ){0,3}?(?:attack|bombing|blast|explosion|raid|strike|airstrike|air strike|shooting|ambush|assault|massacre|crash|incident|fire|stampede|collapse|clash|clashes|suicide bombing)\b/;
+const IN_ONE_EVENT =
+  /\b(?:in|from|of|at|by) (?:the|this|that|a|an|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:attack|bombing|blast|explosion|raid|strike|airstrike|air strike|shooting|stabbing|spree|ambush|assault|massacre|crash|incident|fire|stampede|collapse|clash|bomb|rubble|ruins|wreckage)\b/;
+const CAMPAIGN = /\b(?:war|offensive|campaign|conflict|fighting|violence|crisis|siege|insurgency|year|month|week|since)\b/;
 
 function oneEventSoFar(near: string, d: Draft): boolean {
   if (!SO_FAR.test(near) || CUMULATIVE.test(near.replace(/\b(?:so far|thus far|to date)\b/g, ""))) return false;
-  return IN_ONE_EVENT.test(d.view.masked.slice(d.finding.start));
+  return IN_ONE_EVENT.test(d.view.masked) && !CAMPAIGN.test(d.view.masked);
 }
 
 const SUPERLATIVE_SINCE = /\b(?:deadliest|worst|largest|biggest|first|bloodiest|most)\b[^.;]* since\b/;

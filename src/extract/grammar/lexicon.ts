@@ -148,6 +148,8 @@ export const PASSIVE_TRIGGERS: TriggerEntry[] = [
     // "five others escaped with injuries": the survivors were hurt
     "escaped with injuries", "escaped with minor injuries", "escaped with serious injuries", "escaped with wounds",
     "escaped with gunshot wounds", "survived with injuries", "survived with wounds", "escaped with severe injuries",
+    "escaped with bullet wounds", "escaped with burns", "escaped with machete wounds", "escaped with stab wounds",
+    "escaped with slight injuries", "escaped with gunshot injuries", "escaped with shrapnel wounds",
     // taken to hospital, in the words local news uses
     "transported to the hospital", "transported to a hospital", "transported to a local hospital",
     "transported to an area hospital", "transported to area hospitals", "transported to local hospitals",

@@ -245,6 +245,8 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
     const g = m.groups!;
     if (g["q"]) {
       const q = Number(g["q"].slice(1, -1));
+      // "killed three farmers and about 40 goats"
+      if (animalsAfter(v, at + m[0].indexOf(g["q"]) + g["q"].length)) break;
       const np = g["np"];
       if (!np && !g["np2"] && !/^ and/.test(m[0])) break;
       // "killing 3 people and 2 soldiers were wounded": the next figure has its own verb.
@@ -260,6 +262,15 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
     at = end;
   }
   return out;
+}
+
+const ANIMAL_AFTER = /^(?: of)?(?: [a-z'-]+){1,3}/;
+
+/** Are the words after a figure (up to its noun) animals: "40 goats", "dozens of cows", "12 elephants"? */
+function animalsAfter(v: SentenceView, from: number): boolean {
+  const m = ANIMAL_AFTER.exec(v.masked.slice(from, from + 40));
+  if (!m) return false;
+  return m[0].split(" ").some((w) => w !== "" && nonPerson(w, ANIMAL_NOUNS));
 }
 
 const ATTRIBUTION_AFTER = /^(?: [a-z'-]+){0,3}? (?:said|says|told|reported|added|confirmed|stated|noted|explained|announced|claimed)\b/;
@@ -547,9 +558,10 @@ export const RULES: Rule[] = [
       if (/\b(?:to|could|would|might|may|will) $/.test(v.masked.slice(Math.max(0, m.index - 8), m.index))) return null;
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
-      // "killed 15 livestock": not people.
+      // "killed 15 livestock", "killed 15 camels but no people", "killed dozens of cows": not people.
       const anyLast = /[a-z'-]+$/.exec(m.groups?.["np2"] ?? "")?.[0];
       if (anyLast && NOT_PEOPLE.test(anyLast)) return null;
+      if (animalsAfter(v, qEnd)) return null;
       const npStart = m.index + m[0].length - (np?.length ?? 0);
       const end = m.index + m[0].length;
       let metric = activeMetric.get(trigger)!;

@@ -105,3 +105,11 @@ test("survivors with injuries, sources after a comma, earlier events, one attack
   assert.equal(totals("Twelve people have so far been killed in the bombing of the market.").killed, 12);
   assert.equal(totals("Twelve people have been killed so far this year.").killed, 0);
 });
+
+test("animals after an active verb, people held then killed, a dashed aside", () => {
+  assert.equal(totals("The raid killed four herdsmen and about 70 goats.").killed, 4);
+  assert.equal(totals("The blast killed 9 camels but no people were hurt.").killed, 0);
+  assert.equal(totals("Fighters held 11 truck drivers for a day and executed them.").killed, 11);
+  assert.equal(totals("Police shot them dead.").killed, 0);
+  assert.equal(totals("Nine people - five of them from one family - were killed in the shelling.").killed, 9);
+});

@@ -30,6 +30,13 @@ function tokenAt(tokens: Token[], at: number): number {
  */
 function subjectBefore(tokens: Token[], last: number): { from: number; to: number } | null {
   let to = last + 1;
+  // "Six people - four of them from the same family - were killed"
+  if (tokens[last]?.w === "-" && last > 0 && tokens[last - 1]!.end < tokens[last]!.start) {
+    let open = last - 1;
+    while (open > 0 && last - open <= 14 && tokens[open]!.w !== "-") open--;
+    if (tokens[open]?.w !== "-" || open === 0) return null;
+    return subjectBefore(tokens, open - 1);
+  }
   if (tokens[last]?.w === ",") {
     const open = attributionBefore(tokens, last);
     if (open === null) return null;
@@ -137,6 +144,9 @@ const TRIGGERS = [...new Set(PASSIVE_TRIGGERS.map((t) => t.words))].filter(
   (w) => !/^(?:dead|deaths?|fatalit|bodies|corpses|injuries)/.test(w),
 );
 
+const HELD =
+  /\b(?:held|holding|captured|capturing|seized|seizing|took|taking|kidnapped|kidnapping|abducted|abducting|detained|detaining|arrested|arresting|rounded up) (?:(?:at least|some|about) )?#(\d+)#/g;
+
 export const STRUCTURE_RULES: Rule[] = [
   {
     // "31 IS/ISWAP fighters were killed", "3 members of the army's intelligence branch were killed", "No fewer
@@ -203,8 +213,27 @@ export const STRUCTURE_RULES: Rule[] = [
     name: "pronoun-object",
     hint: (v) => /\bthem\b/.test(v.masked),
     pattern:
-      /(?<!\b(?:to|could|would|might|may|will|was|were) (?:[a-z]+ )?)\b(?<trigger>killed|executed|murdered|beheaded|slaughtered|shot dead|killing|executing|murdering|beheading)(?: (?<all>all|both)(?: of)?)? them(?: (?<all2>all|both))?\b/g,
-    extract(m) {
+      /(?<!\b(?:to|could|would|might|may|will|was|were) (?:[a-z]+ )?)\b(?<trigger>killed|executed|murdered|beheaded|slaughtered|shot dead|killing|executing|murdering|beheading|shot)(?: (?:all|both)(?: of)?)? them(?: (?:all|both))?(?<dead> dead)?\b/g,
+    extract(m, v) {
+      if (m.groups!["trigger"] === "shot" && !m.groups!["dead"]) return null;
+      // "held 14 villagers overnight and executed them": the people taken earlier in the sentence.
+      const held = [...v.masked.slice(0, m.index).matchAll(HELD)].at(-1);
+      const q = held ? v.quantities[Number(held[1])] : undefined;
+      if (q && !q.yearLike && q.unit === null) {
+        return [
+          {
+            rule: this.name,
+            metric: "killed",
+            q: null,
+            value: q.value,
+            victims: null,
+            start: m.index,
+            end: m.index + m[0].length,
+            trigger: m.groups!["trigger"]!,
+            consumed: [],
+          },
+        ];
+      }
       return [
         {
           rule: this.name,
