@@ -60,6 +60,14 @@ const PROTEST_CAUSE = /\b(?:against|over|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|
 const EARLIER_EVENT =
   /\b(?:days|weeks|months|years|a (?:day|week|month|year)|shortly|soon|just|not long) (?:after|before) (?:a|an|the|last)\b[^,;.]{0,60}? (?:that|which|in which|when) (?:had )?(?:[a-z'-]+ )?$|\b(?:days|weeks|months|years|a (?:day|week|month|year)) (?:after|before) (?:a|an|the) [^,;.]{0,50}?(?:killed|left|claimed) $/;
 
+// Whether a sentence speaks of a protest is asked once per sentence, not once per claim in it.
+const protestCache = new WeakMap<SentenceView, boolean>();
+function protestIn(v: SentenceView): boolean {
+  let found = protestCache.get(v);
+  if (found === undefined) protestCache.set(v, (found = PROTEST.test(v.masked)));
+  return found;
+}
+
 // After the figure only the cues that point back to another event: "… in retaliation for the killing of 3".
 const AFTER_CUES = /\b(?:(?:in )?retaliation for|(?:in )?revenge for|avenge|earlier in the (?:week|month|year)|last (?:week|month)'s)\b/;
 
@@ -151,7 +159,7 @@ export const REFINERS: Refiner[] = [
         const upTo = clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end);
         const after = d.view.masked.slice(d.finding.end, d.finding.end + 50).split(/[;.,]/)[0] ?? "";
         const clause = upTo + after;
-        const protestOver = PROTEST.test(d.view.masked) && PROTEST_CAUSE.test(d.view.masked.slice(Math.max(0, d.finding.start - 60), d.finding.start));
+        const protestOver = protestIn(d.view) && PROTEST_CAUSE.test(d.view.masked.slice(Math.max(0, d.finding.start - 60), d.finding.start));
         if (EARLIER_EVENT.test(clauseBefore(d, 100))) earlier.push(d);
         else if (HISTORICAL_CUES.test(upTo) || AFTER_CUES.test(after) || protestOver) {
           d.claim.historical = true;

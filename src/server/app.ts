@@ -377,7 +377,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/claims",
       tags: ["claims"],
-      summary: "List claims, newest first (filters as `toll claims`)",
+      summary:
+        "List claims, newest first (filters as `toll claims`). Each item's `id` (= `claim_id`) is the id the claim routes take; `local_id` is the extraction's per-article id",
       request: { query: S.ClaimsQuery },
       responses: json("A page of claims"),
     }),
@@ -538,7 +539,13 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         if (start < 0) start = pending.length;
       }
       const items = pending.slice(start, start + q.limit);
-      const out = await Promise.all(items.map((p) => claimOut(p.cl, v)));
+      // Each item says where it was read (title, outlet, date) so the analyst can judge it without opening it.
+      const out = await Promise.all(
+        items.map(async (p) => {
+          const a = v.articles.get(String(p.cl.article_id));
+          return { ...(await claimOut(p.cl, v)), article: { id: p.cl.article_id, title: a?.title ?? null, outlet: a?.outlet ?? null, published: a?.published ?? null } };
+        }),
+      );
       const last = items[items.length - 1];
       return c.json({ items: out, total: pending.length, next: start + q.limit < pending.length && last ? String(last.cl.claim_id) : null }, 200);
     },
@@ -701,7 +708,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         { action: "merge", target: inc.id, absorbed: gone.id },
         me.name,
         { [inc.id]: v.summary(inc), [gone.id]: v.summary(gone) },
-        { merged_into: inc.id, claims: [...inc.claims, ...gone.claims].length },
+        { merged_into: inc.id, absorbed: gone.id, claims: [...inc.claims, ...gone.claims].length },
       );
       await reviews.audit(me.name, "incident.merged_into", "incident", gone.id, { merged_into: inc.id });
       const nv = await refresh();
@@ -739,7 +746,11 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         // The larger part keeps the id, so look for every incident now holding one of the claims.
         .filter((x) => x.claims.some((k) => before.has(k)))
         .map((x) => nv.summary(x));
-      return c.json({ parts }, 200);
+      // The new part's id is known only now (the view was rebuilt with the split replayed): its own audit entry
+      // says where it came from, so both incidents' trails tell the story.
+      const created = parts.filter((p) => p.id !== inc.id).map((p) => p.id);
+      for (const n of created) await reviews.audit(me.name, "incident.split_from", "incident", n, { from: inc.id, claims: nv.incident(n)?.claims ?? keys });
+      return c.json({ parts, kept: parts.some((p) => p.id === inc.id) ? inc.id : null, created }, 200);
     },
   );
 

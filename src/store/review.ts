@@ -12,6 +12,7 @@ import { sql } from "kysely";
 import type { ColumnType, Generated, Transaction , Kysely} from "kysely";
 import type { Database } from "./schema.ts";
 import { KyselyStore } from "./store.ts";
+import { retryBusy } from "./errors.ts";
 import type { Store } from "./types.ts";
 
 export const ROLES = ["viewer", "analyst", "admin"] as const;
@@ -124,7 +125,7 @@ export class ReviewConflict extends Error {
     super(
       current
         ? `claim ${current.claim_id} was changed by ${current.reviewer} at ${current.reviewed_at} (version ${current.version}; you sent ${sent}): look at the current values and save again`
-        : `the review you edited is gone (you sent version ${sent}, there is none now)`,
+        : `the claim has no review (version 0) but you sent version ${sent}: look at the current values and save again`,
     );
   }
 }
@@ -225,11 +226,11 @@ export class ReviewStore {
     entry: { actor: string; action: string; entity: string; entity_id: string; before: unknown; after: unknown },
     write: (trx: Trx) => Promise<T>,
   ): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
+    return retryBusy(() => this.db.transaction().execute(async (trx) => {
       const out = await write(trx);
       await insertAudit(trx, entry);
       return out;
-    });
+    }));
   }
 
   // ---- users -------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import { readSources } from "../../ingest/index.ts";
 import type { ReadItem } from "../../ingest/index.ts";
 import { openStore } from "../../store/index.ts";
 import type { Store } from "../../store/index.ts";
-import { reconcileArticles } from "../../reconcile/store.ts";
+import { reconcileArticles, reconcilePending } from "../../reconcile/store.ts";
 import { openQueue } from "../../queue/index.ts";
 import { enqueueSources } from "../../queue/enqueue.ts";
 
@@ -52,6 +52,11 @@ export interface IngestSummary {
   seconds: number;
   /** With --queue: jobs added (articles read here, URLs to fetch on a worker). */
   enqueued?: number;
+  /**
+   * Articles found stored but not reconciled (a run killed between storing and reconciling, or --no-reconcile)
+   * that this run reconciled after its own.
+   */
+  reconciled?: number;
 }
 
 export interface IngestDeps {
@@ -211,6 +216,17 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
       }
       summary.seconds = (performance.now() - started) / 1000;
       progress.update(summary, article.origin);
+    }
+    if (opts.reconcile !== false) {
+      // A run killed after storing an article and before reconciling it leaves the article stored; the rerun sees
+      // a duplicate and would skip it. recon_articles marks what was reconciled: whatever is not there is done now.
+      try {
+        const r = await reconcilePending(store);
+        summary.reconciled = r.articles;
+        if (r.articles > 0) progress.log(`reconciled ${r.articles} stored article${r.articles === 1 ? "" : "s"} that an earlier run left unreconciled`);
+      } catch (err) {
+        fail("reconcile", `articles left unreconciled by an earlier run are still pending (run toll reconcile): ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
   } finally {
     summary.seconds = (performance.now() - started) / 1000;

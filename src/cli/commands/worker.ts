@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import type { Gazetteer } from "../../extract/index.ts";
 import { loadGazetteer } from "../../gazetteer/index.ts";
 import { makeHandlers, openQueue, parseDuration } from "../../queue/index.ts";
+import { isConnectionLost } from "../../queue/reconnect.ts";
 import type { Handlers, QueueBackend, TaskName, WorkerHandle } from "../../queue/index.ts";
 import { DEFAULT_LEASE_MS, TASKS } from "../../queue/index.ts";
 import { openStore } from "../../store/index.ts";
@@ -135,6 +136,14 @@ export function registerWorker(program: Command, io?: Io): void {
       const stop = () => ac.abort();
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
+      // Last line of defence: a query of the queue's own bookkeeping that lost its connection and that nobody
+      // awaited (graphile-worker's failJob) must not end the worker; the pool reconnects on the next query and the
+      // job's lease hands it back if its state could not be written. Anything else still ends the process.
+      const onRejection = (reason: unknown) => {
+        if (!isConnectionLost(reason)) throw reason;
+        (io ?? defaultIo()).err.write(`worker: lost the connection to the database (${reason instanceof Error ? reason.message : String(reason)}); reconnecting\n`);
+      };
+      process.on("unhandledRejection", onRejection);
       try {
         await runWorkerCommand(
           {
@@ -151,6 +160,7 @@ export function registerWorker(program: Command, io?: Io): void {
           ac.signal,
         );
       } finally {
+        process.off("unhandledRejection", onRejection);
         process.off("SIGTERM", stop);
         process.off("SIGINT", stop);
       }
