@@ -1,4 +1,4 @@
-// Version 8: what reconciliation reads in an article's text about its source, kept beside the record that the article
+// Version 9: what reconciliation reads in an article's text about its source, kept beside the record that the article
 // was reconciled: the wire agency it credits (dateline, byline, sign-off) and a fingerprint of its wording
 // (src/reconcile/normalize.ts, wireCredit and textFingerprint). Source families (src/reconcile/grade.ts) compare
 // them for every article of an incident, and reading every text again for each slice would cost more than the rest.
