@@ -4,9 +4,9 @@
 // Reading runs on this thread; extraction on the pool's threads (a window of texts in flight, results taken in
 // reading order); storing in batches, one transaction per batch; reconciliation once per stored batch, one locked
 // transaction. A batch that fails to store is retried one article at a time, so one bad article costs only itself.
-import { EXTRACTOR_VERSION } from "../extract/index.ts";
+import { extract, EXTRACTOR_VERSION } from "../extract/index.ts";
 import type { ExtractResult, Gazetteer } from "../extract/index.ts";
-import { loadGazetteer } from "../gazetteer/index.ts";
+import { sharedGazetteer } from "../gazetteer/index.ts";
 import { readSources } from "../ingest/index.ts";
 import type { ReadItem } from "../ingest/index.ts";
 import { reconcileArticles } from "../reconcile/store.ts";
@@ -58,6 +58,12 @@ export function extractOptionsOf(article: ArticleInput): { published: string | n
   return { published: article.published ?? null, title: article.title ?? null, outlet: article.outlet ?? null, url: article.url ?? null };
 }
 
+/** One article through extract → store on this thread (a queue job's unit of work); reconciling is the caller's. */
+export async function extractAndStore(store: Store, article: ArticleInput, gazetteer?: Gazetteer): Promise<SaveResult> {
+  const result = extract(article.text, { ...extractOptionsOf(article), gazetteer });
+  return store.saveArticle(article, result, EXTRACTOR_VERSION);
+}
+
 interface Extracted {
   article: ArticleInput;
   result: ExtractResult;
@@ -96,7 +102,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
     if (!gazetteerTried) {
       gazetteerTried = true;
       try {
-        gazetteer = (opts.loadGazetteer ?? loadGazetteer)();
+        gazetteer = (opts.loadGazetteer ?? sharedGazetteer)();
       } catch (err) {
         events.warning?.(`gazetteer not loaded, places will not be resolved: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -154,9 +160,11 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
     // transaction. A failure leaves the articles stored and pending, so `toll reconcile` picks them up.
     if (fresh.length > 0 && opts.reconcile !== false) {
       try {
+        // One after another inside the transaction: the same incidents as reconciling each article as it lands.
         await reconcileArticles(
           store,
           fresh.map((s) => s.saved.article_id),
+          { oneByOne: true },
         );
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
