@@ -9,7 +9,7 @@ import type { ExtractResult, Gazetteer } from "../extract/index.ts";
 import { sharedGazetteer } from "../gazetteer/index.ts";
 import { readSources } from "../ingest/index.ts";
 import type { ReadItem } from "../ingest/index.ts";
-import { reconcileArticles } from "../reconcile/store.ts";
+import { reconcileArticles, reconcilePending } from "../reconcile/store.ts";
 import type { ArticleInput, SaveResult, Store } from "../store/index.ts";
 import { ExtractPool } from "./pool.ts";
 
@@ -27,6 +27,11 @@ export interface IngestSummary {
   seconds: number;
   /** With --queue: jobs added (articles read here, URLs to fetch on a worker). */
   enqueued?: number;
+  /**
+   * Articles found stored but not reconciled (a run killed between storing and reconciling, or --no-reconcile)
+   * that this run reconciled after its own.
+   */
+  reconciled?: number;
 }
 
 export interface IngestOptions {
@@ -40,6 +45,10 @@ export interface IngestOptions {
   threads?: number;
   /** Articles per store transaction and per reconciliation (default 100). */
   batch?: number;
+  /** Fetch URLs on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
+  allowPrivateUrls?: boolean;
+  /** Say network failures of URLs one way (the server: its errors go to API clients). */
+  opaqueNetworkErrors?: boolean;
   /** Gazetteer for in-thread extraction (tests); threads load their own. */
   loadGazetteer?: () => Gazetteer;
 }
@@ -49,6 +58,8 @@ export interface IngestEvents {
   error?: (origin: string, message: string) => void;
   /** Not a failure, but worth saying (the gazetteer could not be loaded). */
   warning?: (message: string) => void;
+  /** Worth a line, neither a failure nor a warning (pending articles of an earlier run reconciled). */
+  note?: (message: string) => void;
   /** After each article read, extracted or stored: the running summary and the article's origin. */
   progress?: (summary: IngestSummary, current: string) => void;
 }
@@ -78,6 +89,8 @@ export async function ingestSources(store: Store, inputs: readonly string[], opt
   const items = readSources(inputs, {
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    allowPrivateUrls: opts.allowPrivateUrls ?? false,
+    opaqueNetworkErrors: opts.opaqueNetworkErrors ?? false,
   });
   return ingestItems(store, items, inputs.length, opts, events);
 }
@@ -211,6 +224,17 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
     }
     while (inflight.length > 0) await takeOne();
     await flush();
+    if (opts.reconcile !== false) {
+      // A run killed after storing an article and before reconciling it leaves the article stored; the rerun sees
+      // a duplicate and would skip it. recon_articles marks what was reconciled: whatever is not there is done now.
+      try {
+        const r = await reconcilePending(store);
+        summary.reconciled = r.articles;
+        if (r.articles > 0) events.note?.(`reconciled ${r.articles} stored article${r.articles === 1 ? "" : "s"} that an earlier run left unreconciled`);
+      } catch (err) {
+        fail("reconcile", `articles left unreconciled by an earlier run are still pending (run toll reconcile): ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   } finally {
     await pool.close();
     tick();

@@ -37,6 +37,10 @@ export interface IngestOptions {
   threads?: number;
   /** Articles per store transaction and reconciliation (default 100). */
   batch?: number;
+  /** Fetch URLs on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
+  allowPrivateUrls?: boolean;
+  /** Say network failures of URLs one way (the server: its errors go to API clients). */
+  opaqueNetworkErrors?: boolean;
 }
 
 export type { IngestSummary };
@@ -154,10 +158,13 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
         ...(deps.loadGazetteer ? { loadGazetteer: deps.loadGazetteer } : {}),
         ...(opts.maxMb !== undefined ? { maxBytes: Math.round(opts.maxMb * 1024 * 1024) } : {}),
         ...(opts.timeout !== undefined ? { timeoutMs: Math.round(opts.timeout * 1000) } : {}),
+        allowPrivateUrls: opts.allowPrivateUrls ?? false,
+        opaqueNetworkErrors: opts.opaqueNetworkErrors ?? false,
       },
       {
         error: (origin, message) => progress.log(`error: ${origin}: ${message}`),
         warning: (message) => progress.log(`warning: ${message}`),
+        note: (message) => progress.log(message),
         progress: (s, current) => {
           summary = s;
           progress.update(s, current);
@@ -212,6 +219,7 @@ export function registerIngest(program: Command, io?: IngestIo, deps: IngestDeps
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output (errors are still printed)")
     .option("--queue", "enqueue jobs for `toll worker` instead of ingesting here")
+    .option("--allow-private-urls", "let URL inputs reach loopback, private and link-local addresses (refused by default)")
     .addOption(new Option("--threads <n>", "extraction threads (default: one per core; 0: none, extract on the main thread)").argParser(parseCount))
     .addOption(new Option("--batch <n>", "articles stored and reconciled per transaction").argParser(parsePositiveInteger).default(100))
     .action(async (inputs: string[], opts: IngestOptions) => {
