@@ -731,6 +731,12 @@ async function takenIds(trx: Conn, slice: Slice): Promise<string[]> {
 export interface ReconcileOptions {
   /** Timestamp for history entries (ISO); defaults to the clock. */
   now?: string;
+  /**
+   * Add the articles one after another (in id order) within the one transaction, rather than all their claims in
+   * one reconcile call: the same incidents and running totals as one call per article, for the price of one
+   * transaction and one slice load. The ingest pipeline's batches use it.
+   */
+  oneByOne?: boolean;
 }
 
 export interface ReconcileReport {
@@ -805,10 +811,23 @@ export async function reconcileArticles(
       const reserved = new Set<string>();
       for (let attempt = 0; ; attempt++) {
         const slice = await loadSlice(trx, newClaims, [...counted, ...replace], reserved);
-        const { changes } = reconcile(slice.state, newClaims, {
-          now,
-          replaceArticles: replace.map(String),
-        });
+        let changes: Change[];
+        if (opts.oneByOne && counted.length > 1) {
+          changes = [];
+          const replaced = new Set(replace);
+          for (const id of counted) {
+            const prev = inputs.revisionOf.get(id);
+            const replaceArticles = prev !== undefined && replaced.has(prev) ? [String(prev)] : [];
+            const claims = inputs.claims.get(id) ?? [];
+            if (claims.length === 0 && replaceArticles.length === 0) continue;
+            changes.push(...reconcile(slice.state, claims, { now, replaceArticles }).changes);
+          }
+        } else {
+          ({ changes } = reconcile(slice.state, newClaims, {
+            now,
+            replaceArticles: replace.map(String),
+          }));
+        }
         const taken = await takenIds(trx, slice);
         if (taken.length > 0 && attempt < 5) {
           // Astronomically rare: rerun on a fresh slice with those ids blocked (reconcile mutated this one).
