@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
  */
 export function datePrecision(date: IncidentRecord["date"]): IncidentExportRow["date_prec"] {
   if (!date) return null;
-  const days = Math.round((Date.parse(`${date.end}T00:00:00Z`) - Date.parse(`${date.start}T00:00:00Z`)) / DAY_MS) + 1;
+  const days =
+    Math.round((Date.parse(`${date.end}T00:00:00Z`) - Date.parse(`${date.start}T00:00:00Z`)) / DAY_MS) + 1;
   if (!Number.isFinite(days)) return null;
   if (days <= 1) return "day";
   if (days <= 6) return "days";
@@ -33,7 +34,14 @@ export function wherePrecision(
   claims: readonly Pick<Claim, "location">[],
 ): IncidentExportRow["where_prec"] {
   if (inc.place) {
-    const key = placeKey({ name: inc.place, place: inc.place, country: null, lat: null, lon: null, precision: "exact" });
+    const key = placeKey({
+      name: inc.place,
+      place: inc.place,
+      country: null,
+      lat: null,
+      lon: null,
+      precision: "exact",
+    });
     let best: LocationPrecision | null = null;
     for (const c of claims) {
       const loc = c.location;

@@ -66,24 +66,61 @@ test("toll export --incidents: columns, filters, formats, review status", { time
   const dir = mkdtempSync(path.join(tmpdir(), "toll-export-inc-"));
   try {
     const reports = [
-      { id: "w1", outlet: "Reuters", published: "2017-03-18", title: "Air strike kills 30 civilians in Mosul", text: "An air strike killed 30 civilians in Mosul on Friday, a local official said." },
-      { id: "g7", outlet: "Iraq Gazette", published: "2017-03-19", title: "Mosul toll rises", text: "At least 35 civilians were killed and 12 wounded in an air strike in Mosul on Friday, residents said." },
-      { id: "n1", outlet: "Nigeria Today", published: "2017-05-02", title: "Gunmen kill 7 in Maiduguri", text: "Gunmen shot dead 7 villagers in Maiduguri on Monday, police said." },
+      {
+        id: "w1",
+        outlet: "Reuters",
+        published: "2017-03-18",
+        title: "Air strike kills 30 civilians in Mosul",
+        text: "An air strike killed 30 civilians in Mosul on Friday, a local official said.",
+      },
+      {
+        id: "g7",
+        outlet: "Iraq Gazette",
+        published: "2017-03-19",
+        title: "Mosul toll rises",
+        text: "At least 35 civilians were killed and 12 wounded in an air strike in Mosul on Friday, residents said.",
+      },
+      {
+        id: "n1",
+        outlet: "Nigeria Today",
+        published: "2017-05-02",
+        title: "Gunmen kill 7 in Maiduguri",
+        text: "Gunmen shot dead 7 villagers in Maiduguri on Monday, police said.",
+      },
     ];
     const file = path.join(dir, "r.jsonl");
     writeFileSync(file, reports.map((r) => JSON.stringify(r)).join("\n"));
     const db2 = path.join(dir, "toll.db");
     const sink = new PassThrough();
     sink.resume();
-    await runIngest([file], { db: db2, quiet: true, gazetteer: true }, { out: sink, err: sink, isTTY: false });
+    await runIngest(
+      [file],
+      { db: db2, quiet: true, gazetteer: true },
+      { out: sink, err: sink, isTTY: false },
+    );
     // An analyst reviews one claim of the Nigerian incident: its review_status must say so.
     const store = await openStore(db2);
     const claims = (await store.listClaims({ q: "Maiduguri", limit: 10 })).items;
     assert.ok(claims.length > 0);
-    for (const c of claims) await ReviewStore.of(store).reviewClaim(c.claim_id, { status: "confirmed", corrections: {}, note: null }, "ann");
+    for (const c of claims)
+      await ReviewStore.of(store).reviewClaim(
+        c.claim_id,
+        { status: "confirmed", corrections: {}, note: null },
+        "ann",
+      );
     await store.close();
 
-    const csv = await runCommand(registerExport, ["export", "--incidents", "--db", db2, "--format", "csv", "--no-bom", "--base-url", "https://toll.example/"]);
+    const csv = await runCommand(registerExport, [
+      "export",
+      "--incidents",
+      "--db",
+      db2,
+      "--format",
+      "csv",
+      "--no-bom",
+      "--base-url",
+      "https://toll.example/",
+    ]);
     const lines = csv.out.trim().split("\r\n");
     assert.equal(lines[0], INCIDENT_COLUMNS);
     assert.equal(lines.length, 3, csv.out);
@@ -108,20 +145,68 @@ test("toll export --incidents: columns, filters, formats, review status", { time
     assert.match(csv.out, /"https:\/\/toll\.example\/#\/incident\/inc_/);
 
     // The filters of `toll incidents`.
-    const iq = JSON.parse((await runCommand(registerExport, ["export", "--incidents", "--db", db2, "--format", "json", "--country", "iq"])).out) as { id: string }[];
-    assert.deepEqual(iq.map((r) => r.id), [mosul["id"]]);
-    const may = JSON.parse((await runCommand(registerExport, ["export", "--incidents", "--db", db2, "--format", "json", "--from", "2017-04", "--to", "2017-05"])).out) as { id: string }[];
-    assert.deepEqual(may.map((r) => r.id), [nigeria?.["id"]]);
+    const iq = JSON.parse(
+      (
+        await runCommand(registerExport, [
+          "export",
+          "--incidents",
+          "--db",
+          db2,
+          "--format",
+          "json",
+          "--country",
+          "iq",
+        ])
+      ).out,
+    ) as { id: string }[];
+    assert.deepEqual(
+      iq.map((r) => r.id),
+      [mosul["id"]],
+    );
+    const may = JSON.parse(
+      (
+        await runCommand(registerExport, [
+          "export",
+          "--incidents",
+          "--db",
+          db2,
+          "--format",
+          "json",
+          "--from",
+          "2017-04",
+          "--to",
+          "2017-05",
+        ])
+      ).out,
+    ) as { id: string }[];
+    assert.deepEqual(
+      may.map((r) => r.id),
+      [nigeria?.["id"]],
+    );
 
     const out = path.join(dir, "inc.geojson");
-    await runCommand(registerExport, ["export", "--incidents", "--db", db2, "--format", "geojson", "--out", out]);
-    const geo = JSON.parse(readFileSync(out, "utf8")) as { features: { id: string; geometry: { coordinates: number[] }; properties: Record<string, unknown> }[] };
+    await runCommand(registerExport, [
+      "export",
+      "--incidents",
+      "--db",
+      db2,
+      "--format",
+      "geojson",
+      "--out",
+      out,
+    ]);
+    const geo = JSON.parse(readFileSync(out, "utf8")) as {
+      features: { id: string; geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
+    };
     const f = geo.features.find((x) => x.id === mosul["id"]);
     assert.ok(f);
     assert.deepEqual(f.geometry.coordinates, [mosul["longitude"], mosul["latitude"]]);
     assert.equal(f.properties["killed_best"], mosul["killed_best"]);
 
-    await assert.rejects(runCommand(registerExport, ["export", "--db", db2, "--format", "csv", "--country", "IQ"]), /add --incidents/);
+    await assert.rejects(
+      runCommand(registerExport, ["export", "--db", db2, "--format", "csv", "--country", "IQ"]),
+      /add --incidents/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

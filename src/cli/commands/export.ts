@@ -13,9 +13,22 @@ import { listIncidents } from "../../reconcile/store.ts";
 import type { IncidentFilter } from "../../reconcile/store.ts";
 import { GRADES } from "../../reconcile/types.ts";
 import type { Grade, StoredReconClaim } from "../../reconcile/types.ts";
-import { dbOption, defaultIo, parseDate, parsePositiveInt, withStore, writeOut } from "../../store/cli-support.ts";
+import {
+  dbOption,
+  defaultIo,
+  parseDate,
+  parsePositiveInt,
+  withStore,
+  writeOut,
+} from "../../store/cli-support.ts";
 import type { Io } from "../../store/cli-support.ts";
-import { EXPORT_FORMATS, exportChunks, incidentExportChunks, isLocated, writeChunks } from "../../store/export.ts";
+import {
+  EXPORT_FORMATS,
+  exportChunks,
+  incidentExportChunks,
+  isLocated,
+  writeChunks,
+} from "../../store/export.ts";
 import type { ExportFormat, IncidentExportRow } from "../../store/export.ts";
 import { ReviewStore } from "../../store/review.ts";
 import { KyselyStore } from "../../store/store.ts";
@@ -45,7 +58,7 @@ export function registerExport(program: Command, io: Io = defaultIo()): void {
   program
     .command("export")
     .description(
-      "Export every claim with its article (title, outlet, URL, published) and evidence sentence, or with --incidents the reconciled incidents (README: \"Incident exports\").",
+      'Export every claim with its article (title, outlet, URL, published) and evidence sentence, or with --incidents the reconciled incidents (README: "Incident exports").',
     )
     .addOption(
       new Option("--format <format>", "csv (RFC 4180), json (array) or geojson (located rows only)")
@@ -57,21 +70,37 @@ export function registerExport(program: Command, io: Io = defaultIo()): void {
       "--no-bom",
       "CSV without the UTF-8 byte-order mark (Excel needs it to read UTF-8; R's read.csv does not want it)",
     )
-    .option("--incidents", "export incidents (one row each) instead of claims; takes the filters of `toll incidents`")
+    .option(
+      "--incidents",
+      "export incidents (one row each) instead of claims; takes the filters of `toll incidents`",
+    )
     .option(
       "--base-url <url>",
       "where the dashboard runs, for the incidents' url column",
       process.env["TOLL_PUBLIC_URL"] ?? "http://127.0.0.1:8080",
     )
-    .option("--from <date>", "with --incidents: incidents on or after (YYYY, YYYY-MM or YYYY-MM-DD)", parseDate)
-    .option("--to <date>", "with --incidents: incidents on or before (YYYY, YYYY-MM or YYYY-MM-DD)", parseDate)
+    .option(
+      "--from <date>",
+      "with --incidents: incidents on or after (YYYY, YYYY-MM or YYYY-MM-DD)",
+      parseDate,
+    )
+    .option(
+      "--to <date>",
+      "with --incidents: incidents on or before (YYYY, YYYY-MM or YYYY-MM-DD)",
+      parseDate,
+    )
     .option("--country <cc>", "with --incidents: ISO 3166-1 alpha-2 country code")
     .option("--place <name>", "with --incidents: place name (case-insensitive)")
-    .addOption(new Option("--metric <metric>", "with --incidents: incidents with a figure for this metric").choices(METRICS))
     .addOption(
-      new Option("--victims <group>", "with --incidents: incidents with a figure for this victim group").choices(
-        VICTIM_GROUPS,
+      new Option("--metric <metric>", "with --incidents: incidents with a figure for this metric").choices(
+        METRICS,
       ),
+    )
+    .addOption(
+      new Option(
+        "--victims <group>",
+        "with --incidents: incidents with a figure for this victim group",
+      ).choices(VICTIM_GROUPS),
     )
     .option("--q <text>", "with --incidents: full-text query over the incidents' articles")
     .addOption(new Option("--grade <grade>", "with --incidents: evidence grade").choices(GRADES))
@@ -80,7 +109,9 @@ export function registerExport(program: Command, io: Io = defaultIo()): void {
     .action(async (opts: ExportOptions) => {
       const filters = FILTER_KEYS.filter((k) => opts[k] !== undefined);
       if (!opts.incidents && filters.length)
-        throw new Error(`--${filters.join(", --")} only filter incidents: add --incidents (claims export everything)`);
+        throw new Error(
+          `--${filters.join(", --")} only filter incidents: add --incidents (claims export everything)`,
+        );
       await (opts.incidents ? exportIncidents(opts, io) : exportClaims(opts, io));
     });
 }
@@ -114,7 +145,9 @@ async function exportClaims(opts: ExportOptions, io: Io): Promise<void> {
     }
     await emit(opts, io, exportChunks(opts.format, counted(), { bom: opts.bom }));
     const geo =
-      opts.format === "geojson" ? ` (${located} located, ${rows - located} without coordinates left out)` : "";
+      opts.format === "geojson"
+        ? ` (${located} located, ${rows - located} without coordinates left out)`
+        : "";
     io.err.write(`Exported ${rows} claims${geo} as ${opts.format} to ${opts.out ?? "stdout"}.\n`);
   });
 }
