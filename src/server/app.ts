@@ -988,7 +988,7 @@ function assetHandler(root: string) {
       const raw = readFileSync(file);
       const ext = path.extname(file);
       const type = ASSET_TYPES[ext] ?? "application/octet-stream";
-      const text = /^(text\/|application\/json|image\/svg)/.test(type);
+      const text = /^(?:text\/|application\/json|image\/svg)/.test(type);
       entry = {
         type,
         raw,
