@@ -157,7 +157,14 @@ export function gradeIncident(
   if (denied.length > 0)
     because.push({ rule: "contested", claims: denied.map((c) => c.key), text: "a claim is denied" });
 
-  const fam = families.map((f) => `${f.label} [${f.articles.join(", ")}]`).join("; ");
+  // A family without a wire or an outlet is labelled by its first article's id: say so rather than print "1 [1]".
+  const fam = families
+    .map((f) =>
+      f.articles.includes(f.label)
+        ? `unknown outlet [article${f.articles.length > 1 ? "s" : ""} ${f.articles.join(", ")}]`
+        : `${f.label} [${f.articles.join(", ")}]`,
+    )
+    .join("; ");
   if (families.length >= 2)
     because.push({
       rule: "corroborated",

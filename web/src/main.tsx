@@ -7,6 +7,9 @@ import { ArticleView } from "./article.tsx";
 import { IncidentView } from "./incident.tsx";
 import { IncidentsView } from "./incidents.tsx";
 import { ReviewQueue } from "./review.tsx";
+import { TotalsView } from "./totals.tsx";
+import { UploadView } from "./upload.tsx";
+import { parseHash } from "./url.ts";
 import type { AuditEntry } from "./types.ts";
 import "./style.css";
 
@@ -87,14 +90,16 @@ function App() {
   if (!me) return <p>Loading…</p>;
   const canReview = me.user !== null && me.user.role !== "viewer";
   const mustLogin = !me.user && !me.public;
-  const [, route, arg] = /^#\/([a-z]*)(?:\/(.*))?$/.exec(hash) ?? [];
+  const { route, arg, params } = parseHash(hash);
   let page;
-  if (route === "login" || mustLogin) page = <Login onLogin={(m) => (setMe(m), go("#/"))} />;
-  else if (route === "incident" && arg) page = <IncidentView id={decodeURIComponent(arg)} canReview={canReview} go={go} />;
-  else if (route === "article" && arg) page = <ArticleView id={decodeURIComponent(arg)} canReview={canReview} />;
+  if (route === "login" || mustLogin) page = <Login onLogin={(m) => (setMe(m), route === "login" && go("#/"))} />;
+  else if (route === "incident" && arg) page = <IncidentView id={arg} canReview={canReview} go={go} />;
+  else if (route === "article" && arg) page = <ArticleView id={arg} canReview={canReview} />;
+  else if (route === "totals") page = <TotalsView params={params} go={go} />;
+  else if (route === "upload") page = me.user?.role === "admin" ? <UploadView /> : <p>Log in as an admin to add articles.</p>;
   else if (route === "review") page = canReview ? <ReviewQueue go={go} /> : <p>Log in as an analyst to review.</p>;
   else if (route === "audit") page = <Audit />;
-  else page = <IncidentsView go={go} />;
+  else page = <IncidentsView params={params} go={go} />;
   return (
     <>
       <header class="top">
@@ -103,6 +108,8 @@ function App() {
         </a>
         <nav aria-label="Main">
           <a href="#/">Incidents</a>
+          <a href="#/totals">Totals</a>
+          {me.user?.role === "admin" && <a href="#/upload">Add articles</a>}
           {canReview && <a href="#/review">Review queue</a>}
           {canReview && <a href="#/audit">Audit</a>}
           <a href="/openapi.json">API</a>
