@@ -705,7 +705,9 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
                 const id = v.keyToId.get(k);
                 return id === undefined ? [] : [id];
               }),
-              sources: agg.sources,
+              // Reconcile names an article by its id when it has neither a quoted source nor an outlet; the
+              // article is listed below anyway.
+              sources: agg.sources.filter((x) => !agg.articles.includes(x)),
               articles: agg.articles.map((a) => {
                 const m = v.articles.get(a);
                 return { article_id: a, title: m?.title ?? null, outlet: m?.outlet ?? null, published: m?.published ?? null, illustrative: m?.illustrative ?? false };
