@@ -269,6 +269,170 @@ describe("reads", () => {
     assert.equal(geo.json["type"], "FeatureCollection");
     assert.equal((await req(t, "/api/export?format=xml", { s: viewer })).status, 400);
   });
+
+  it("one filter drives list, timeline, totals and the incident export alike", async () => {
+    type Row = { id: string; killed: unknown; date: { start: string } | null };
+    const all = (await req(t, "/api/incidents?limit=10000", { s: viewer })).json["items"] as Row[];
+    assert.ok(all.length >= 3);
+    const queries = [
+      "",
+      "grade=corroborated",
+      "from=2017-03&to=2017-03",
+      "place=mosul",
+      "review=unreviewed&metric=killed",
+      "from=2099",
+    ];
+    let narrowed = 0;
+    for (const q of queries) {
+      const list = await req(t, `/api/incidents?limit=10000&${q}`, { s: viewer });
+      assert.equal(list.status, 200, list.text);
+      const items = list.json["items"] as Row[];
+      assert.equal(list.json["total"], items.length);
+      if (items.length < all.length) narrowed++;
+      const ids = items.map((i) => i.id).sort();
+      const exp = await req(t, `/api/export/incidents?format=json&${q}`, { s: viewer });
+      assert.equal(exp.status, 200, exp.text);
+      assert.deepEqual(
+        (exp.json as unknown as { id: string }[]).map((r) => r.id).sort(),
+        ids,
+        `export for ${q}`,
+      );
+      assert.equal(exp.res.headers.get("x-total-count"), String(ids.length));
+      const tl = await req(t, `/api/timeline?by=month&${q}`, { s: viewer });
+      const inTimeline = (tl.json["items"] as { incidents: number }[]).reduce((n, b) => n + b.incidents, 0);
+      assert.equal(inTimeline, items.filter((i) => i.date).length, `timeline for ${q}`);
+      const tot = await req(t, `/api/totals?by=country&${q.includes("metric=") ? q : `metric=killed&${q}`}`, {
+        s: viewer,
+      });
+      assert.equal(tot.status, 200, tot.text);
+      const inTotals = (tot.json["items"] as { incidents: { count: number } }[]).reduce(
+        (n, r) => n + r.incidents.count,
+        0,
+      );
+      assert.equal(inTotals, items.filter((i) => i.killed).length, `totals for ${q}`);
+      if (q === "from=2099") assert.equal(items.length, 0);
+    }
+    assert.ok(narrowed >= 3, "the filters narrow");
+    // An invalid filter is the same 400 everywhere.
+    for (const p of ["/api/incidents", "/api/timeline", "/api/totals", "/api/export/incidents"]) {
+      const bad = await req(t, `${p}?from=2017-13`, { s: viewer });
+      assert.equal(bad.status, 400, p);
+      assert.match(bad.json["message"], /^from: /);
+    }
+  });
+
+  it("incident export: UCDP GED-style columns in CSV, GeoJSON with [lon, lat], url to the incident page", async () => {
+    const csv = await req(t, "/api/export/incidents?format=csv", {
+      s: viewer,
+      headers: { host: "toll.example:8080" },
+    });
+    assert.equal(csv.status, 200);
+    assert.match(csv.res.headers.get("content-disposition") ?? "", /toll-incidents\.csv/);
+    const [head, first] = csv.text.replace(/^\uFEFF/, "").split("\r\n");
+    assert.equal(
+      head,
+      "id,date_start,date_end,date_prec,country,place,latitude,longitude,where_prec,killed_low,killed_best,killed_high,injured_low,injured_best,injured_high,perpetrator,method,grade,sources,claims,review_status,url",
+    );
+    assert.match(first ?? "", /"http:\/\/toll\.example:8080\/#\/incident\/inc_[0-9a-z]+"$/);
+    const geo = await req(t, "/api/export/incidents?format=geojson", { s: viewer });
+    assert.equal(geo.json["type"], "FeatureCollection");
+    for (const f of geo.json["features"] as {
+      geometry: { coordinates: number[] };
+      properties: { latitude: number; longitude: number };
+    }[])
+      assert.deepEqual(f.geometry.coordinates, [f.properties.longitude, f.properties.latitude]);
+    assert.equal((await req(t, "/api/export/incidents?format=xml", { s: viewer })).status, 400);
+    assert.equal((await req(t, "/api/export/incidents")).status, 401);
+  });
+
+  it("totals: each running total comes with its evidence (articles, claims, who gave it)", async () => {
+    const tot = await req(t, "/api/totals?by=month&metric=killed", { s: viewer });
+    type Agg = {
+      best: number;
+      articles: { article_id: string; title: string | null }[];
+      claims: number[];
+      sources: string[];
+    };
+    const march = (
+      tot.json["items"] as {
+        key: string;
+        aggregate: Agg | null;
+        incidents: { ids: string[]; best: number };
+      }[]
+    ).find((r) => r.key === "2017-03");
+    assert.ok(march?.aggregate, JSON.stringify(tot.json));
+    assert.equal(march.aggregate.best, 3864);
+    assert.ok(march.aggregate.articles.length >= 1 && march.aggregate.claims.length >= 1);
+    assert.ok(
+      march.incidents.ids.length >= 1 && march.incidents.best < 3864,
+      "incidents summed apart from the running total",
+    );
+    // A filter for another country leaves no running total of Iraq behind.
+    const none = await req(t, "/api/totals?by=month&metric=killed&country=NG", { s: viewer });
+    assert.ok(
+      (none.json["items"] as { aggregate: { best: number } | null }[]).every(
+        (r) => r.aggregate?.best !== 3864,
+      ),
+    );
+  });
+
+  it("grade sorts by strength, not alphabetically", async () => {
+    const STRENGTH = { confirmed: 4, corroborated: 3, single_source: 2, contested: 1 } as Record<
+      string,
+      number
+    >;
+    const desc = (await req(t, "/api/incidents?sort=grade&order=desc&limit=10000", { s: viewer })).json[
+      "items"
+    ] as { grade: string }[];
+    const ranks = desc.map((i) => STRENGTH[i.grade] ?? 0);
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => b - a),
+    );
+    assert.ok(new Set(ranks).size >= 2, "several grades to order");
+  });
+});
+
+describe("the dashboard's static files", () => {
+  it("hashed assets are compressed and cached for a year; index.html is revalidated", async () => {
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    const dist = path.join(dir, "dist");
+    mkdirSync(path.join(dist, "assets"), { recursive: true });
+    writeFileSync(
+      path.join(dist, "index.html"),
+      '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>',
+    );
+    const js = `console.log(${JSON.stringify("x".repeat(5000))});`;
+    writeFileSync(path.join(dist, "assets/index-abc123.js"), js);
+    const web = await createApp({
+      store,
+      public: true,
+      gazetteer: false,
+      webDist: dist,
+      log: () => undefined,
+    });
+    const index = await web.app.request("/");
+    assert.equal(index.headers.get("cache-control"), "no-cache");
+    const br = await web.app.request("/assets/index-abc123.js", {
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    assert.equal(br.status, 200);
+    assert.equal(br.headers.get("content-encoding"), "br");
+    assert.match(br.headers.get("cache-control") ?? "", /max-age=31536000/);
+    assert.match(br.headers.get("content-type") ?? "", /javascript/);
+    const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+    const brBody = Buffer.from(await br.arrayBuffer());
+    assert.ok(brBody.length < js.length / 10);
+    assert.equal(brotliDecompressSync(brBody).toString(), js);
+    const gz = await web.app.request("/assets/index-abc123.js", { headers: { "accept-encoding": "gzip" } });
+    assert.equal(gz.headers.get("content-encoding"), "gzip");
+    assert.equal(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString(), js);
+    const plain = await web.app.request("/assets/index-abc123.js");
+    assert.equal(plain.headers.get("content-encoding"), null);
+    assert.equal(await plain.text(), js);
+    assert.equal((await web.app.request("/assets/..%2F..%2Fetc%2Fpasswd")).status, 404);
+    assert.equal((await web.app.request("/assets/nope.js")).status, 404);
+  });
 });
 
 describe("review, audit and incident actions", () => {
@@ -366,6 +530,116 @@ describe("review, audit and incident actions", () => {
     assert.equal(t.rebuilds(), rebuilds + 1);
     const detail = await req(t, `/api/incidents/${c.incident}`, { s: viewer });
     assert.equal(detail.json["claims_detail"].find((x: { claim_id: number }) => x.claim_id === c.claim_id).victims_text, "checked victims");
+  });
+
+  it("corrections accumulate field by field, survive a reload and a confirm; a stale writer gets 409; undo restores the machine's value", async () => {
+    const queue = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json["items"] as { id: number; claim_id: number; victims: string; source: string | null; incident: string | null }[];
+    const c = queue.filter((x) => x.incident !== null).at(-2);
+    assert.ok(c, "an unreviewed claim in an incident");
+    // The id a client sees is the one the routes take.
+    assert.equal(c.id, c.claim_id);
+    const url = `/api/claims/${c.id}/review`;
+    const first = await req(t, `/api/claims/${c.id}`, { s: viewer });
+    assert.equal(first.json["version"], 0);
+    assert.equal(first.res.headers.get("etag"), '"0"');
+    const machineVictims = first.json["victims"] as string;
+    const machineSource = first.json["source"] as string | null;
+    const victims = machineVictims === "children" ? "women" : "children";
+
+    const r1 = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { victims }, version: 0 } });
+    assert.equal(r1.status, 200, r1.text);
+    assert.equal(r1.json["version"], 1);
+    const r2 = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { source: "UN human rights office" }, version: 1 } });
+    assert.equal(r2.status, 200, r2.text);
+    assert.equal(r2.json["victims"], victims, "the second correction keeps the first");
+    assert.equal(r2.json["source"], "UN human rights office");
+    assert.deepEqual(r2.json["machine"], { victims: machineVictims, source: machineSource });
+
+    // A second analyst who loaded the claim before r2 (version 1) is refused and shown what is there now.
+    const stale = await req(t, url, { method: "POST", s: admin, body: { action: "correct", corrections: { qualifier: "approximately" }, version: 1 } });
+    assert.equal(stale.status, 409, stale.text);
+    assert.equal(stale.json["error"], "conflict");
+    assert.match(stale.json["message"], /changed by ann/);
+    assert.equal(stale.json["current"].version, 2);
+    assert.equal(stale.json["current"].source, "UN human rights office");
+    assert.equal(stale.json["current"].victims, victims);
+    const staleTag = await req(t, url, { method: "POST", s: admin, body: { action: "confirm" }, headers: { "if-match": '"1"' } });
+    assert.equal(staleTag.status, 409, "If-Match is a version too");
+    // Two writers racing with the same version: exactly one lands.
+    const race = await Promise.all([
+      req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { method: "grenade thrown from a drone" }, version: 2 } }),
+      req(t, url, { method: "POST", s: admin, body: { action: "reject", version: 2 } }),
+    ]);
+    assert.deepEqual(race.map((r) => r.status).sort(), [200, 409]);
+    const winner = race.find((r) => r.status === 200)!;
+    const undoWinner = winner.json["review"].status === "rejected" ? { action: "confirm" } : { action: "undo", fields: ["method"] };
+    const settle = await req(t, url, { method: "POST", s: analyst, body: { ...undoWinner, version: 3 } });
+    assert.equal(settle.status, 200, settle.text);
+
+    // Confirm keeps the corrections; so does a reload, and a server started afresh on the same database.
+    const conf = await req(t, url, { method: "POST", s: analyst, body: { action: "confirm", version: 4 } });
+    assert.equal(conf.status, 200, conf.text);
+    assert.equal(conf.json["review"].status, "confirmed");
+    assert.equal(conf.json["victims"], victims);
+    assert.equal(conf.json["source"], "UN human rights office");
+    const fresh = await createApp({ store, public: false, gazetteer: false, log: () => undefined });
+    for (const app of [t, fresh]) {
+      const again = await req(app, `/api/claims/${c.id}`, { s: viewer });
+      assert.equal(again.json["victims"], victims);
+      assert.equal(again.json["source"], "UN human rights office");
+      assert.equal(again.json["review"].status, "confirmed");
+      assert.equal(again.res.headers.get("etag"), '"5"');
+    }
+    const inIncident = (await req(fresh, `/api/incidents/${c.incident}`, { s: viewer })).json["claims_detail"].find((x: { claim_id: number }) => x.claim_id === c.id);
+    assert.equal(inIncident.victims, victims);
+
+    // Undo one field: the machine's value is back, the other correction stays.
+    assert.equal((await req(t, url, { method: "POST", s: analyst, body: { action: "undo", fields: ["source"], version: 4 } })).status, 409);
+    const undo = await req(t, url, { method: "POST", s: analyst, body: { action: "undo", fields: ["source"], version: 5 } });
+    assert.equal(undo.status, 200, undo.text);
+    assert.equal(undo.json["source"], machineSource);
+    assert.equal(undo.json["victims"], victims);
+    assert.deepEqual(undo.json["machine"], { victims: machineVictims });
+    const again = await req(t, url, { method: "POST", s: analyst, body: { action: "undo", fields: ["source"] } });
+    assert.equal(again.status, 400);
+    assert.match(again.json["message"], /source is not corrected/);
+
+    // The trail: every step, before → after per field, the machine's value first.
+    const trail = (await req(t, `/api/claims/${c.id}`, { s: viewer })).json["audit"] as { action: string; actor: string; before: { status: string | null; fields: Record<string, unknown> }; after: { status: string; fields: Record<string, unknown> } }[];
+    const mine = trail.filter((e) => e.action !== "claim.reject" && !(e.action === "claim.correct" && "method" in e.after.fields) && !(e.action === "claim.undo" && "method" in e.after.fields) && !(e.action === "claim.confirm" && e.before.status === "rejected"));
+    assert.deepEqual(
+      mine.map((e) => e.action),
+      ["claim.correct", "claim.correct", "claim.confirm", "claim.undo"],
+    );
+    assert.deepEqual(mine[0]!.before, { status: null, fields: { victims: machineVictims } });
+    assert.deepEqual(mine[0]!.after.fields, { victims });
+    assert.deepEqual([mine[1]!.before.fields, mine[1]!.after.fields], [{ source: machineSource }, { source: "UN human rights office" }]);
+    assert.deepEqual([mine[2]!.before.status, mine[2]!.after.status], ["corrected", "confirmed"]);
+    assert.deepEqual([mine[3]!.before.fields, mine[3]!.after.fields], [{ source: "UN human rights office" }, { source: machineSource }]);
+  });
+
+  it("review bodies get human messages; a claim's local_id is refused with a pointer to its id", async () => {
+    const c = (await req(t, "/api/claims?limit=1", { s: viewer })).json["items"][0] as { id: number; local_id: string };
+    const url = `/api/claims/${c.id}/review`;
+    const nan = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { value: null } } });
+    assert.equal(nan.status, 400);
+    assert.match(nan.json["message"], /value must be a whole number of people/);
+    assert.doesNotMatch(nan.json["message"], /expected number/);
+    const lat = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { lat: 123 } } });
+    assert.match(lat.json["message"], /lat must be between -90 and 90/);
+    const vocab = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { metric: "murdered" } } });
+    assert.equal(vocab.status, 400);
+    const local = await req(t, `/api/claims/${c.local_id}/review`, { method: "POST", s: analyst, body: { action: "confirm" } });
+    assert.equal(local.status, 400);
+    assert.match(local.json["message"], /not its local_id/);
+    const doc = (await req(t, "/openapi.json")).json;
+    assert.match(JSON.stringify(doc.paths["/api/claims/{id}/review"]), /not `local_id`/);
+    assert.ok(doc.paths["/api/claims/{id}/review"].post.responses["409"]);
+    const vocabs = await req(t, "/api/vocabularies", { s: viewer });
+    assert.equal(vocabs.status, 200);
+    assert.ok((vocabs.json["metric"] as string[]).includes("killed"));
+    assert.ok((vocabs.json["perpetrator_certainty"] as string[]).includes("alleged"));
+    assert.deepEqual(vocabs.json["scope"], ["incident", "cumulative"]);
   });
 
   it("merge and split incidents, audited; the absorbed id resolves to the survivor", async () => {

@@ -13,16 +13,18 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { runIngest } from "../cli/commands/ingest.ts";
+import { CERTAINTIES, METRICS, QUALIFIERS, VICTIM_GROUPS } from "../extract/types.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
 import type { ReconState } from "../reconcile/index.ts";
 import { incidentExportRow, incidentUrl } from "../reconcile/export.ts";
 import { EXPORT_CONTENT_TYPES, exportChunks, incidentExportChunks } from "../store/export.ts";
 import type { IncidentExportRow } from "../store/export.ts";
-import { ReviewStore } from "../store/review.ts";
-import type { Role, User } from "../store/review.ts";
+import { ReviewConflict, ReviewRefused, ReviewStore } from "../store/review.ts";
+import type { ClaimReview, Role, User } from "../store/review.ts";
 import type { ExportRow, Store, StoredClaim } from "../store/types.ts";
 import { hashPassword, newSecret, sameSecret, sha256, verifyPassword } from "./auth.ts";
-import { CORRECTABLE, IncidentView, aggregateMatcher, applyCorrections, doubt, incidentMatcher, machineValue } from "./incidents.ts";
+import { CORRECTABLE, IncidentView, aggregateMatcher, applyCorrections, doubt, incidentMatcher, isReviewed, machineValue } from "./incidents.ts";
+import type { CorrectableField } from "./incidents.ts";
 import type { IncidentSummary } from "./incidents.ts";
 import * as S from "./schemas.ts";
 
@@ -314,16 +316,23 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
 
   // ---- articles and claims ------------------------------------------------------------------------------
 
-  const claimOut = async (c: StoredClaim, v: IncidentView) => {
-    const review = v.reviews.get(c.claim_id) ?? null;
+  /**
+   * A claim as the API shows it: the analyst's values in place, the machine's value of each corrected field beside
+   * them, the review with its version. `id` is the store id (the one the claim routes take); the extraction's own
+   * per-article id stays in `local_id`. `review` overrides the view's (a fresher read, or the state a 409 reports).
+   */
+  const claimOut = async (c: StoredClaim, v: IncidentView, review: ClaimReview | null = v.reviews.get(c.claim_id) ?? null) => {
     const machine: Record<string, unknown> = {};
-    if (review) for (const f of Object.keys(review.corrections)) if ((CORRECTABLE as readonly string[]).includes(f)) machine[f] = machineValue(c, f as (typeof CORRECTABLE)[number]);
+    if (review) for (const f of Object.keys(review.corrections)) if ((CORRECTABLE as readonly string[]).includes(f)) machine[f] = machineValue(c, f as CorrectableField);
     const shown = review ? applyCorrections(c, review.corrections) : c;
     return {
       ...shown,
+      id: c.claim_id,
       review,
-      /** The machine's values of the corrected fields, beside the analyst's. */
-      machine: review && review.status === "corrected" ? machine : null,
+      /** The review's version (0: never reviewed): send it back with a review so a stale write is refused. */
+      version: review?.version ?? 0,
+      /** The machine's values of the corrected fields, beside the analyst's (null when nothing is corrected). */
+      machine: Object.keys(machine).length > 0 ? machine : null,
       doubt: doubt(shown),
       incident: v.incidentOfClaim(c.claim_id),
     };
@@ -385,6 +394,31 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     },
   );
 
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/vocabularies",
+      tags: ["claims"],
+      summary: "The fixed vocabularies of claim fields (the choices of a correction) and the fields an analyst may correct",
+      responses: json("Field → its allowed values"),
+    }),
+    async (c) => {
+      need(c, "viewer");
+      return c.json(
+        {
+          metric: METRICS,
+          victims: VICTIM_GROUPS,
+          qualifier: QUALIFIERS,
+          certainty: CERTAINTIES,
+          perpetrator_certainty: CERTAINTIES,
+          scope: S.SCOPES,
+          correctable: CORRECTABLE,
+        },
+        200,
+      );
+    },
+  );
+
   const getClaim = async (id: number) => {
     const v = await view();
     const cl = v.claims.get(id);
@@ -400,15 +434,18 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/claims/{id}",
       tags: ["claims"],
-      summary: "One claim with its review (machine value beside the corrected one) and its audit trail",
-      request: { params: S.IdParam },
+      summary: "One claim with its review (machine value beside the corrected one) and its audit trail; ETag is its version",
+      request: { params: S.ClaimIdParam },
       responses: { ...json("The claim"), 404: { description: "No such claim" } },
     }),
     async (c) => {
       need(c, "viewer");
       const { id } = c.req.valid("param");
       const { raw, v } = await getClaim(id);
-      return c.json({ ...(await claimOut(raw, v)), audit: await reviews.auditFor("claim", String(id)) }, 200);
+      // The review is read from the store, not the view: another process (or server) may have written since.
+      const review = await reviews.reviewFor(id);
+      c.header("ETag", `"${review?.version ?? 0}"`);
+      return c.json({ ...(await claimOut(raw, v, review)), audit: await reviews.auditFor("claim", String(id)) }, 200);
     },
   );
 
@@ -417,29 +454,63 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "post",
       path: "/api/claims/{id}/review",
       tags: ["review"],
-      summary: "Confirm, correct (any field; the machine's value is kept) or reject a claim (analyst)",
-      request: { params: S.IdParam, body: { content: { "application/json": { schema: S.ReviewBody } }, required: true } },
-      responses: { ...json("The claim as reviewed"), 404: { description: "No such claim" } },
+      summary:
+        "Confirm, correct (field by field, adding to earlier corrections; the machine's value is kept), undo a field's correction, or reject a claim (analyst). Send the `version` you read (or If-Match): a stale write is refused with 409 and the claim as it is now",
+      request: { params: S.ClaimIdParam, body: { content: { "application/json": { schema: S.ReviewBody } }, required: true } },
+      responses: {
+        ...json("The claim as reviewed (ETag: its new version)"),
+        404: { description: "No such claim" },
+        409: {
+          description: "Someone saved the claim since the version you sent: `current` is the claim as it is now (their change)",
+          content: { "application/json": { schema: S.ConflictResponse } },
+        },
+      },
     }),
     async (c) => {
       const me = need(c, "analyst");
       const { id } = c.req.valid("param");
       const b = c.req.valid("json");
-      const { raw } = await getClaim(id);
-      const corrections: Record<string, unknown> = { ...(b.corrections ?? {}) };
-      if (b.action === "correct") {
-        // The corrected claim must still be a valid claim: the store's own range rule.
-        const after = applyCorrections(raw, corrections);
-        if (!(after.low <= after.value && after.value <= after.high))
-          throw new ApiError(400, "bad_request", `corrections: need low <= value <= high, got ${after.low} <= ${after.value} <= ${after.high}`);
+      const { raw, v } = await getClaim(id);
+      let version = b.version;
+      const ifMatch = c.req.header("if-match");
+      if (ifMatch !== undefined) {
+        const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+        if (!m) throw new ApiError(400, "bad_request", `If-Match: expected the claim's ETag such as "3", got ${ifMatch.slice(0, 40)}`);
+        const tag = Number(m[1]);
+        if (version !== undefined && version !== tag) throw new ApiError(400, "bad_request", `version ${version} and If-Match ${ifMatch} disagree`);
+        version = tag;
       }
-      const status = b.action === "confirm" ? "confirmed" : b.action === "correct" ? "corrected" : "rejected";
-      const saved = await reviews.reviewClaim(id, { status, corrections, note: b.note ?? null }, me.name);
+      let saved: ClaimReview;
+      try {
+        saved = await reviews.reviewClaim(
+          id,
+          { action: b.action, ...(b.corrections ? { corrections: b.corrections } : {}), ...(b.fields ? { undo: b.fields } : {}), ...(b.note !== undefined ? { note: b.note } : {}), ...(version !== undefined ? { version } : {}) },
+          me.name,
+          (f) => ((CORRECTABLE as readonly string[]).includes(f) ? machineValue(raw, f as CorrectableField) : undefined),
+          (corrections) => {
+            // The corrected claim must still be a valid claim: the store's own range rule.
+            const after = applyCorrections(raw, corrections);
+            if (!(after.low <= after.value && after.value <= after.high))
+              throw new ApiError(400, "bad_request", `corrections: need low <= value <= high, got ${after.low} <= ${after.value} <= ${after.high}`);
+          },
+        );
+      } catch (e) {
+        if (e instanceof ReviewRefused) throw new ApiError(400, "bad_request", e.message);
+        if (!(e instanceof ReviewConflict)) throw e;
+        // The other writer may be another process: the view catches up in the background, the answer is the store's.
+        if (building === 0 && (v.reviews.get(id)?.version ?? 0) !== (e.current?.version ?? 0)) void refresh().catch(() => undefined);
+        c.header("ETag", `"${e.current?.version ?? 0}"`);
+        return c.json(
+          { error: "conflict", message: e.message, current: { ...(await claimOut(raw, v, e.current)), audit: await reviews.auditFor("claim", String(id)) } },
+          409,
+        ) as never;
+      }
       // A first plain confirmation is applied to the view in place. While a rebuild is running it may or may not
       // have read this review yet, so then a rebuild is the only safe answer.
       const v0 = await view();
-      const v = building === 0 && v0.applyConfirm(saved) ? v0 : await refresh();
-      return c.json({ ...(await claimOut(raw, v)), audit: await reviews.auditFor("claim", String(id)) }, 200);
+      const nv = building === 0 && v0.applyConfirm(saved) ? v0 : await refresh();
+      c.header("ETag", `"${saved.version}"`);
+      return c.json({ ...(await claimOut(raw, nv, saved)), audit: await reviews.auditFor("claim", String(id)) }, 200);
     },
   );
 
@@ -459,7 +530,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       // Order: most doubts first, then claim id; the cursor is the position key [doubts, id] encoded as the id
       // of the last item plus its doubt count, so a review between pages does not skip anything still pending.
       const pending = [...v.claims.values()]
-        .filter((cl) => !v.reviews.has(cl.claim_id))
+        .filter((cl) => !isReviewed(v.reviews.get(cl.claim_id)))
         .map((cl) => ({ cl, d: doubt(cl).length }))
         .sort((a, b) => b.d - a.d || a.cl.claim_id - b.cl.claim_id);
       let start = 0;
@@ -766,7 +837,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
           ...stats,
           incidents: v.summaries.length,
           aggregates: Object.keys(v.state.aggregates).length,
-          reviewed: v.reviews.size,
+          reviewed: [...v.reviews.values()].filter((r) => isReviewed(r)).length,
           view_built_at: v.builtAt,
           view_build_ms: Math.round(v.buildMs),
         },

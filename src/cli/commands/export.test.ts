@@ -105,8 +105,9 @@ test("toll export --incidents: columns, filters, formats, review status", { time
     for (const c of claims)
       await ReviewStore.of(store).reviewClaim(
         c.claim_id,
-        { status: "confirmed", corrections: {}, note: null },
+        { action: "confirm" },
         "ann",
+        () => null,
       );
     await store.close();
 

@@ -31,6 +31,7 @@ import {
 } from "../../store/export.ts";
 import type { ExportFormat, IncidentExportRow } from "../../store/export.ts";
 import { ReviewStore } from "../../store/review.ts";
+import { isReviewed } from "../../server/incidents.ts";
 import { KyselyStore } from "../../store/store.ts";
 import type { ExportRow, Store } from "../../store/types.ts";
 
@@ -182,7 +183,8 @@ async function incidentContext(
       claims.set(r.incident_id, list);
     }
   }
-  const reviewed = [...(await ReviewStore.of(store).allReviews()).keys()];
+  // As the server counts them (src/server/incidents.ts isReviewed): a review left pending is no review yet.
+  const reviewed = [...(await ReviewStore.of(store).allReviews()).values()].filter(isReviewed).map((r) => r.claim_id);
   const reviewedKeys = new Set<string>();
   for (let i = 0; i < reviewed.length; i += CHUNK) {
     const rows = await db

@@ -9,6 +9,7 @@ import * as m0003 from "./0003_review.ts";
 import * as m0005 from "./0005_incidents.ts";
 import * as m0006 from "./0006_recon_profiles.ts";
 import * as m0007 from "./0007_claim_victim_name.ts";
+import * as m0008 from "./0008_review_versions.ts";
 
 export type BackendKind = "sqlite" | "postgres";
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, VersionedMigration> = {
   "0005_incidents": m0005,
   "0006_recon_profiles": m0006,
   "0007_claim_victim_name": m0007,
+  "0008_review_versions": m0008,
 };
 
 export function migrationsFor(kind: BackendKind): Record<string, Migration> {
