@@ -53,6 +53,7 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
   let base: string;
   let browser: Browser;
   let context: BrowserContext;
+  let refresh: () => Promise<unknown>;
   let page: Page;
   const errors: string[] = [];
 
@@ -99,6 +100,7 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     );
     store = await openStore(db);
     const t = await createApp({ store, public: false, webDist: path.join(root, "web/dist"), log: (l) => errors.push(l) });
+    refresh = () => t.refresh();
     await t.reviews.addUser("ada", "admin", await hashPassword("ada-password"), "test");
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
@@ -337,6 +339,51 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     const found = await api<{ total: number }>("/api/incidents?limit=1&country=AF");
     assert.equal(found.total, 1);
     await page.screenshot({ path: path.join(artifacts, "dash-upload.png"), fullPage: true });
+  });
+
+  it("Back from an incident restores the loaded pages and the scroll position", async () => {
+    // Enough incidents for a second page (50 a page): short reports written here, each its own place and day.
+    const cities = ["Kabul", "Kandahar", "Herat", "Aleppo", "Homs", "Idlib", "Baghdad", "Basra", "Kirkuk", "Sanaa", "Aden", "Taiz"];
+    const lines = Array.from({ length: 60 }, (_, i) => {
+      const city = cities[i % cities.length] ?? "Kabul";
+      const day = new Date(Date.UTC(2018, 0, 1 + i * 3)).toISOString().slice(0, 10);
+      return JSON.stringify({ id: `gen-${i}`, outlet: "Test Wire", published: day, title: `Attack in ${city}`, text: `Gunmen killed ${i + 2} people in ${city} on ${day}, police said.` });
+    });
+    const file = path.join(dir, "many.jsonl");
+    writeFileSync(file, lines.join("\n"));
+    const sink = new Writable({ write: (_c, _e, cb) => cb() });
+    await runIngest([file], { db: path.join(dir, "dash.db"), quiet: true }, { out: sink, err: sink, isTTY: false });
+    await refresh();
+    const total = (await api<{ total: number }>("/api/incidents?limit=1")).total;
+    assert.ok(total > 50, `${total} incidents`);
+    await page.goto(`${base}/#/?sort=place&order=asc`);
+    await page.waitForFunction(() => document.querySelectorAll("table.incidents tbody tr").length === 50);
+    await page.getByRole("button", { name: "More" }).click();
+    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, Math.min(total, 100));
+    assert.match(await page.evaluate(() => location.hash), /pages=2/);
+    const rows = await page.locator("table.incidents tbody tr").allInnerTexts();
+    const link = page.locator("table.incidents tbody tr a").nth(55);
+    await link.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(y > 500, `scrolled to ${y}`);
+    await link.click();
+    await page.waitForSelector("#incident-h");
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, rows.length);
+    assert.deepEqual(await page.locator("table.incidents tbody tr").allInnerTexts(), rows);
+    await page.waitForFunction((want) => Math.abs(window.scrollY - want) < 5, y);
+    await page.screenshot({ path: path.join(artifacts, "dash-back-pages.png") });
+    // The many places spread the map out: clusters carry counts that add up to every located incident.
+    const all = await api<{ items: Summary[] }>("/api/incidents?limit=10000");
+    await page.waitForFunction(
+      (n) => {
+        let k = document.querySelectorAll(".map .incident-marker").length;
+        for (const c of document.querySelectorAll(".map .cluster span")) k += Number(c.textContent);
+        return k === n;
+      },
+      all.items.filter((s) => s.lat !== null).length,
+    );
+    await page.locator(".map").screenshot({ path: path.join(artifacts, "dash-map-clusters.png") });
   });
 
   it("axe-core finds no violations on the incidents view; no page errors", async () => {
