@@ -349,6 +349,8 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
       const day = new Date(Date.UTC(2018, 0, 1 + i * 3)).toISOString().slice(0, 10);
       return JSON.stringify({ id: `gen-${i}`, outlet: "Test Wire", published: day, title: `Attack in ${city}`, text: `Gunmen killed ${i + 2} people in ${city} on ${day}, police said.` });
     });
+    // One report names only a country: its incident is drawn as a circle, not a point.
+    lines.push(JSON.stringify({ id: "gen-country", outlet: "Test Wire", published: "2019-06-02", title: "Attack in Somalia", text: "Gunmen killed 5 people in Somalia on 1 June 2019, officials said." }));
     const file = path.join(dir, "many.jsonl");
     writeFileSync(file, lines.join("\n"));
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
@@ -384,6 +386,13 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
       all.items.filter((s) => s.lat !== null).length,
     );
     await page.locator(".map").screenshot({ path: path.join(artifacts, "dash-map-clusters.png") });
+    const so = await api<{ items: (Summary & { where_prec: string | null })[] }>("/api/incidents?country=SO");
+    assert.equal(so.items[0]?.where_prec, "country", JSON.stringify(so.items));
+    await page.goto(`${base}/#/?country=SO`);
+    await page.waitForSelector(".map .incident-marker.coarse");
+    await page.waitForSelector('.map .leaflet-overlay-pane path[stroke-dasharray="4 3"]', { state: "attached" });
+    assert.match((await page.locator(".map .incident-marker").getAttribute("aria-label")) ?? "", /country-level place/);
+    await page.locator(".map").screenshot({ path: path.join(artifacts, "dash-map-country-circle.png") });
   });
 
   it("axe-core finds no violations on the incidents view; no page errors", async () => {

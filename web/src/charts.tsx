@@ -264,7 +264,13 @@ export function IncidentMap({ items, onOpen }: { items: IncidentSummary[]; onOpe
     };
     map.on("moveend", draw);
     if (points.length) {
-      const bounds = L.latLngBounds(points.map((p) => [p.geometry.coordinates[1] ?? 0, p.geometry.coordinates[0] ?? 0] as [number, number]));
+      const bounds = L.latLngBounds([]);
+      for (const p of points) {
+        const at = L.latLng(p.geometry.coordinates[1] ?? 0, p.geometry.coordinates[0] ?? 0);
+        // A coarse place shows whole: its circle is in view, not only its centre.
+        const radius = p.properties.where_prec ? PRECISION_RADIUS_M[p.properties.where_prec] : undefined;
+        bounds.extend(radius ? at.toBounds(radius * 2) : at);
+      }
       map.fitBounds(bounds.pad(0.5), { maxZoom: 7 });
     }
     draw();
