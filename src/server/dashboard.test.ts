@@ -5,7 +5,16 @@
 // phone-width page does not scroll sideways; the admin upload form adds an article; axe-core finds no violations.
 // Screenshots go to test-artifacts/.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -23,7 +32,15 @@ const CHROMIUM = process.env["TOLL_CHROMIUM"] ?? "/usr/bin/chromium";
 const root = path.resolve(import.meta.dirname, "../..");
 const artifacts = path.join(root, "test-artifacts");
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const INCIDENT_COLUMNS =
   "id,date_start,date_end,date_prec,country,place,latitude,longitude,where_prec,killed_low,killed_best,killed_high,injured_low,injured_best,injured_high,perpetrator,method,grade,sources,claims,review_status,url";
 
@@ -77,7 +94,11 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     // Runs through the DevTools protocol, so the page's CSP (no inline scripts) does not stop it.
     await p.evaluate(readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8"));
     const r = await p.evaluate(async () => {
-      const res = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run();
+      const res = await (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
+        }
+      ).axe.run();
       return res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
     });
     assert.deepEqual(r, [], `axe on ${what}`);
@@ -85,7 +106,11 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
 
   before(async () => {
     const dist = path.join(root, "web/dist/index.html");
-    if (!existsSync(dist) || statSync(dist).mtimeMs < Math.max(newest(path.join(root, "web/src")), statSync(path.join(root, "web/vite.config.ts")).mtimeMs)) {
+    if (
+      !existsSync(dist) ||
+      statSync(dist).mtimeMs <
+        Math.max(newest(path.join(root, "web/src")), statSync(path.join(root, "web/vite.config.ts")).mtimeMs)
+    ) {
       const { build } = await import("vite");
       await build({ configFile: path.join(root, "web/vite.config.ts"), logLevel: "warn" });
     }
@@ -94,12 +119,20 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     const db = path.join(dir, "dash.db");
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
     await runIngest(
-      [path.join(root, "examples/mosul-2017-03-25.txt"), path.join(root, "examples/illustrative-reports.jsonl")],
+      [
+        path.join(root, "examples/mosul-2017-03-25.txt"),
+        path.join(root, "examples/illustrative-reports.jsonl"),
+      ],
       { db, quiet: true },
       { out: sink, err: sink, isTTY: false },
     );
     store = await openStore(db);
-    const t = await createApp({ store, public: false, webDist: path.join(root, "web/dist"), log: (l) => errors.push(l) });
+    const t = await createApp({
+      store,
+      public: false,
+      webDist: path.join(root, "web/dist"),
+      log: (l) => errors.push(l),
+    });
     refresh = () => t.refresh();
     await t.reviews.addUser("ada", "admin", await hashPassword("ada-password"), "test");
     server = await new Promise<ServerType>((resolve) => {
@@ -110,7 +143,11 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     // A western time zone: the dates on screen must still be the calendar dates of the reports.
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: "America/Los_Angeles", acceptDownloads: true });
+    context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      timezoneId: "America/Los_Angeles",
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     watch(page);
     await page.goto(base);
@@ -129,20 +166,33 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
 
   it("a filter in the address narrows table, timeline and map alike, and survives Back", async () => {
     const all = await api<{ items: Summary[] }>("/api/incidents?limit=10000");
-    const some = await api<{ items: Summary[]; total: number }>("/api/incidents?limit=10000&grade=corroborated");
+    const some = await api<{ items: Summary[]; total: number }>(
+      "/api/incidents?limit=10000&grade=corroborated",
+    );
     assert.ok(some.total > 0 && some.total < all.items.length, "the filter narrows");
     await page.goto(`${base}/#/?grade=corroborated`);
-    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, some.total);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      some.total,
+    );
     assert.equal(await page.getByLabel("Grade").inputValue(), "corroborated");
     assert.match(await page.locator(".count").innerText(), new RegExp(`^${some.total} incidents`));
     // The timeline's table counts the same incidents, the map shows the same ones.
     const timelineCount = async () =>
-      page.evaluate(() => [...document.querySelectorAll(".timeline-table tbody tr td:nth-child(2)")].reduce((n, td) => n + Number(td.textContent), 0));
-    await page.waitForFunction((n) => {
-      let k = document.querySelectorAll(".map .incident-marker").length;
-      for (const c of document.querySelectorAll(".map .cluster span")) k += Number(c.textContent);
-      return k === n;
-    }, some.items.filter((s) => s.lat !== null).length);
+      page.evaluate(() =>
+        [...document.querySelectorAll(".timeline-table tbody tr td:nth-child(2)")].reduce(
+          (n, td) => n + Number(td.textContent),
+          0,
+        ),
+      );
+    await page.waitForFunction(
+      (n) => {
+        let k = document.querySelectorAll(".map .incident-marker").length;
+        for (const c of document.querySelectorAll(".map .cluster span")) k += Number(c.textContent);
+        return k === n;
+      },
+      some.items.filter((s) => s.lat !== null).length,
+    );
     assert.equal(await timelineCount(), some.items.filter((s) => s.date).length);
     await page.screenshot({ path: path.join(artifacts, "dash-filtered-url.png"), fullPage: true });
 
@@ -151,22 +201,36 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForFunction(() => location.hash.includes("from=2017-03-20"));
     const both = await api<{ total: number }>("/api/incidents?limit=1&grade=corroborated&from=2017-03-20");
-    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, both.total);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      both.total,
+    );
     await page.goBack();
     await page.waitForFunction(() => location.hash === "#/?grade=corroborated");
-    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, some.total);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      some.total,
+    );
     assert.equal(await page.getByLabel("From").inputValue(), "");
 
     // Sorting goes into the address too; open an incident, come Back: same filters, same order, same rows.
     await page.getByRole("button", { name: /^Killed/ }).click();
     await page.waitForFunction(() => location.hash.includes("sort=killed"));
-    await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]')?.textContent?.includes("Killed"));
+    await page.waitForFunction(() =>
+      document.querySelector('th[aria-sort="descending"]')?.textContent?.includes("Killed"),
+    );
     const rowsBefore = await page.locator("table.incidents tbody tr").allInnerTexts();
     await page.locator("table.incidents tbody tr a").first().click();
     await page.waitForSelector("#incident-h");
     await page.goBack();
-    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, some.total);
-    assert.match(await page.evaluate(() => location.hash), /grade=corroborated.*sort=killed|sort=killed.*grade=corroborated/);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      some.total,
+    );
+    assert.match(
+      await page.evaluate(() => location.hash),
+      /grade=corroborated.*sort=killed|sort=killed.*grade=corroborated/,
+    );
     assert.deepEqual(await page.locator("table.incidents tbody tr").allInnerTexts(), rowsBefore);
     assert.equal(await page.getByLabel("Grade").inputValue(), "corroborated");
     assert.equal(await mapCount(page), some.items.filter((s) => s.lat !== null).length);
@@ -176,13 +240,20 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     const other = await context.newPage();
     watch(other);
     await other.goto(page.url());
-    await other.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, some.total);
+    await other.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      some.total,
+    );
     assert.deepEqual(await other.locator("table.incidents tbody tr").allInnerTexts(), rowsBefore);
     await other.close();
   });
 
   it("dates are calendar dates in a western time zone; weeks have no time of day", async () => {
-    assert.equal(await page.evaluate(() => new Date("2017-03-01T00:00:00Z").getDate()), 28, "the browser is west of UTC");
+    assert.equal(
+      await page.evaluate(() => new Date("2017-03-01T00:00:00Z").getDate()),
+      28,
+      "the browser is west of UTC",
+    );
     await page.goto(`${base}/#/`);
     await page.waitForSelector(".timeline-table tbody tr", { state: "attached" });
     const months = await page.locator(".timeline-table tbody th").allTextContents();
@@ -191,10 +262,16 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     const box = await page.locator(".timeline .u-over").boundingBox();
     assert.ok(box);
     await page.mouse.move(box.x + 2, box.y + box.height / 2);
-    await page.waitForFunction(() => document.querySelector(".timeline .u-legend .u-series:first-child .u-value")?.textContent === "2017-03");
+    await page.waitForFunction(
+      () =>
+        document.querySelector(".timeline .u-legend .u-series:first-child .u-value")?.textContent ===
+        "2017-03",
+    );
     await page.getByLabel("Timeline bucket").selectOption("week");
     await page.waitForFunction(() => location.hash.includes("by=week"));
-    await page.waitForFunction(() => document.querySelector(".timeline-table th[scope=row]")?.textContent?.length === 10);
+    await page.waitForFunction(
+      () => document.querySelector(".timeline-table th[scope=row]")?.textContent?.length === 10,
+    );
     const weeks = await page.locator(".timeline-table tbody th").allTextContents();
     assert.ok(weeks.length >= 2, weeks.join());
     for (const w of weeks) {
@@ -225,11 +302,15 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     await page.goto(`${base}/#/`);
     await page.locator("a", { hasText: "Totals for these filters" }).click();
     await page.waitForSelector("table.totals tbody tr");
-    const march = page.locator("table.totals tbody tr").filter({ has: page.locator("th", { hasText: "2017-03" }) });
+    const march = page
+      .locator("table.totals tbody tr")
+      .filter({ has: page.locator("th", { hasText: "2017-03" }) });
     assert.equal(await march.count(), 1);
     const cells = await march.locator("td").allInnerTexts();
     assert.match(cells[4] ?? "", /^3,864/, cells.join(" | "));
-    const api3 = await api<{ items: { key: string; incidents: { count: number; best: number } }[] }>("/api/totals?by=month&metric=killed");
+    const api3 = await api<{ items: { key: string; incidents: { count: number; best: number } }[] }>(
+      "/api/totals?by=month&metric=killed",
+    );
     const row = api3.items.find((r) => r.key === "2017-03");
     assert.ok(row);
     assert.equal(cells[0], String(row.incidents.count));
@@ -240,8 +321,13 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     await page.screenshot({ path: path.join(artifacts, "dash-totals.png"), fullPage: true });
     await axe(page, "totals");
     await march.locator("td a").first().click();
-    await page.waitForFunction(() => location.hash.includes("from=2017-03") && location.hash.includes("to=2017-03"));
-    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, row.incidents.count);
+    await page.waitForFunction(
+      () => location.hash.includes("from=2017-03") && location.hash.includes("to=2017-03"),
+    );
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      row.incidents.count,
+    );
     await page.goto(`${base}/#/totals?by=country`);
     await page.waitForFunction(() => document.querySelector("table.totals tbody th")?.textContent === "IQ");
   });
@@ -249,19 +335,40 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
   it("the export button downloads the filtered incidents", async () => {
     await page.goto(`${base}/#/?grade=corroborated`);
     const some = await api<{ items: Summary[] }>("/api/incidents?limit=10000&grade=corroborated");
-    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, some.items.length);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      some.items.length,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "CSV" }).click(),
+    ]);
     assert.equal(download.suggestedFilename(), "toll-incidents.csv");
     const file = path.join(dir, "download.csv");
     await download.saveAs(file);
-    const lines = readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = readFileSync(file, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     assert.equal(lines[0], INCIDENT_COLUMNS);
-    assert.deepEqual(lines.slice(1).map((l) => JSON.parse(l.split(",")[0] ?? "")).sort(), some.items.map((s) => s.id).sort());
+    assert.deepEqual(
+      lines
+        .slice(1)
+        .map((l) => JSON.parse(l.split(",")[0] ?? ""))
+        .sort(),
+      some.items.map((s) => s.id).sort(),
+    );
     for (const l of lines.slice(1)) assert.match(l, /,"corroborated",/);
-    const [geo] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "GeoJSON" }).click()]);
+    const [geo] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "GeoJSON" }).click(),
+    ]);
     const gfile = path.join(dir, "download.geojson");
     await geo.saveAs(gfile);
-    assert.equal((JSON.parse(readFileSync(gfile, "utf8")) as { features: unknown[] }).features.length, some.items.filter((s) => s.lat !== null).length);
+    assert.equal(
+      (JSON.parse(readFileSync(gfile, "utf8")) as { features: unknown[] }).features.length,
+      some.items.filter((s) => s.lat !== null).length,
+    );
     await page.screenshot({ path: path.join(artifacts, "dash-export.png") });
   });
 
@@ -278,7 +385,11 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     const first = page.locator(".leaflet-popup .stack a").first();
     await first.waitFor();
     await page.screenshot({ path: path.join(artifacts, "dash-map-stack.png"), fullPage: true });
-    assert.equal(await page.evaluate(() => document.activeElement?.closest(".stack") !== null), true, "focus moves into the list");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.closest(".stack") !== null),
+      true,
+      "focus moves into the list",
+    );
     await page.keyboard.press("Enter");
     await page.waitForSelector("#incident-h");
     assert.match(page.url(), /#\/incident\/inc_/);
@@ -298,7 +409,8 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     const widest = await page.evaluate(() => {
       const map = document.querySelector(".map")!.getBoundingClientRect();
       let w = 0;
-      for (const p of document.querySelectorAll(".map .leaflet-overlay-pane path")) w = Math.max(w, (p as SVGPathElement).getBBox().width);
+      for (const p of document.querySelectorAll(".map .leaflet-overlay-pane path"))
+        w = Math.max(w, (p as SVGPathElement).getBBox().width);
       return { w, worldPx: 256 * 2 ** 2, map: map.width };
     });
     assert.ok(widest.w < widest.worldPx * 0.6, JSON.stringify(widest));
@@ -306,7 +418,12 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
   });
 
   it("at 390 px wide no page scrolls sideways", async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await context.storageState(), isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      storageState: await context.storageState(),
+      isMobile: true,
+      hasTouch: true,
+    });
     const p = await phone.newPage();
     watch(p);
     const first = (await api<{ items: Summary[] }>("/api/incidents?limit=1")).items[0];
@@ -320,7 +437,10 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
       await p.goto(`${base}/${hash}`);
       await p.waitForSelector(ready);
       await p.waitForTimeout(200);
-      const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const { scroll, client } = await p.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       assert.ok(scroll <= client, `${name}: page is ${scroll} px wide in a ${client} px screen`);
       await p.screenshot({ path: path.join(artifacts, `dash-phone-${name}.png`), fullPage: true });
     }
@@ -331,7 +451,10 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     await page.goto(`${base}/#/upload`);
     await axe(page, "upload");
     const file = path.join(dir, "report.txt");
-    writeFileSync(file, "Gunmen kill 9 in Kandahar\n\nGunmen killed nine people in Kandahar, Afghanistan on 4 May 2017, police said.");
+    writeFileSync(
+      file,
+      "Gunmen kill 9 in Kandahar\n\nGunmen killed nine people in Kandahar, Afghanistan on 4 May 2017, police said.",
+    );
     await page.getByLabel(/^File/).setInputFiles(file);
     await page.getByRole("button", { name: "Upload and extract" }).click();
     await page.waitForSelector(".result");
@@ -343,25 +466,59 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
 
   it("Back from an incident restores the loaded pages and the scroll position", async () => {
     // Enough incidents for a second page (50 a page): short reports written here, each its own place and day.
-    const cities = ["Kabul", "Kandahar", "Herat", "Aleppo", "Homs", "Idlib", "Baghdad", "Basra", "Kirkuk", "Sanaa", "Aden", "Taiz"];
+    const cities = [
+      "Kabul",
+      "Kandahar",
+      "Herat",
+      "Aleppo",
+      "Homs",
+      "Idlib",
+      "Baghdad",
+      "Basra",
+      "Kirkuk",
+      "Sanaa",
+      "Aden",
+      "Taiz",
+    ];
     const lines = Array.from({ length: 60 }, (_, i) => {
       const city = cities[i % cities.length] ?? "Kabul";
       const day = new Date(Date.UTC(2018, 0, 1 + i * 3)).toISOString().slice(0, 10);
-      return JSON.stringify({ id: `gen-${i}`, outlet: "Test Wire", published: day, title: `Attack in ${city}`, text: `Gunmen killed ${i + 2} people in ${city} on ${day}, police said.` });
+      return JSON.stringify({
+        id: `gen-${i}`,
+        outlet: "Test Wire",
+        published: day,
+        title: `Attack in ${city}`,
+        text: `Gunmen killed ${i + 2} people in ${city} on ${day}, police said.`,
+      });
     });
     // One report names only a country: its incident is drawn as a circle, not a point.
-    lines.push(JSON.stringify({ id: "gen-country", outlet: "Test Wire", published: "2019-06-02", title: "Attack in Somalia", text: "Gunmen killed 5 people in Somalia on 1 June 2019, officials said." }));
+    lines.push(
+      JSON.stringify({
+        id: "gen-country",
+        outlet: "Test Wire",
+        published: "2019-06-02",
+        title: "Attack in Somalia",
+        text: "Gunmen killed 5 people in Somalia on 1 June 2019, officials said.",
+      }),
+    );
     const file = path.join(dir, "many.jsonl");
     writeFileSync(file, lines.join("\n"));
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
-    await runIngest([file], { db: path.join(dir, "dash.db"), quiet: true }, { out: sink, err: sink, isTTY: false });
+    await runIngest(
+      [file],
+      { db: path.join(dir, "dash.db"), quiet: true },
+      { out: sink, err: sink, isTTY: false },
+    );
     await refresh();
     const total = (await api<{ total: number }>("/api/incidents?limit=1")).total;
     assert.ok(total > 50, `${total} incidents`);
     await page.goto(`${base}/#/?sort=place&order=asc`);
     await page.waitForFunction(() => document.querySelectorAll("table.incidents tbody tr").length === 50);
     await page.getByRole("button", { name: "More" }).click();
-    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, Math.min(total, 100));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      Math.min(total, 100),
+    );
     assert.match(await page.evaluate(() => location.hash), /pages=2/);
     const rows = await page.locator("table.incidents tbody tr").allInnerTexts();
     const link = page.locator("table.incidents tbody tr a").nth(55);
@@ -371,7 +528,10 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     await link.click();
     await page.waitForSelector("#incident-h");
     await page.goBack();
-    await page.waitForFunction((n) => document.querySelectorAll("table.incidents tbody tr").length === n, rows.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      rows.length,
+    );
     assert.deepEqual(await page.locator("table.incidents tbody tr").allInnerTexts(), rows);
     await page.waitForFunction((want) => Math.abs(window.scrollY - want) < 5, y);
     await page.screenshot({ path: path.join(artifacts, "dash-back-pages.png") });
@@ -390,8 +550,13 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     assert.equal(so.items[0]?.where_prec, "country", JSON.stringify(so.items));
     await page.goto(`${base}/#/?country=SO`);
     await page.waitForSelector(".map .incident-marker.coarse");
-    await page.waitForSelector('.map .leaflet-overlay-pane path[stroke-dasharray="4 3"]', { state: "attached" });
-    assert.match((await page.locator(".map .incident-marker").getAttribute("aria-label")) ?? "", /country-level place/);
+    await page.waitForSelector('.map .leaflet-overlay-pane path[stroke-dasharray="4 3"]', {
+      state: "attached",
+    });
+    assert.match(
+      (await page.locator(".map .incident-marker").getAttribute("aria-label")) ?? "",
+      /country-level place/,
+    );
     await page.locator(".map").screenshot({ path: path.join(artifacts, "dash-map-country-circle.png") });
   });
 

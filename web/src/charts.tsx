@@ -21,7 +21,11 @@ export interface TimelineBucket {
   incidents: number;
 }
 
-const EMPTY: Pick<TimelineBucket, "killed" | "injured" | "incidents"> = { killed: [0, 0, 0], injured: [0, 0, 0], incidents: 0 };
+const EMPTY: Pick<TimelineBucket, "killed" | "injured" | "incidents"> = {
+  killed: [0, 0, 0],
+  injured: [0, 0, 0],
+  incidents: 0,
+};
 
 /**
  * Every month or week from the first bucket to the last, the empty ones included, so the x axis is even. Buckets
@@ -59,9 +63,23 @@ export function Timeline({ items, by }: { items: TimelineBucket[]; by: "week" | 
     // x is the bucket's index, labelled with the bucket's own text: no Date ever reaches the chart.
     const xs = all.map((_, i) => i);
     const col = (m: "killed" | "injured", i: 0 | 1 | 2) => all.map((b) => b[m][i]);
-    const data: uPlot.AlignedData = [xs, col("killed", 0), col("killed", 1), col("killed", 2), col("injured", 0), col("injured", 1), col("injured", 2)];
-    const band = (color: string, label: string, dash?: number[]): uPlot.Series => ({ label, stroke: color, width: 1, ...(dash ? { dash } : {}) });
-    const label = (v: number | null | undefined) => (v !== null && v !== undefined && Number.isInteger(v) ? (all[v]?.period ?? "") : "");
+    const data: uPlot.AlignedData = [
+      xs,
+      col("killed", 0),
+      col("killed", 1),
+      col("killed", 2),
+      col("injured", 0),
+      col("injured", 1),
+      col("injured", 2),
+    ];
+    const band = (color: string, label: string, dash?: number[]): uPlot.Series => ({
+      label,
+      stroke: color,
+      width: 1,
+      ...(dash ? { dash } : {}),
+    });
+    const label = (v: number | null | undefined) =>
+      v !== null && v !== undefined && Number.isInteger(v) ? (all[v]?.period ?? "") : "";
     const plot = new uPlot(
       {
         width: Math.max(260, el.current.clientWidth),
@@ -80,7 +98,10 @@ export function Timeline({ items, by }: { items: TimelineBucket[]; by: "week" | 
           { series: [3, 1], fill: "rgba(180,30,30,0.12)" },
           { series: [6, 4], fill: "rgba(30,80,180,0.12)" },
         ],
-        axes: [{ space: by === "month" ? 60 : 90, values: (_u, splits) => splits.map(label) }, { label: "people", values: (_u, splits) => splits.map((v) => num(v)) }],
+        axes: [
+          { space: by === "month" ? 60 : 90, values: (_u, splits) => splits.map(label) },
+          { label: "people", values: (_u, splits) => splits.map((v) => num(v)) },
+        ],
       },
       data,
       el.current,
@@ -173,7 +194,10 @@ interface PointProps {
 
 function markerText(s: IncidentSummary): string {
   const k = s.killed?.best ?? 0;
-  const prec = s.where_prec && s.where_prec !== "exact" ? ` (${s.where_prec === "near" ? "near" : `${s.where_prec}-level place`})` : "";
+  const prec =
+    s.where_prec && s.where_prec !== "exact"
+      ? ` (${s.where_prec === "near" ? "near" : `${s.where_prec}-level place`})`
+      : "";
   return `${s.place ?? s.country ?? "?"}${prec}, ${s.date?.start ?? "undated"}: ${num(k)} killed`;
 }
 
@@ -181,9 +205,15 @@ export function IncidentMap({ items, onOpen }: { items: IncidentSummary[]; onOpe
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
-    const map = L.map(el.current, { worldCopyJump: true, attributionControl: true, minZoom: 1 }).setView([30, 30], 2);
+    const map = L.map(el.current, { worldCopyJump: true, attributionControl: true, minZoom: 1 }).setView(
+      [30, 30],
+      2,
+    );
     map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
-    L.geoJSON(outlines, { style: { color: "#888", weight: 0.6, fillColor: "#eee", fillOpacity: 1 }, interactive: false }).addTo(map);
+    L.geoJSON(outlines, {
+      style: { color: "#888", weight: 0.6, fillColor: "#eee", fillOpacity: 1 },
+      interactive: false,
+    }).addTo(map);
     const points: Feature<{ type: "Point"; coordinates: number[] }, PointProps>[] = [];
     for (const s of items) {
       if (s.lat === null || s.lon === null) continue;
@@ -214,7 +244,9 @@ export function IncidentMap({ items, onOpen }: { items: IncidentSummary[]; onOpe
       layer.clearLayers();
       const b = map.getBounds();
       const wide = b.getEast() - b.getWest() >= 360;
-      const bbox: [number, number, number, number] = wide ? [-180, -85, 180, 85] : [b.getWest(), Math.max(-85, b.getSouth()), b.getEast(), Math.min(85, b.getNorth())];
+      const bbox: [number, number, number, number] = wide
+        ? [-180, -85, 180, 85]
+        : [b.getWest(), Math.max(-85, b.getSouth()), b.getEast(), Math.min(85, b.getNorth())];
       for (const c of index.getClusters(bbox, Math.round(map.getZoom()))) {
         const [lon = 0, lat = 0] = c.geometry.coordinates;
         const props = c.properties as PointProps | Supercluster.ClusterProperties;
@@ -226,7 +258,8 @@ export function IncidentMap({ items, onOpen }: { items: IncidentSummary[]; onOpe
             title: `${n} incidents`,
           });
           const zoom = index.getClusterExpansionZoom(props.cluster_id);
-          if (zoom <= CLUSTER_MAX_ZOOM) keyed(m, `${n} incidents here: zoom in`, () => map.setView([lat, lon], zoom));
+          if (zoom <= CLUSTER_MAX_ZOOM)
+            keyed(m, `${n} incidents here: zoom in`, () => map.setView([lat, lon], zoom));
           else {
             // Incidents at one and the same place never come apart by zooming: list them instead.
             const list = document.createElement("ul");
@@ -251,10 +284,21 @@ export function IncidentMap({ items, onOpen }: { items: IncidentSummary[]; onOpe
           const p = props as PointProps;
           const radius = p.where_prec ? PRECISION_RADIUS_M[p.where_prec] : undefined;
           // A coarse place is an area, not a point: drawn as a circle around it.
-          if (radius) L.circle([lat, lon], { radius, color: "#b41e1e", weight: 1, dashArray: "4 3", fillOpacity: 0.08, interactive: false }).addTo(layer);
+          if (radius)
+            L.circle([lat, lon], {
+              radius,
+              color: "#b41e1e",
+              weight: 1,
+              dashArray: "4 3",
+              fillOpacity: 0.08,
+              interactive: false,
+            }).addTo(layer);
           const size = 12 + Math.min(16, Math.round(Math.sqrt(p.killed)));
           const m = L.marker([lat, lon], {
-            icon: L.divIcon({ className: `incident-marker${radius ? " coarse" : ""}`, iconSize: [size, size] }),
+            icon: L.divIcon({
+              className: `incident-marker${radius ? " coarse" : ""}`,
+              iconSize: [size, size],
+            }),
             title: p.label,
           });
           keyed(m, `${p.label}: open the incident`, () => onOpen(p.id));
@@ -276,5 +320,12 @@ export function IncidentMap({ items, onOpen }: { items: IncidentSummary[]; onOpe
     draw();
     return () => map.remove();
   }, [items]);
-  return <div ref={el} class="map" role="region" aria-label="Map of incidents (Tab to a marker, Enter to open it)" />;
+  return (
+    <div
+      ref={el}
+      class="map"
+      role="region"
+      aria-label="Map of incidents (Tab to a marker, Enter to open it)"
+    />
+  );
 }

@@ -9,7 +9,21 @@ import { FILTER_KEYS, filtersOf, num, query } from "./url.ts";
 import type { Filters } from "./url.ts";
 
 const METRICS = ["", "killed", "injured", "missing", "abducted", "detained", "displaced", "homes_destroyed"];
-const VICTIMS = ["", "civilians", "children", "women", "men", "people", "fighters", "soldiers", "police", "journalists", "medical_workers", "aid_workers", "other"];
+const VICTIMS = [
+  "",
+  "civilians",
+  "children",
+  "women",
+  "men",
+  "people",
+  "fighters",
+  "soldiers",
+  "police",
+  "journalists",
+  "medical_workers",
+  "aid_workers",
+  "other",
+];
 const GRADES = ["", "confirmed", "corroborated", "single_source", "contested"];
 const REVIEW = ["", "unreviewed", "partly", "reviewed"];
 const PAGE = 50;
@@ -79,7 +93,10 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The buckets with the kind they are of: a switch to weeks must not draw month buckets as weeks meanwhile.
-  const [timeline, setTimeline] = useState<{ by: "week" | "month"; items: TimelineBucket[] }>({ by: state.by, items: [] });
+  const [timeline, setTimeline] = useState<{ by: "week" | "month"; items: TimelineBucket[] }>({
+    by: state.by,
+    items: [],
+  });
   const [mapRows, setMapRows] = useState<IncidentSummary[]>([]);
   // Pages loaded so far (More adds one without a new address: see more()).
   const [pages, setPages] = useState(state.pages);
@@ -94,7 +111,9 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
     setLoaded(false);
     const base = `${filterQuery ? `${filterQuery}&` : ""}sort=${state.sort}&order=${state.order}`;
     Promise.all([
-      api<{ items: IncidentSummary[]; next: string | null; total: number }>(`/api/incidents?${base}&limit=${PAGE * state.pages}`),
+      api<{ items: IncidentSummary[]; next: string | null; total: number }>(
+        `/api/incidents?${base}&limit=${PAGE * state.pages}`,
+      ),
       // The map shows every incident matching the filters, not only the loaded pages.
       api<{ items: IncidentSummary[] }>(`/api/incidents?${filterQuery ? `${filterQuery}&` : ""}limit=10000`),
       api<{ items: TimelineBucket[] }>(`/api/timeline?${filterQuery ? `${filterQuery}&` : ""}by=${state.by}`),
@@ -129,7 +148,10 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
   useLayoutEffect(() => {
     if (!loaded) return;
     try {
-      const saved = JSON.parse(sessionStorage.getItem(SCROLL_KEY) ?? "null") as { hash: string; y: number } | null;
+      const saved = JSON.parse(sessionStorage.getItem(SCROLL_KEY) ?? "null") as {
+        hash: string;
+        y: number;
+      } | null;
       if (saved && saved.hash === (location.hash || "#/")) {
         window.scrollTo(0, saved.y);
         sessionStorage.removeItem(SCROLL_KEY);
@@ -157,11 +179,24 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
   };
 
   const header = (key: string, label: string, numeric = false) => (
-    <th scope="col" class={numeric ? "num" : undefined} aria-sort={state.sort === key ? (state.order === "asc" ? "ascending" : "descending") : "none"}>
+    <th
+      scope="col"
+      class={numeric ? "num" : undefined}
+      aria-sort={state.sort === key ? (state.order === "asc" ? "ascending" : "descending") : "none"}
+    >
       <button
         type="button"
         class="sort"
-        onClick={() => go(hashOf({ ...state, sort: key, order: state.sort === key && state.order === "desc" ? "asc" : "desc", pages: 1 }))}
+        onClick={() =>
+          go(
+            hashOf({
+              ...state,
+              sort: key,
+              order: state.sort === key && state.order === "desc" ? "asc" : "desc",
+              pages: 1,
+            }),
+          )
+        }
       >
         {label} {state.sort === key ? (state.order === "asc" ? "▲" : "▼") : ""}
       </button>
@@ -171,17 +206,27 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
     <label>
       {label}
       {opts ? (
-        <select name={k} value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: (e.target as HTMLSelectElement).value })}>
+        <select
+          name={k}
+          value={draft[k]}
+          onChange={(e) => setDraft({ ...draft, [k]: (e.target as HTMLSelectElement).value })}
+        >
           {opts.map((o) => (
             <option value={o}>{o ? o.replace("_", " ") : "any"}</option>
           ))}
         </select>
       ) : (
-        <input name={k} value={draft[k]} placeholder={placeholder} onInput={(e) => setDraft({ ...draft, [k]: (e.target as HTMLInputElement).value })} />
+        <input
+          name={k}
+          value={draft[k]}
+          placeholder={placeholder}
+          onInput={(e) => setDraft({ ...draft, [k]: (e.target as HTMLInputElement).value })}
+        />
       )}
     </label>
   );
-  const exportHref = (format: string) => `/api/export/incidents?${query({ ...state.filters, sort: state.sort, order: state.order, format })}`;
+  const exportHref = (format: string) =>
+    `/api/export/incidents?${query({ ...state.filters, sort: state.sort, order: state.order, format })}`;
   const active = FILTER_KEYS.filter((k) => state.filters[k]);
 
   return (
@@ -206,7 +251,10 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
         {field("review", "Review", REVIEW)}
         <div class="buttons">
           <button type="submit">Apply</button>
-          <button type="button" onClick={() => go(hashOf({ ...state, filters: filtersOf(new URLSearchParams()), pages: 1 }))}>
+          <button
+            type="button"
+            onClick={() => go(hashOf({ ...state, filters: filtersOf(new URLSearchParams()), pages: 1 }))}
+          >
             Clear
           </button>
         </div>
@@ -218,8 +266,14 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
       )}
       <div class="toolbar">
         <p class="count" aria-live="polite">
-          {error ? "No incidents: the filter is invalid" : total === null ? "Loading…" : `${num(total)} incident${total === 1 ? "" : "s"}`}
-          {active.length > 0 && !error && <span class="muted"> matching {active.map((k) => `${k} ${state.filters[k]}`).join(", ")}</span>}
+          {error
+            ? "No incidents: the filter is invalid"
+            : total === null
+              ? "Loading…"
+              : `${num(total)} incident${total === 1 ? "" : "s"}`}
+          {active.length > 0 && !error && (
+            <span class="muted"> matching {active.map((k) => `${k} ${state.filters[k]}`).join(", ")}</span>
+          )}
         </p>
         <span class="exports">
           Download these incidents:{" "}
@@ -241,7 +295,13 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
             Timeline{" "}
             <label class="inline">
               per{" "}
-              <select aria-label="Timeline bucket" value={state.by} onChange={(e) => go(hashOf({ ...state, by: (e.target as HTMLSelectElement).value as "week" | "month" }))}>
+              <select
+                aria-label="Timeline bucket"
+                value={state.by}
+                onChange={(e) =>
+                  go(hashOf({ ...state, by: (e.target as HTMLSelectElement).value as "week" | "month" }))
+                }
+              >
                 <option value="month">month</option>
                 <option value="week">week</option>
               </select>
@@ -277,7 +337,11 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
               <tr key={s.id}>
                 <td>
                   <a href={`#/incident/${s.id}`} onClick={rememberScroll}>
-                    {s.date ? (s.date.start === s.date.end ? s.date.start : `${s.date.start} – ${s.date.end}`) : "undated"}
+                    {s.date
+                      ? s.date.start === s.date.end
+                        ? s.date.start
+                        : `${s.date.start} – ${s.date.end}`
+                      : "undated"}
                   </a>
                 </td>
                 <td>

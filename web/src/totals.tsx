@@ -24,7 +24,13 @@ interface TotalsRow {
     period: { start: string | null; end: string | null };
     claims: number[];
     sources: string[];
-    articles: { article_id: string; title: string | null; outlet: string | null; published: string | null; illustrative: boolean }[];
+    articles: {
+      article_id: string;
+      title: string | null;
+      outlet: string | null;
+      published: string | null;
+      illustrative: boolean;
+    }[];
   } | null;
 }
 
@@ -59,7 +65,11 @@ export function TotalsView({ params, go }: { params: URLSearchParams; go: (h: st
     };
   }, [fq, by]);
   const here = (next: { by?: By; metric?: string }) => {
-    const q = query({ ...filters, metric: next.metric ?? filters.metric, by: (next.by ?? by) === "month" ? null : (next.by ?? by) });
+    const q = query({
+      ...filters,
+      metric: next.metric ?? filters.metric,
+      by: (next.by ?? by) === "month" ? null : (next.by ?? by),
+    });
     return `#/totals${q ? `?${q}` : ""}`;
   };
   const active = FILTER_KEYS.filter((k) => filters[k] && k !== "metric");
@@ -69,14 +79,24 @@ export function TotalsView({ params, go }: { params: URLSearchParams; go: (h: st
     <section aria-labelledby="totals-h">
       <h1 id="totals-h">Totals</h1>
       <p class="muted">
-        Per {by}: the sum of the recorded incidents (low / best / high) beside the highest running total a source reported for the same span. Running totals
-        are never added to incidents.
-        {active.length > 0 && <> Filters: {active.map((k) => `${k} ${filters[k]}`).join(", ")} (<a href={`#/?${query(filters)}`}>incidents</a>).</>}
+        Per {by}: the sum of the recorded incidents (low / best / high) beside the highest running total a
+        source reported for the same span. Running totals are never added to incidents.
+        {active.length > 0 && (
+          <>
+            {" "}
+            Filters: {active.map((k) => `${k} ${filters[k]}`).join(", ")} (
+            <a href={`#/?${query(filters)}`}>incidents</a>).
+          </>
+        )}
       </p>
       <form class="filters" aria-label="Totals options" onSubmit={(e) => e.preventDefault()}>
         <label>
           Per
-          <select name="by" value={by} onChange={(e) => go(here({ by: (e.target as HTMLSelectElement).value as By }))}>
+          <select
+            name="by"
+            value={by}
+            onChange={(e) => go(here({ by: (e.target as HTMLSelectElement).value as By }))}
+          >
             {BYS.map((b) => (
               <option value={b}>{b}</option>
             ))}
@@ -84,7 +104,11 @@ export function TotalsView({ params, go }: { params: URLSearchParams; go: (h: st
         </label>
         <label>
           Metric
-          <select name="metric" value={metric} onChange={(e) => go(here({ metric: (e.target as HTMLSelectElement).value }))}>
+          <select
+            name="metric"
+            value={metric}
+            onChange={(e) => go(here({ metric: (e.target as HTMLSelectElement).value }))}
+          >
             {METRICS.map((m) => (
               <option value={m}>{m.replace("_", " ")}</option>
             ))}
@@ -136,7 +160,10 @@ export function TotalsView({ params, go }: { params: URLSearchParams; go: (h: st
                     <th scope="row">{r.key}</th>
                     <td class="num">
                       {f && r.incidents.count > 0 ? (
-                        <a href={`#/?${query({ ...f, metric: r.metric })}`} aria-label={`${num(r.incidents.count)} incidents of ${r.key}`}>
+                        <a
+                          href={`#/?${query({ ...f, metric: r.metric })}`}
+                          aria-label={`${num(r.incidents.count)} incidents of ${r.key}`}
+                        >
                           {num(r.incidents.count)}
                         </a>
                       ) : (
@@ -166,7 +193,8 @@ export function TotalsView({ params, go }: { params: URLSearchParams; go: (h: st
                             <li key={x.article_id}>
                               <a href={`#/article/${x.article_id}`}>{x.title ?? `article ${x.article_id}`}</a>
                               {x.outlet ? ` — ${x.outlet}` : ""}
-                              {x.published ? `, ${x.published.slice(0, 10)}` : ""} <Badge show={x.illustrative} />
+                              {x.published ? `, ${x.published.slice(0, 10)}` : ""}{" "}
+                              <Badge show={x.illustrative} />
                             </li>
                           ))}
                           {a.sources.length > 0 && <li class="muted">according to {a.sources.join("; ")}</li>}

@@ -54,13 +54,19 @@ export function UploadView() {
         onSubmit={(e) => {
           e.preventDefault();
           if (!file) return setError("choose a file first");
-          void file.arrayBuffer().then((buf) => send({ filename: safeName(file.name), content_base64: base64(buf) }));
+          void file
+            .arrayBuffer()
+            .then((buf) => send({ filename: safeName(file.name), content_base64: base64(buf) }));
         }}
       >
         <h2 id="upload-file-h">From a file</h2>
         <label>
           File (HTML, text, RSS/Atom, WARC, JSONL)
-          <input type="file" name="file" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+          <input
+            type="file"
+            name="file"
+            onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)}
+          />
         </label>
         <button type="submit" disabled={busy}>
           Upload and extract
@@ -76,7 +82,14 @@ export function UploadView() {
         <h2 id="upload-url-h">From a web address</h2>
         <label>
           URL
-          <input type="url" name="url" required placeholder="https://…" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
+          <input
+            type="url"
+            name="url"
+            required
+            placeholder="https://…"
+            value={url}
+            onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+          />
         </label>
         <button type="submit" disabled={busy}>
           Fetch and extract
@@ -92,9 +105,9 @@ export function UploadView() {
         {result && (
           <div class="result">
             <p>
-              Read {num(result.read)} article{result.read === 1 ? "" : "s"}: {num(result.inserted)} new, {num(result.duplicates)} already stored,{" "}
-              {num(result.revisions)} revised; {num(result.claims)} claims extracted in {result.seconds.toFixed(1)} s.{" "}
-              <a href="#/">See the incidents</a>.
+              Read {num(result.read)} article{result.read === 1 ? "" : "s"}: {num(result.inserted)} new,{" "}
+              {num(result.duplicates)} already stored, {num(result.revisions)} revised; {num(result.claims)}{" "}
+              claims extracted in {result.seconds.toFixed(1)} s. <a href="#/">See the incidents</a>.
             </p>
             {result.errors.length > 0 && (
               <ul class="error">

@@ -8,11 +8,25 @@ export interface Route {
 
 export function parseHash(hash: string): Route {
   const m = /^#\/([a-z]*)(?:\/([^?]*))?(?:\?(.*))?$/.exec(hash);
-  return { route: m?.[1] ?? "", arg: m?.[2] ? decodeURIComponent(m[2]) : null, params: new URLSearchParams(m?.[3] ?? "") };
+  return {
+    route: m?.[1] ?? "",
+    arg: m?.[2] ? decodeURIComponent(m[2]) : null,
+    params: new URLSearchParams(m?.[3] ?? ""),
+  };
 }
 
 /** The incident filters every view shares (the API's IncidentFilters). */
-export const FILTER_KEYS = ["from", "to", "country", "place", "metric", "victims", "perpetrator", "grade", "review"] as const;
+export const FILTER_KEYS = [
+  "from",
+  "to",
+  "country",
+  "place",
+  "metric",
+  "victims",
+  "perpetrator",
+  "grade",
+  "review",
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Record<FilterKey, string>;
 
@@ -25,7 +39,8 @@ export function filtersOf(params: URLSearchParams): Filters {
 /** "a=1&b=2" of the non-empty values, in a fixed order (so equal states give equal addresses). */
 export function query(values: Record<string, string | number | null | undefined>): string {
   const u = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== "") u.set(k, String(v));
+  for (const [k, v] of Object.entries(values))
+    if (v !== undefined && v !== null && v !== "") u.set(k, String(v));
   return u.toString();
 }
 

@@ -103,12 +103,7 @@ test("toll export --incidents: columns, filters, formats, review status", { time
     const claims = (await store.listClaims({ q: "Maiduguri", limit: 10 })).items;
     assert.ok(claims.length > 0);
     for (const c of claims)
-      await ReviewStore.of(store).reviewClaim(
-        c.claim_id,
-        { action: "confirm" },
-        "ann",
-        () => null,
-      );
+      await ReviewStore.of(store).reviewClaim(c.claim_id, { action: "confirm" }, "ann", () => null);
     await store.close();
 
     const csv = await runCommand(registerExport, [
