@@ -443,6 +443,7 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
       }));
       assert.ok(scroll <= client, `${name}: page is ${scroll} px wide in a ${client} px screen`);
       await p.screenshot({ path: path.join(artifacts, `dash-phone-${name}.png`), fullPage: true });
+      await axe(p, `${name} at 390 px`);
     }
     await phone.close();
   });
