@@ -536,6 +536,15 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     assert.deepEqual(await page.locator("table.incidents tbody tr").allInnerTexts(), rows);
     await page.waitForFunction((want) => Math.abs(window.scrollY - want) < 5, y);
     await page.screenshot({ path: path.join(artifacts, "dash-back-pages.png") });
+    // The incident page's own link back leads to the same view.
+    await page.locator("table.incidents tbody tr a").nth(3).click();
+    await page.waitForSelector("#incident-h");
+    await page.getByRole("link", { name: "← Incidents" }).click();
+    await page.waitForFunction(() => /sort=place/.test(location.hash) && /pages=2/.test(location.hash));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("table.incidents tbody tr").length === n,
+      rows.length,
+    );
     // The many places spread the map out: clusters carry counts that add up to every located incident.
     const all = await api<{ items: Summary[] }>("/api/incidents?limit=10000");
     await page.waitForFunction(

@@ -1,6 +1,7 @@
 // One incident: figures with the rule behind each, grade and why, sources (wire copies grouped), claims, the
 // readable explanation, merge/split for analysts, and the audit trail.
 import { useEffect, useState } from "preact/hooks";
+import { lastListHash } from "./url.ts";
 import { api } from "./api.ts";
 import { AuditList, ClaimCard } from "./claim.tsx";
 import { Badge, fig } from "./incidents.tsx";
@@ -60,7 +61,7 @@ export function IncidentView({ id, canReview, go }: { id: string; canReview: boo
   return (
     <section aria-labelledby="incident-h">
       <p>
-        <a href="#/">← Incidents</a>
+        <a href={lastListHash()}>← Incidents</a>
       </p>
       <h1 id="incident-h">
         {s.place ?? "Unknown place"}

@@ -5,7 +5,7 @@ import { api } from "./api.ts";
 import { IncidentMap, Timeline } from "./charts.tsx";
 import type { TimelineBucket } from "./charts.tsx";
 import type { IncidentSummary, Range3 } from "./types.ts";
-import { FILTER_KEYS, filtersOf, num, query } from "./url.ts";
+import { FILTER_KEYS, filtersOf, num, query, rememberList } from "./url.ts";
 import type { Filters } from "./url.ts";
 
 const METRICS = ["", "killed", "injured", "missing", "abducted", "detained", "displaced", "homes_destroyed"];
@@ -103,6 +103,7 @@ export function IncidentsView({ params, go }: { params: URLSearchParams; go: (h:
 
   useEffect(() => setDraft(state.filters), [filterQuery]);
   useEffect(() => setPages(state.pages), [state]);
+  useEffect(() => rememberList(hashOf({ ...state, pages })), [state, pages]);
 
   // Table, timeline and map read the same filters; when the server refuses them (a 400 naming the parameter)
   // all three are emptied together, so nothing stale stays beside the error.

@@ -49,3 +49,24 @@ export const nf = new Intl.NumberFormat("en-US");
 export function num(n: number): string {
   return nf.format(n);
 }
+
+const LIST_KEY = "toll.list";
+
+/** Remembers the incidents view's address (filters, sort, pages) for links back to it. */
+export function rememberList(hash: string): void {
+  try {
+    sessionStorage.setItem(LIST_KEY, hash);
+  } catch {
+    // Storage off: links back go to the unfiltered list.
+  }
+}
+
+/** The incidents view as the reader last left it ("#/" when unknown). */
+export function lastListHash(): string {
+  try {
+    const h = sessionStorage.getItem(LIST_KEY);
+    return h && h.startsWith("#/") && !h.startsWith("#//") ? h : "#/";
+  } catch {
+    return "#/";
+  }
+}
