@@ -45,6 +45,14 @@ const HISTORICAL_CUES =
 const PROTEST = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?|vigils?|sit-ins?|riot\w*|mourn\w*)\b/;
 const PROTEST_CAUSE = /\b(?:against|over|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|following|after|justice for|justice to|in reaction to|in response to|in protest at|outrage at|anger (?:at|over))(?: (?:the|a|an|his|her|their|its|alleged|recent|brutal|reported|extrajudicial|suspected|last week's|yesterday's))* $/;
 
+// Whether a sentence speaks of a protest is asked once per sentence, not once per claim in it.
+const protestCache = new WeakMap<SentenceView, boolean>();
+function protestIn(v: SentenceView): boolean {
+  let found = protestCache.get(v);
+  if (found === undefined) protestCache.set(v, (found = PROTEST.test(v.masked)));
+  return found;
+}
+
 // After the figure only the cues that point back to another event: "… in retaliation for the killing of 3".
 const AFTER_CUES = /\b(?:(?:in )?retaliation for|(?:in )?revenge for|avenge|earlier in the (?:week|month|year)|last (?:week|month)'s)\b/;
 
@@ -114,7 +122,7 @@ export const REFINERS: Refiner[] = [
         const upTo = clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end);
         const after = d.view.masked.slice(d.finding.end, d.finding.end + 50).split(/[;.,]/)[0] ?? "";
         const clause = upTo + after;
-        const protestOver = PROTEST.test(d.view.masked) && PROTEST_CAUSE.test(d.view.masked.slice(Math.max(0, d.finding.start - 60), d.finding.start));
+        const protestOver = protestIn(d.view) && PROTEST_CAUSE.test(d.view.masked.slice(Math.max(0, d.finding.start - 60), d.finding.start));
         if (HISTORICAL_CUES.test(upTo) || AFTER_CUES.test(after) || protestOver) {
           d.claim.historical = true;
           continue;

@@ -618,6 +618,29 @@ describe("review, audit and incident actions", () => {
     assert.deepEqual([mine[3]!.before.fields, mine[3]!.after.fields], [{ source: "UN human rights office" }, { source: machineSource }]);
   });
 
+  it("undoing every correction of a corrected claim puts it back in the queue, unreviewed", async () => {
+    const queue = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json as { items: { id: number; victims_text: string | null }[]; total: number };
+    const c = queue.items.at(-3);
+    assert.ok(c);
+    const url = `/api/claims/${c.id}/review`;
+    const r = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { victims_text: "checked by hand" }, version: 0 } });
+    assert.equal(r.status, 200, r.text);
+    const mid = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json as { items: { id: number }[]; total: number };
+    assert.equal(mid.total, queue.total - 1);
+    assert.ok(!mid.items.some((x) => x.id === c.id));
+    const u = await req(t, url, { method: "POST", s: analyst, body: { action: "undo", fields: ["victims_text"], version: 1 } });
+    assert.equal(u.status, 200, u.text);
+    assert.equal(u.json["review"].status, "pending");
+    assert.equal(u.json["victims_text"], c.victims_text);
+    assert.equal(u.json["machine"], null);
+    const back = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json as { items: { id: number }[]; total: number };
+    assert.equal(back.total, queue.total);
+    assert.ok(back.items.some((x) => x.id === c.id));
+    // Its version goes on (2): a writer holding an older copy is still refused.
+    assert.equal((await req(t, url, { method: "POST", s: analyst, body: { action: "confirm", version: 1 } })).status, 409);
+    assert.equal((await req(t, url, { method: "POST", s: analyst, body: { action: "confirm", version: 2 } })).status, 200);
+  });
+
   it("review bodies get human messages; a claim's local_id is refused with a pointer to its id", async () => {
     const c = (await req(t, "/api/claims?limit=1", { s: viewer })).json["items"][0] as { id: number; local_id: string };
     const url = `/api/claims/${c.id}/review`;
@@ -662,8 +685,17 @@ describe("review, audit and incident actions", () => {
     const sp = await req(t, `/api/incidents/${a.id}/split`, { method: "POST", s: analyst, body: { claims: claimIds } });
     assert.equal(sp.status, 200, sp.text);
     assert.equal(sp.json["parts"].length, 2, JSON.stringify({ claimIds, sp: sp.json, inc: viaAlias.json["claims"] }));
+    assert.equal(sp.json["created"].length, 1);
+    const created = sp.json["created"][0] as string;
+    assert.ok(sp.json["parts"].some((p: { id: string }) => p.id === created));
     const audit = await req(t, "/api/audit?limit=5", { s: analyst });
-    assert.equal(audit.json["items"][0].action, "incident.split");
+    const [newest, split] = audit.json["items"] as { action: string; entity_id: string; after: { from?: string } }[];
+    assert.equal(split?.action, "incident.split");
+    assert.equal(newest?.action, "incident.split_from");
+    assert.equal(newest?.entity_id, created);
+    assert.equal(newest?.after.from, a.id);
+    const newPage = await req(t, `/api/incidents/${created}`, { s: viewer });
+    assert.ok(newPage.json["audit"].some((e: { action: string }) => e.action === "incident.split_from"));
   });
 
   it("ingest: admin uploads a file (a hostile article is stored as plain text) or posts a URL; bad bodies are 400", async () => {

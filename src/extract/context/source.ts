@@ -23,7 +23,10 @@ const PARENTHETICAL = /\s[–—]\s[^–—]*?\s[–—]\s|\s--\s.*?\s--\s|\([^(
 const BOUNDARY =
   /[,;:–—()“”"]|\s-\s|(?<!\b(?:Mr|Mrs|Ms|Dr|Sgt|Capt|Lt|Col|Gen|Maj|Cpl|Det|Insp|Supt|Rep|Sen|Gov|St|Jr|Sr|No|[A-Z]))[.!?](?=\s+[A-Za-z]|[A-Z])|\b(?:that|which|who|while|but|after|before|when|and|as|because|if)\b/g;
 const ACCORDING_TO = /\baccording to\s+/gi;
-const FIGURES_OF = /\b((?:[A-Z][\w'’.-]*\s+)*?(?:[A-Z][\w'’.-]*|ministry|police))(?:'s|’s) (?:figures|data|tally|count|statistics|records)\b/g;
+// The look-behind lets a match start only where a run of capitalised words starts (a later start would match a
+// shorter name than the run's first word does), so a long capitalised run is scanned once, not once per word.
+const FIGURES_OF =
+  /(?<!\b[A-Z][\w'’.-]*\s+)\b((?:[A-Z][\w'’.-]*\s+)*?(?:[A-Z][\w'’.-]*|ministry|police))(?:'s|’s) (?:figures|data|tally|count|statistics|records)\b/g;
 const FIGURES_FROM = /\b(?:figures|data|statistics|a tally|a count) (?:from|by|released by|compiled by|of)\s+/gi;
 const INVERTIBLE = /^(?:said|says|added|adds|stated)$/i;
 const TRAILING_ADVERB =
