@@ -1,12 +1,14 @@
 // Shared types of the readers. Readers never throw for bad input: they yield an error item and go on,
 // so one broken file or record cannot stop an ingest run.
 import type { ArticleInput } from "../store/types.ts";
+import type { UrlGuardOptions } from "./guard.ts";
 
 export type { ArticleInput };
 
 export type ReadItem = { ok: true; article: ArticleInput } | { ok: false; origin: string; error: string };
 
-export interface ReadOptions {
+/** URL fetches go through the guard (./guard.ts): allowPrivateUrls is the operator's --allow-private-urls. */
+export interface ReadOptions extends UrlGuardOptions {
   /** Largest single document (HTML page, text file, fetched body, WARC record) read into memory. Default 20 MB. */
   maxBytes?: number;
   /** Timeout for one URL fetch, headers and body together. Default 30 s. */

@@ -5,6 +5,7 @@
 import { extract, EXTRACTOR_VERSION } from "../extract/index.ts";
 import type { Gazetteer } from "../extract/index.ts";
 import { readSources } from "../ingest/index.ts";
+import type { UrlGuardOptions } from "../ingest/index.ts";
 import { contentHash } from "../store/index.ts";
 import type { ArticleInput, Store } from "../store/index.ts";
 import { reconcilePending } from "../reconcile/store.ts";
@@ -29,8 +30,11 @@ export function articleJob(item: ArticleInput & { url: string }, opts: { timeout
 /** Attempts after which an article job stops waiting for its page and stores the feed item's own text. */
 export const ARTICLE_FALLBACK_ATTEMPT = 3;
 
-/** A page answer that a retry will not change: the page is gone, forbidden, or not an article. */
-const PERMANENT = /\bHTTP 4\d\d\b|unsupported|not an article|too large|no text/i;
+/**
+ * A page answer that a retry will not change: the page is gone, forbidden, or not an article, or the URL guard
+ * refused its address (a feed item linking to a loopback or private address: the item's own text is stored).
+ */
+const PERMANENT = /\bHTTP 4\d\d\b|unsupported|not an article|too large|no text|^refused:/i;
 
 export function fetchJob(url: string, opts: { timeoutMs?: number; maxBytes?: number } = {}): JobSpec {
   return { task: "fetch", payload: { url, ...opts }, key: `fetch:${url}` };
@@ -47,6 +51,11 @@ export interface HandlerDeps {
   /** Whether ingest jobs request a reconcile (default true). */
   reconcile?: boolean;
   reconcileDebounceMs?: number;
+  /**
+   * What fetch and article jobs may reach (src/ingest/guard.ts). The worker that connects decides, not whoever
+   * enqueued the job: `toll worker --allow-private-urls` sets allowPrivateUrls.
+   */
+  urlGuard?: UrlGuardOptions;
 }
 
 export function makeHandlers(deps: HandlerDeps): Handlers {
@@ -69,6 +78,7 @@ export function makeHandlers(deps: HandlerDeps): Handlers {
       const jobs: JobSpec[] = [];
       const errors: string[] = [];
       for await (const item of readSources([payload.url], {
+        ...deps.urlGuard,
         ...(payload.timeoutMs !== undefined ? { timeoutMs: payload.timeoutMs } : {}),
         ...(payload.maxBytes !== undefined ? { maxBytes: payload.maxBytes } : {}),
       })) {
@@ -89,6 +99,7 @@ export function makeHandlers(deps: HandlerDeps): Handlers {
       let page: ArticleInput | null = null;
       const errors: string[] = [];
       for await (const r of readSources([payload.url], {
+        ...deps.urlGuard,
         ...(payload.timeoutMs !== undefined ? { timeoutMs: payload.timeoutMs } : {}),
         ...(payload.maxBytes !== undefined ? { maxBytes: payload.maxBytes } : {}),
       })) {

@@ -40,6 +40,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Cache incident detail responses per view (default true; the bench turns it off to measure the difference). */
   cacheIncidentDetail?: boolean;
+  /** Let the admin URL ingest reach loopback, private and link-local addresses (`toll serve --allow-private-urls`). */
+  allowPrivateUrls?: boolean;
 }
 
 type Vars = { user: User | null; via: "session" | "token" | null; csrf: string | null; sessionHash: string | null };
@@ -915,7 +917,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       try {
         // runIngest closes the store it opens: hand it this one with close() disabled.
         const shared: Store = Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined });
-        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared });
+        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true, allowPrivateUrls: opts.allowPrivateUrls === true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared });
         await reviews.audit(me.name, "ingest", "article", b.url ?? b.filename ?? "upload", { ...summary, errors });
         await refresh();
         return c.json({ ...summary, errors }, 200);

@@ -22,6 +22,8 @@ export interface ServeOptions {
   public?: boolean;
   demo?: boolean;
   gazetteer?: boolean;
+  /** Let the admin URL ingest reach loopback/private/link-local addresses (src/ingest/guard.ts). */
+  allowPrivateUrls?: boolean;
 }
 
 /** The repository root: found from this file, whether it runs from src/ (tsx) or from the dist/ bundle. */
@@ -81,7 +83,7 @@ export async function startServer(
     else await reviews.addUser("demo", "admin", hash, "toll serve --demo");
     extra.push(`log in as demo / ${password} (admin)`);
   }
-  const { app, view } = await createApp({ store, public: opts.public ?? opts.demo ?? false, webDist, gazetteer: opts.gazetteer ?? true });
+  const { app, view } = await createApp({ store, public: opts.public ?? opts.demo ?? false, webDist, gazetteer: opts.gazetteer ?? true, allowPrivateUrls: opts.allowPrivateUrls === true });
   await view();
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
@@ -113,6 +115,7 @@ export function registerServe(program: Command): void {
     .option("--public", "anonymous visitors may read (role viewer)")
     .option("--demo", "ingest examples/ into toll-demo.db first, public, with a demo admin (what npm start runs)")
     .option("--no-gazetteer", "do not resolve places of ingested articles")
+    .option("--allow-private-urls", "let the admin URL ingest reach loopback, private and link-local addresses")
     .action(async (opts: ServeOptions) => {
       const s = await startServer(opts);
       const stop = () => {
