@@ -28,10 +28,16 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
     ...(opts.resolve ? { resolve: opts.resolve } : {}),
     headers: {
       "user-agent": opts.userAgent ?? "toll-ingest/0.1 (+casualty claims from the news)",
-      accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+      accept:
+        "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
       "accept-encoding": "gzip, br",
     },
   });
   const type = res.headers["content-type"];
-  return { bytes: res.body, url: res.url, contentType: typeof type === "string" ? type : null, status: res.status };
+  return {
+    bytes: res.body,
+    url: res.url,
+    contentType: typeof type === "string" ? type : null,
+    status: res.status,
+  };
 }

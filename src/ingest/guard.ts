@@ -120,14 +120,15 @@ for (const [net, prefix] of [
 
 /** The eight 16-bit groups of an IPv6 address (zone id dropped), or null when it is not one. */
 function ipv6Groups(address: string): number[] | null {
-  const a = address.replace(/%.*$/, "");
+  const a = withoutZone(address);
   if (isIP(a) !== 6) return null;
   let text = a;
   // A trailing dotted quad (::ffff:127.0.0.1) becomes two groups.
-  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (quad) {
-    const [b0, b1, b2, b3] = quad.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, quad.index)}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
+  const lastColon = text.lastIndexOf(":");
+  const tailPart = text.slice(lastColon + 1);
+  if (tailPart.includes(".")) {
+    const [b0 = 0, b1 = 0, b2 = 0, b3 = 0] = tailPart.split(".").map(Number);
+    text = `${text.slice(0, lastColon + 1)}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
   }
   const [head = "", tail] = text.split("::");
   const parse = (s: string) => (s === "" ? [] : s.split(":").map((g) => parseInt(g, 16)));
@@ -135,26 +136,45 @@ function ipv6Groups(address: string): number[] | null {
   const right = tail === undefined ? [] : parse(tail);
   const fill = tail === undefined ? 0 : 8 - left.length - right.length;
   const groups = [...left, ...new Array<number>(fill).fill(0), ...right];
-  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff)
+    ? groups
+    : null;
 }
+
+/** fe80::1%eth0 → fe80::1 */
+const withoutZone = (address: string): string => {
+  const at = address.indexOf("%");
+  return at < 0 ? address : address.slice(0, at);
+};
 
 const v4FromGroups = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
 
 /** Whether an address is one a fetch may reach without --allow-private-urls. */
 export function isPublicAddress(address: string): boolean {
-  const family = isIP(address.replace(/%.*$/, ""));
+  const family = isIP(withoutZone(address));
   if (family === 4) return !blockedV4.check(address, "ipv4");
   if (family !== 6) return false;
   const g = ipv6Groups(address);
   if (!g) return false;
-  const [g0, g1, g2, g3, g4, g5, g6, g7] = g as [number, number, number, number, number, number, number, number];
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = g as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const zeroTo = (n: number) => g.slice(0, n).every((x) => x === 0);
   // ::/96 holds the unspecified ::, loopback ::1 and the deprecated IPv4-compatible form; none is a public peer.
   if (zeroTo(6)) return false;
   // IPv4-mapped (::ffff:a.b.c.d) and SIIT (::ffff:0:a.b.c.d): the socket talks IPv4 to the carried address.
-  if (zeroTo(4) && ((g4 === 0 && g5 === 0xffff) || (g4 === 0xffff && g5 === 0))) return !blockedV4.check(v4FromGroups(g6, g7), "ipv4");
+  if (zeroTo(4) && ((g4 === 0 && g5 === 0xffff) || (g4 === 0xffff && g5 === 0)))
+    return !blockedV4.check(v4FromGroups(g6, g7), "ipv4");
   // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address they carry.
-  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return !blockedV4.check(v4FromGroups(g6, g7), "ipv4");
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0)
+    return !blockedV4.check(v4FromGroups(g6, g7), "ipv4");
   if (g0 === 0x2002) return !blockedV4.check(v4FromGroups(g1, g2), "ipv4");
   return !blockedV6.check(g.map((x) => x.toString(16)).join(":"), "ipv6");
 }
@@ -172,6 +192,9 @@ export async function checkedAddress(url: URL, opts: UrlGuardOptions = {}): Prom
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new UrlRefused(REFUSED_SCHEME);
   // The WHATWG parser has already turned 2130706433, 0x7f.1 and 127.1 into 127.0.0.1.
   const host = url.hostname.replace(/^\[|\]$/g, "");
+  const trusted = opts.allowPrivateUrls === true || (opts.allowHosts ?? []).includes(host.toLowerCase());
+  // RFC 6761: localhost names are loopback whatever a resolver says (some answer them from DNS, some not at all).
+  if (!trusted && /(?:^|\.)localhost\.?$/i.test(host)) throw new UrlRefused(REFUSED_ADDRESS);
   const literal = isIP(host);
   let addresses: ResolvedAddress[];
   if (literal) addresses = [{ address: host, family: literal === 6 ? 6 : 4 }];
@@ -184,7 +207,6 @@ export async function checkedAddress(url: URL, opts: UrlGuardOptions = {}): Prom
   }
   const first = addresses[0];
   if (!first) throw new FetchFailed("could not fetch URL: host not found");
-  const trusted = opts.allowPrivateUrls === true || (opts.allowHosts ?? []).includes(host.toLowerCase());
   // Any one bad address refuses the name: which one the system would pick is not ours to guess.
   if (!trusted && addresses.some((a) => !isPublicAddress(a.address))) throw new UrlRefused(REFUSED_ADDRESS);
   return first;
@@ -200,7 +222,12 @@ function mb(bytes: number): string {
 }
 
 /** One request to one checked address; resolves with the response head, the body still unread. */
-function requestOnce(url: URL, to: ResolvedAddress, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {
+function requestOnce(
+  url: URL,
+  to: ResolvedAddress,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const secure = url.protocol === "https:";
   return new Promise((resolve, reject) => {
@@ -230,17 +257,32 @@ function requestOnce(url: URL, to: ResolvedAddress, headers: Record<string, stri
 
 function decoded(res: IncomingMessage): Readable {
   const enc = (res.headers["content-encoding"] ?? "").trim().toLowerCase();
-  const decoder = enc === "gzip" || enc === "x-gzip" ? createGunzip() : enc === "br" ? createBrotliDecompress() : enc === "deflate" ? createInflate() : null;
+  const decoder =
+    enc === "gzip" || enc === "x-gzip"
+      ? createGunzip()
+      : enc === "br"
+        ? createBrotliDecompress()
+        : enc === "deflate"
+          ? createInflate()
+          : null;
   if (!decoder) return res;
   res.on("error", (err) => decoder.destroy(err));
   return res.pipe(decoder);
 }
 
-async function readBody(res: IncomingMessage, maxBytes: number, timeoutMs: number, signal: AbortSignal): Promise<Uint8Array> {
+async function readBody(
+  res: IncomingMessage,
+  maxBytes: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
   const declared = Number(res.headers["content-length"] ?? NaN);
   if (!res.headers["content-encoding"] && Number.isFinite(declared) && declared > maxBytes) {
     res.destroy();
-    throw new FetchFailed(`response too large (${mb(declared)} MB > ${mb(maxBytes)} MB limit)`, res.statusCode ?? null);
+    throw new FetchFailed(
+      `response too large (${mb(declared)} MB > ${mb(maxBytes)} MB limit)`,
+      res.statusCode ?? null,
+    );
   }
   const stream = decoded(res);
   const chunks: Buffer[] = [];
@@ -249,21 +291,47 @@ async function readBody(res: IncomingMessage, maxBytes: number, timeoutMs: numbe
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       total += chunk.byteLength;
       // Counted after decoding, so a small gzip bomb is cut off like an endless body.
-      if (total > maxBytes) throw new FetchFailed(`response too large (more than ${mb(maxBytes)} MB limit)`, res.statusCode ?? null);
+      if (total > maxBytes)
+        throw new FetchFailed(
+          `response too large (more than ${mb(maxBytes)} MB limit)`,
+          res.statusCode ?? null,
+        );
       chunks.push(chunk);
     }
   } catch (err) {
     res.destroy();
     stream.destroy();
     if (err instanceof FetchFailed) throw err;
-    if (signal.aborted) throw new FetchFailed(`could not fetch URL: timed out after ${timeoutMs / 1000} s reading the response`, res.statusCode ?? null, { cause: err });
+    if (signal.aborted)
+      throw new FetchFailed(
+        `could not fetch URL: timed out after ${timeoutMs / 1000} s reading the response`,
+        res.statusCode ?? null,
+        { cause: err },
+      );
     const code = (err as { code?: unknown }).code;
-    if (typeof code === "string" && code.startsWith("Z_")) throw new FetchFailed("could not fetch URL: the response could not be decoded", res.statusCode ?? null, { cause: err });
-    throw new FetchFailed("could not fetch URL: the connection closed while reading the response", res.statusCode ?? null, { cause: err });
+    if (typeof code === "string" && code.startsWith("Z_"))
+      throw new FetchFailed(
+        "could not fetch URL: the response could not be decoded",
+        res.statusCode ?? null,
+        { cause: err },
+      );
+    throw new FetchFailed(
+      "could not fetch URL: the connection closed while reading the response",
+      res.statusCode ?? null,
+      { cause: err },
+    );
   }
-  if (signal.aborted) throw new FetchFailed(`could not fetch URL: timed out after ${timeoutMs / 1000} s reading the response`, res.statusCode ?? null);
+  if (signal.aborted)
+    throw new FetchFailed(
+      `could not fetch URL: timed out after ${timeoutMs / 1000} s reading the response`,
+      res.statusCode ?? null,
+    );
   // A body cut short of its Content-Length is not the page.
-  if (!res.complete) throw new FetchFailed("could not fetch URL: the connection closed while reading the response", res.statusCode ?? null);
+  if (!res.complete)
+    throw new FetchFailed(
+      "could not fetch URL: the connection closed while reading the response",
+      res.statusCode ?? null,
+    );
   return Buffer.concat(chunks, total);
 }
 
@@ -293,7 +361,8 @@ export async function guardedGet(input: string, opts: GuardedGetOptions): Promis
     const location = res.headers.location;
     if (REDIRECTS.has(status) && location) {
       res.destroy();
-      if (hop + 1 > MAX_REDIRECTS) throw new FetchFailed(`could not fetch URL: more than ${MAX_REDIRECTS} redirects`, status);
+      if (hop + 1 > MAX_REDIRECTS)
+        throw new FetchFailed(`could not fetch URL: more than ${MAX_REDIRECTS} redirects`, status);
       try {
         url = new URL(location, url);
       } catch {
@@ -302,7 +371,10 @@ export async function guardedGet(input: string, opts: GuardedGetOptions): Promis
       continue;
     }
     if (status === 304 || (status >= 200 && status < 300)) {
-      const body = status === 304 ? (res.resume(), new Uint8Array()) : await readBody(res, opts.maxBytes, opts.timeoutMs, signal);
+      const body =
+        status === 304
+          ? (res.resume(), new Uint8Array())
+          : await readBody(res, opts.maxBytes, opts.timeoutMs, signal);
       return { status, url: url.href, headers: res.headers, body };
     }
     res.destroy();
