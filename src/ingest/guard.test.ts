@@ -317,6 +317,13 @@ describe("fetching", () => {
     );
   });
 
+  test("a resolver that never answers is cut by the deadline", async () => {
+    const started = Date.now();
+    const hang: Resolver = () => new Promise(() => undefined);
+    assert.equal(await errorOf("http://slow-dns.example/", { resolve: hang, timeoutMs: 300 }), NO_ANSWER);
+    assert.ok(Date.now() - started < 2000);
+  });
+
   test("unknown names: host not found", async () => {
     assert.equal(
       await errorOf(`http://nowhere.invalid/`, { resolve: fakeDns() }),

@@ -347,9 +347,15 @@ export async function guardedGet(input: string, opts: GuardedGetOptions): Promis
   } catch {
     throw new UrlRefused(`refused: not a URL`);
   }
+  // dns.lookup cannot be cancelled: the deadline is raced against it instead.
+  const deadline = new Promise<never>((_resolve, reject) => {
+    const fire = () => reject(new FetchFailed(NO_ANSWER));
+    if (signal.aborted) fire();
+    else signal.addEventListener("abort", fire, { once: true });
+  });
+  deadline.catch(() => undefined);
   for (let hop = 0; ; hop++) {
-    const to = await checkedAddress(url, opts);
-    if (signal.aborted) throw new FetchFailed(NO_ANSWER);
+    const to = await Promise.race([checkedAddress(url, opts), deadline]);
     let res: IncomingMessage;
     try {
       res = await requestOnce(url, to, opts.headers ?? {}, signal);

@@ -245,6 +245,8 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
 async function runEnqueue(inputs: string[], opts: IngestOptions, io: IngestIo): Promise<IngestSummary> {
   const started = performance.now();
   const summary: IngestSummary = { inputs: inputs.length, read: 0, inserted: 0, duplicates: 0, revisions: 0, claims: 0, errors: 0, seconds: 0, enqueued: 0 };
+  if (opts.allowPrivateUrls && inputs.some((i) => /^https?:\/\//i.test(i)))
+    io.err.write("note: with --queue, URLs are fetched by toll worker: --allow-private-urls must be given to the worker\n");
   const queue = await openQueue(opts.db);
   try {
     const s = await enqueueSources(queue, inputs, {
