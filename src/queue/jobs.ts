@@ -5,7 +5,6 @@
 import { extract, EXTRACTOR_VERSION } from "../extract/index.ts";
 import type { Gazetteer } from "../extract/index.ts";
 import { readSources } from "../ingest/index.ts";
-import type { UrlGuardOptions } from "../ingest/index.ts";
 import { contentHash } from "../store/index.ts";
 import type { ArticleInput, Store } from "../store/index.ts";
 import { reconcilePending } from "../reconcile/store.ts";
@@ -52,10 +51,10 @@ export interface HandlerDeps {
   reconcile?: boolean;
   reconcileDebounceMs?: number;
   /**
-   * What fetch and article jobs may reach (src/ingest/guard.ts). The worker that connects decides, not whoever
-   * enqueued the job: `toll worker --allow-private-urls` sets allowPrivateUrls.
+   * Let fetch and article jobs reach loopback, private and link-local addresses (`toll worker --allow-private-urls`).
+   * Default false: a feed's links are chosen by whoever writes the feed, and must not reach this network.
    */
-  urlGuard?: UrlGuardOptions;
+  allowPrivateUrls?: boolean;
 }
 
 export function makeHandlers(deps: HandlerDeps): Handlers {
@@ -78,9 +77,9 @@ export function makeHandlers(deps: HandlerDeps): Handlers {
       const jobs: JobSpec[] = [];
       const errors: string[] = [];
       for await (const item of readSources([payload.url], {
-        ...deps.urlGuard,
         ...(payload.timeoutMs !== undefined ? { timeoutMs: payload.timeoutMs } : {}),
         ...(payload.maxBytes !== undefined ? { maxBytes: payload.maxBytes } : {}),
+        allowPrivateUrls: deps.allowPrivateUrls ?? false,
       })) {
         if (item.ok) jobs.push(ingestJob(item.article));
         else errors.push(`${item.origin}: ${item.error}`);
@@ -99,9 +98,9 @@ export function makeHandlers(deps: HandlerDeps): Handlers {
       let page: ArticleInput | null = null;
       const errors: string[] = [];
       for await (const r of readSources([payload.url], {
-        ...deps.urlGuard,
         ...(payload.timeoutMs !== undefined ? { timeoutMs: payload.timeoutMs } : {}),
         ...(payload.maxBytes !== undefined ? { maxBytes: payload.maxBytes } : {}),
+        allowPrivateUrls: deps.allowPrivateUrls ?? false,
       })) {
         if (r.ok && page === null && r.article.text.trim().length > 0) page = r.article;
         else if (!r.ok) errors.push(r.error);

@@ -242,16 +242,19 @@ async function lockedTransaction<T>(
 ): Promise<T> {
   // On SQLite another process's transaction may hold the write lock past busy_timeout: run the whole (rolled
   // back) transaction again rather than fail the article as "stored but not reconciled".
-  return retryBusy(() => db.transaction().execute(async (trx) => {
-    if (kind === "postgres") await sql`select pg_advisory_xact_lock(hashtext('toll.reconcile'))`.execute(trx);
-    else
-      await trx
-        .updateTable("recon_lock")
-        .set({ n: sql`n + 1` })
-        .where("id", "=", 1)
-        .execute();
-    return fn(trx);
-  }));
+  return retryBusy(() =>
+    db.transaction().execute(async (trx) => {
+      if (kind === "postgres")
+        await sql`select pg_advisory_xact_lock(hashtext('toll.reconcile'))`.execute(trx);
+      else
+        await trx
+          .updateTable("recon_lock")
+          .set({ n: sql`n + 1` })
+          .where("id", "=", 1)
+          .execute();
+      return fn(trx);
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -187,7 +187,7 @@ test("watch + worker: an item is stored from its page; a page that is gone falls
   try {
     const r = await pollFeed(queue, `${base}/feed.xml`, { timeoutMs: 2000, allowPrivateUrls: true });
     assert.deepEqual([r.status, r.enqueued], ["new", 3]);
-    const handlers = makeHandlers({ store, reconcile: false, urlGuard: { allowPrivateUrls: true } });
+    const handlers = makeHandlers({ store, reconcile: false, allowPrivateUrls: true });
     const w = await queue.runWorker({ concurrency: 1, once: true, handlers, log: () => {} });
     await w.done;
     const articles = (await store.listArticles({})).items;

@@ -36,7 +36,7 @@ export interface IngestOptions {
   reconcile?: boolean;
   /** Enqueue jobs for `toll worker` instead of ingesting here (see src/queue). */
   queue?: boolean;
-  /** Let URLs reach loopback/private/link-local addresses (src/ingest/guard.ts). With --queue, the worker decides. */
+  /** Fetch URLs on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
   allowPrivateUrls?: boolean;
 }
 
@@ -175,7 +175,7 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
     const items: AsyncIterable<ReadItem> = readSources(inputs, {
       maxBytes: opts.maxMb !== undefined ? Math.round(opts.maxMb * 1024 * 1024) : undefined,
       timeoutMs: opts.timeout !== undefined ? Math.round(opts.timeout * 1000) : undefined,
-      allowPrivateUrls: opts.allowPrivateUrls === true,
+      allowPrivateUrls: opts.allowPrivateUrls ?? false,
     });
     for await (const item of items) {
       summary.seconds = (performance.now() - started) / 1000;
@@ -282,7 +282,7 @@ export function registerIngest(program: Command, io?: IngestIo, deps: IngestDeps
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output (errors are still printed)")
     .option("--queue", "enqueue jobs for `toll worker` instead of ingesting here")
-    .option("--allow-private-urls", "let URLs reach loopback, private and link-local addresses (off: such URLs, and redirects to them, are refused)")
+    .option("--allow-private-urls", "let URL inputs reach loopback, private and link-local addresses (refused by default)")
     .action(async (inputs: string[], opts: IngestOptions) => {
       const summary = await runIngest(inputs, opts, io ?? defaultIo(), deps);
       if (summary.errors > 0) process.exitCode = 1;

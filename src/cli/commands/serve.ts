@@ -22,7 +22,8 @@ export interface ServeOptions {
   public?: boolean;
   demo?: boolean;
   gazetteer?: boolean;
-  /** Let the admin URL ingest reach loopback/private/link-local addresses (src/ingest/guard.ts). */
+  secureCookies?: boolean;
+  trustProxy?: boolean;
   allowPrivateUrls?: boolean;
 }
 
@@ -83,7 +84,12 @@ export async function startServer(
     else await reviews.addUser("demo", "admin", hash, "toll serve --demo");
     extra.push(`log in as demo / ${password} (admin)`);
   }
-  const { app, view } = await createApp({ store, public: opts.public ?? opts.demo ?? false, webDist, gazetteer: opts.gazetteer ?? true, allowPrivateUrls: opts.allowPrivateUrls === true });
+  const { app, view } = await createApp({ store, public: opts.public ?? opts.demo ?? false, webDist,
+    gazetteer: opts.gazetteer ?? true,
+    secureCookies: opts.secureCookies ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    allowPrivateUrls: opts.allowPrivateUrls ?? false,
+  });
   await view();
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
@@ -115,7 +121,9 @@ export function registerServe(program: Command): void {
     .option("--public", "anonymous visitors may read (role viewer)")
     .option("--demo", "ingest examples/ into toll-demo.db first, public, with a demo admin (what npm start runs)")
     .option("--no-gazetteer", "do not resolve places of ingested articles")
-    .option("--allow-private-urls", "let the admin URL ingest reach loopback, private and link-local addresses")
+    .option("--secure-cookies", "mark the session cookie Secure (serving behind a TLS-terminating proxy)")
+    .option("--trust-proxy", "trust X-Forwarded-Proto (https makes the cookie Secure) and X-Forwarded-For (login throttling) from the proxy in front")
+    .option("--allow-private-urls", "let URL ingest reach loopback, private and link-local addresses (refused by default)")
     .action(async (opts: ServeOptions) => {
       const s = await startServer(opts);
       const stop = () => {

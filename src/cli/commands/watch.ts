@@ -18,7 +18,7 @@ export interface WatchCommandOptions {
   quiet?: boolean;
   /** Store the feed items' own text instead of fetching their pages. */
   feedText?: boolean;
-  /** Let feed URLs reach loopback/private/link-local addresses. The items' pages are the worker's to allow. */
+  /** Fetch feeds on loopback, private and link-local addresses too. */
   allowPrivateUrls?: boolean;
 }
 
@@ -44,7 +44,7 @@ export async function runWatch(urls: string[], opts: WatchCommandOptions, io: Io
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       once: opts.once ?? false,
       feedText: opts.feedText ?? false,
-      allowPrivateUrls: opts.allowPrivateUrls === true,
+      allowPrivateUrls: opts.allowPrivateUrls ?? false,
       ...(signal ? { signal } : {}),
       onPoll: (r) => {
         results.push(r);
@@ -69,7 +69,7 @@ export function registerWatch(program: Command, io?: Io): void {
     .option("--once", "poll each feed once and exit")
     .option("-q, --quiet", "print only errors")
     .option("--feed-text", "store each item's text as the feed gives it, instead of fetching the item's page")
-    .option("--allow-private-urls", "let feed URLs reach loopback, private and link-local addresses (item pages: give it to toll worker)")
+    .option("--allow-private-urls", "let feeds on loopback, private and link-local addresses be fetched (item pages: see toll worker)")
     .action(async (feeds: string[], o: { db?: string; every: number; timeout: number; once?: boolean; quiet?: boolean; feedText?: boolean; allowPrivateUrls?: boolean }) => {
       const bad = feeds.filter((f) => !/^https?:\/\//i.test(f));
       if (bad.length > 0) throw new Error(`not an http(s) URL: ${bad.join(", ")}`);

@@ -22,7 +22,7 @@ export interface WorkerCommandOptions {
   gazetteer?: boolean;
   reconcile?: boolean;
   quiet?: boolean;
-  /** Let fetch and article jobs reach loopback/private/link-local addresses (src/ingest/guard.ts). */
+  /** Fetch and article jobs may reach loopback, private and link-local addresses. */
   allowPrivateUrls?: boolean;
 }
 
@@ -69,7 +69,7 @@ export async function runWorkerCommand(opts: WorkerCommandOptions, io: Io = defa
         return gazetteer;
       },
       reconcile: opts.reconcile ?? true,
-      urlGuard: { allowPrivateUrls: opts.allowPrivateUrls === true },
+      allowPrivateUrls: opts.allowPrivateUrls ?? false,
       // With --once the worker leaves when nothing is ready: a debounced reconcile would be left behind.
       ...(opts.once ? { reconcileDebounceMs: 0 } : {}),
     });
@@ -134,7 +134,7 @@ export function registerWorker(program: Command, io?: Io): void {
     .option("--no-gazetteer", "do not load the gazetteer (places are not resolved)")
     .option("--no-reconcile", "do not rebuild incidents after ingesting")
     .option("-q, --quiet", "print only failures")
-    .option("--allow-private-urls", "let fetch jobs and feed items' pages reach loopback, private and link-local addresses")
+    .option("--allow-private-urls", "let fetch jobs reach loopback, private and link-local addresses (refused by default)")
     .action(async (o: { db?: string; concurrency: number; once?: boolean; lease: number; grace: number; gazetteer: boolean; reconcile: boolean; quiet?: boolean; allowPrivateUrls?: boolean }) => {
       const ac = new AbortController();
       const stop = () => ac.abort();
