@@ -15,7 +15,8 @@ import { pollFeed } from "../watch/index.ts";
 import { guardedGet as get, isPublicAddress, REFUSED_ADDRESS, UrlRefused } from "./guard.ts";
 import type { GuardedGetOptions } from "./guard.ts";
 
-const guardedGet = (url: string, opts: Partial<GuardedGetOptions> = {}) => get(url, { timeoutMs: 5000, maxBytes: 1024 * 1024, ...opts });
+const guardedGet = (url: string, opts: Partial<GuardedGetOptions> = {}) =>
+  get(url, { timeoutMs: 5000, maxBytes: 1024 * 1024, ...opts });
 
 function listen(server: Server, host: string): Promise<number> {
   return new Promise((r) => server.listen(0, host, () => r((server.address() as AddressInfo).port)));
