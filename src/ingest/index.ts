@@ -20,6 +20,8 @@ export { readFeed } from "./feed.ts";
 export { readWarc } from "./warc.ts";
 export { readJsonl } from "./jsonl.ts";
 export { fetchUrl } from "./fetch.ts";
+export { FetchFailed, guardedGet, isPublicAddress, REFUSED_ADDRESS, UrlRefused } from "./guard.ts";
+export type { Resolver, ResolvedAddress, UrlGuardOptions } from "./guard.ts";
 export { sniffKind } from "./sniff.ts";
 export { decodeBytes } from "./charset.ts";
 

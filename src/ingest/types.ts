@@ -1,22 +1,20 @@
 // Shared types of the readers. Readers never throw for bad input: they yield an error item and go on,
 // so one broken file or record cannot stop an ingest run.
 import type { ArticleInput } from "../store/types.ts";
+import type { UrlGuardOptions } from "./guard.ts";
 
 export type { ArticleInput };
 
 export type ReadItem = { ok: true; article: ArticleInput } | { ok: false; origin: string; error: string };
 
-export interface ReadOptions {
+/** URL fetches go through the guard (./guard.ts): allowPrivateUrls is the operator's --allow-private-urls. */
+export interface ReadOptions extends UrlGuardOptions {
   /** Largest single document (HTML page, text file, fetched body, WARC record) read into memory. Default 20 MB. */
   maxBytes?: number;
   /** Timeout for one URL fetch, headers and body together. Default 30 s. */
   timeoutMs?: number;
   /** User-Agent header for fetches. */
   userAgent?: string;
-  /** Fetch loopback, private and link-local addresses too (--allow-private-urls). Default false: refused. */
-  allowPrivateUrls?: boolean;
-  /** Network failures said one way, for errors an API client reads (see fetch.ts). */
-  opaqueNetworkErrors?: boolean;
   /** Called for inputs that are passed over on purpose (binary files inside folders, non-HTML WARC records). */
   onSkip?: (origin: string, reason: string) => void;
 }

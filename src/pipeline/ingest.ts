@@ -47,8 +47,6 @@ export interface IngestOptions {
   batch?: number;
   /** Fetch URLs on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
   allowPrivateUrls?: boolean;
-  /** Say network failures of URLs one way (the server: its errors go to API clients). */
-  opaqueNetworkErrors?: boolean;
   /** Gazetteer for in-thread extraction (tests); threads load their own. */
   loadGazetteer?: () => Gazetteer;
 }
@@ -90,7 +88,6 @@ export async function ingestSources(store: Store, inputs: readonly string[], opt
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     allowPrivateUrls: opts.allowPrivateUrls ?? false,
-    opaqueNetworkErrors: opts.opaqueNetworkErrors ?? false,
   });
   return ingestItems(store, items, inputs.length, opts, events);
 }

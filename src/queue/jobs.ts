@@ -29,8 +29,11 @@ export function articleJob(item: ArticleInput & { url: string }, opts: { timeout
 /** Attempts after which an article job stops waiting for its page and stores the feed item's own text. */
 export const ARTICLE_FALLBACK_ATTEMPT = 3;
 
-/** A page answer that a retry will not change: the page is gone, forbidden, or not an article. */
-const PERMANENT = /\bHTTP 4\d\d\b|unsupported|not an article|too large|no text|refused to fetch/i;
+/**
+ * A page answer that a retry will not change: the page is gone, forbidden, or not an article, or the URL guard
+ * refused its address (a feed item linking to a loopback or private address: the item's own text is stored).
+ */
+const PERMANENT = /\bHTTP 4\d\d\b|unsupported|not an article|too large|no text|^refused:/i;
 
 export function fetchJob(url: string, opts: { timeoutMs?: number; maxBytes?: number } = {}): JobSpec {
   return { task: "fetch", payload: { url, ...opts }, key: `fetch:${url}` };

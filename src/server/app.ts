@@ -1141,7 +1141,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         const summary = await ingestSources(
           store,
           [input],
-          { gazetteer: opts.gazetteer ?? true, threads: 0, allowPrivateUrls: opts.allowPrivateUrls ?? false, opaqueNetworkErrors: true },
+          { gazetteer: opts.gazetteer ?? true, threads: 0, allowPrivateUrls: opts.allowPrivateUrls ?? false },
           { error: (origin, message) => say(`error: ${origin}: ${message}`), warning: (message) => say(`warning: ${message}`) },
         );
         await reviews.audit(me.name, "ingest", "article", b.url ?? b.filename ?? "upload", { ...summary, errors });

@@ -11,22 +11,23 @@
 //   feed (last_error) and the next feed, and the next poll, go on. Validators are only kept from a good response, so
 //   a garbage answer is fetched in full again next time.
 import { decodeBytes, readFeed } from "../ingest/index.ts";
-import { BlockedAddressError, guardedGet } from "../ingest/net.ts";
-import type { GuardedResponse } from "../ingest/net.ts";
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "../ingest/index.ts";
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, guardedGet } from "../ingest/index.ts";
+import type { UrlGuardOptions } from "../ingest/index.ts";
 import { articleJob, ingestJob } from "../queue/jobs.ts";
 import type { FeedState, QueueBackend } from "../queue/types.ts";
 import { contentHash } from "../store/index.ts";
 import type { ArticleInput } from "../store/index.ts";
 
-export interface PollOptions {
+/**
+ * The feed's own fetch goes through the URL guard with these options. The items' pages are fetched by the worker
+ * under its own options (`toll worker --allow-private-urls`): the process that connects decides what it may reach.
+ */
+export interface PollOptions extends UrlGuardOptions {
   timeoutMs?: number;
   maxBytes?: number;
   userAgent?: string;
   /** Store the feed item's own text instead of fetching its page. Default false. */
   feedText?: boolean;
-  /** Fetch feeds on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
-  allowPrivateUrls?: boolean;
 }
 
 export interface PollResult {
@@ -56,58 +57,31 @@ interface Fetched {
 }
 
 async function conditionalGet(url: string, state: FeedState | null, opts: PollOptions): Promise<Fetched> {
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const headers: Record<string, string> = {
     "user-agent": opts.userAgent ?? "toll-watch/0.1 (+casualty claims from the news)",
     accept: "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5",
+    "accept-encoding": "gzip, br",
   };
   if (state?.etag) headers["if-none-match"] = state.etag;
   if (state?.last_modified) headers["if-modified-since"] = state.last_modified;
-  // One deadline over headers and body: a server that sends headers and then stalls is a timeout too.
-  const signal = AbortSignal.timeout(timeoutMs);
-  let res: GuardedResponse;
-  try {
-    // Loopback, private and link-local addresses are refused (at every redirect too) unless the operator allows them.
-    res = await guardedGet(url, { headers, signal, allowPrivate: opts.allowPrivateUrls ?? false });
-  } catch (err) {
-    if (err instanceof BlockedAddressError) throw err;
-    throw new Error(signal.aborted ? `timed out after ${timeoutMs / 1000} s` : describe(err, timeoutMs), { cause: err });
-  }
+  // One deadline over headers and body (a server that sends headers and then stalls is a timeout too), and the
+  // URL guard: a feed URL, and every redirect it makes, may not lead to a private or loopback address.
+  const res = await guardedGet(url, {
+    headers,
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    ...(opts.allowPrivateUrls !== undefined ? { allowPrivateUrls: opts.allowPrivateUrls } : {}),
+    ...(opts.allowHosts ? { allowHosts: opts.allowHosts } : {}),
+    ...(opts.resolve ? { resolve: opts.resolve } : {}),
+  });
   if (res.status === 304) {
-    res.cancel();
     return { status: 304, body: new Uint8Array(), contentType: null, etag: state?.etag ?? null, lastModified: state?.last_modified ?? null };
   }
-  if (res.status < 200 || res.status > 299) {
-    res.cancel();
-    throw new Error(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for await (const value of res.body as AsyncIterable<Buffer>) {
-      total += value.byteLength;
-      if (total > maxBytes) throw new Error(`feed too large (more than ${Math.round(maxBytes / 1e6)} MB)`);
-      chunks.push(value);
-    }
-  } catch (err) {
-    res.cancel();
-    if (err instanceof Error && err.message.startsWith("feed too large")) throw err;
-    throw new Error(`reading the feed failed: ${signal.aborted ? `timed out after ${timeoutMs / 1000} s` : describe(err, timeoutMs)}`, { cause: err });
-  }
-  return {
-    status: res.status,
-    body: Buffer.concat(chunks, total),
-    contentType: res.header("content-type"),
-    etag: res.header("etag"),
-    lastModified: res.header("last-modified"),
+  const header = (name: string): string | null => {
+    const v = res.headers[name];
+    return typeof v === "string" ? v : null;
   };
-}
-
-function describe(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError")) return `timed out after ${timeoutMs / 1000} s`;
-  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-  return `${err instanceof Error ? err.message : String(err)}${cause}`;
+  return { status: res.status, body: res.body, contentType: header("content-type"), etag: header("etag"), lastModified: header("last-modified") };
 }
 
 /** One poll of one feed. Never throws for anything the feed does; the outcome is recorded on the feed. */

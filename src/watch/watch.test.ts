@@ -10,6 +10,7 @@ import { test } from "node:test";
 import { makeHandlers } from "../queue/jobs.ts";
 import { SqliteQueue } from "../queue/sqlite.ts";
 import { openStore } from "../store/index.ts";
+import { NO_ANSWER, REFUSED_ADDRESS } from "../ingest/guard.ts";
 import { pollFeed, watchFeeds } from "./index.ts";
 import type { PollResult } from "./index.ts";
 
@@ -102,9 +103,9 @@ test("watch: new items only, 304 on an unchanged feed, survives a timeout, garba
       const t0 = Date.now();
       r = await poll();
       assert.equal(r.status, "error");
-      assert.match(r.error ?? "", /timed out/);
+      assert.equal(r.error, NO_ANSWER);
       assert.ok(Date.now() - t0 < 5000);
-      assert.match((await queue.feedState(url))?.last_error ?? "", /timed out/);
+      assert.equal((await queue.feedState(url))?.last_error, NO_ANSWER);
 
       set("garbage");
       r = await poll();
@@ -115,7 +116,7 @@ test("watch: new items only, 304 on an unchanged feed, survives a timeout, garba
 
       set("error");
       r = await poll();
-      assert.deepEqual([r.status, r.error], ["error", "HTTP 503 Service Unavailable"]);
+      assert.deepEqual([r.status, r.error], ["error", "could not fetch URL: HTTP 503 Service Unavailable"]);
 
       // Back to normal: still the same version, so a 304 and nothing enqueued twice.
       set("feed");
@@ -186,7 +187,8 @@ test("watch + worker: an item is stored from its page; a page that is gone falls
   try {
     const r = await pollFeed(queue, `${base}/feed.xml`, { timeoutMs: 2000, allowPrivateUrls: true });
     assert.deepEqual([r.status, r.enqueued], ["new", 3]);
-    const w = await queue.runWorker({ concurrency: 1, once: true, handlers: makeHandlers({ store, reconcile: false, allowPrivateUrls: true }), log: () => {} });
+    const handlers = makeHandlers({ store, reconcile: false, allowPrivateUrls: true });
+    const w = await queue.runWorker({ concurrency: 1, once: true, handlers, log: () => {} });
     await w.done;
     const articles = (await store.listArticles({})).items;
     const byUrl = new Map(articles.map((a) => [a.url, a]));
@@ -202,6 +204,66 @@ test("watch + worker: an item is stored from its page; a page that is gone falls
     const status = await queue.status();
     assert.equal(status.retrying, 1);
     assert.equal(status.failed, 0, "a page that may come back is retried, not given up");
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+    await queue.close();
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("watch + worker: a feed's links to loopback, localhost or cloud metadata are never fetched; the item's own text is stored", { timeout: 30_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "toll-watch-ssrf-"));
+  const db = join(dir, "toll.db");
+  const queue = SqliteQueue.open(db);
+  const store = await openStore(db);
+  const asked: string[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    asked.push(req.url ?? "");
+    if (req.url === "/feed.xml") {
+      const links = [`${base}/admin/secret`, `http://localhost:${port}/admin/secret`, "http://169.254.169.254/latest/meta-data/iam/security-credentials/"];
+      const items = links
+        .map((link, i) => `<item><title>Story ${i}</title><link>${link}</link><guid>x-${i}</guid><pubDate>Sat, 25 Mar 2017 11:22:00 GMT</pubDate><description>A strike killed ${i + 2} people, officials said.</description></item>`)
+        .join("");
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${items}</channel></rss>`);
+    } else {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("INTERNAL SECRET: the admin password is hunter2, and 40 people were killed in the test.");
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    // The feed URL itself on loopback, without the flag: refused, and the server is never asked.
+    const refused = await pollFeed(queue, `${base}/feed.xml`, { timeoutMs: 2000 });
+    assert.deepEqual([refused.status, refused.error, asked.length], ["error", REFUSED_ADDRESS, 0]);
+
+    // A third-party feed on a public name (wire.example stands for one: resolved to the test server and trusted by
+    // name) whose items link to internal addresses.
+    const r = await pollFeed(queue, `http://wire.example:${port}/feed.xml`, {
+      timeoutMs: 2000,
+      allowHosts: ["wire.example"],
+      resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+    });
+    assert.deepEqual([r.status, r.enqueued], ["new", 3]);
+    const logs: string[] = [];
+    // The worker runs without --allow-private-urls.
+    const w = await queue.runWorker({ concurrency: 1, once: true, handlers: makeHandlers({ store, reconcile: false }), log: (l) => logs.push(l) });
+    await w.done;
+    assert.deepEqual(asked, ["/feed.xml"], "only the feed was fetched, none of its internal links");
+    const stored = (await store.listArticles({})).items;
+    assert.equal(stored.length, 3, "each item is recorded from its own text");
+    for (const a of stored) {
+      const full = await store.getArticle(a.id);
+      assert.doesNotMatch(full?.text ?? "", /SECRET|hunter2/);
+      assert.match(full?.text ?? "", /^A strike killed \d people, officials said\.$/);
+    }
+    assert.equal(logs.filter((l) => l.includes(`${REFUSED_ADDRESS}; storing the feed item's text`)).length, 3, logs.join("\n"));
+    const status = await queue.status();
+    assert.deepEqual([status.retrying, status.failed, status.pending], [0, 0, 0], "a refused address is final: no retries");
   } finally {
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));

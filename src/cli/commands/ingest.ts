@@ -39,8 +39,6 @@ export interface IngestOptions {
   batch?: number;
   /** Fetch URLs on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
   allowPrivateUrls?: boolean;
-  /** Say network failures of URLs one way (the server: its errors go to API clients). */
-  opaqueNetworkErrors?: boolean;
 }
 
 export type { IngestSummary };
@@ -159,7 +157,6 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
         ...(opts.maxMb !== undefined ? { maxBytes: Math.round(opts.maxMb * 1024 * 1024) } : {}),
         ...(opts.timeout !== undefined ? { timeoutMs: Math.round(opts.timeout * 1000) } : {}),
         allowPrivateUrls: opts.allowPrivateUrls ?? false,
-        opaqueNetworkErrors: opts.opaqueNetworkErrors ?? false,
       },
       {
         error: (origin, message) => progress.log(`error: ${origin}: ${message}`),
@@ -184,6 +181,8 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
 async function runEnqueue(inputs: string[], opts: IngestOptions, io: IngestIo): Promise<IngestSummary> {
   const started = performance.now();
   const summary: IngestSummary = { inputs: inputs.length, read: 0, inserted: 0, duplicates: 0, revisions: 0, claims: 0, errors: 0, seconds: 0, enqueued: 0 };
+  if (opts.allowPrivateUrls && inputs.some((i) => /^https?:\/\//i.test(i)))
+    io.err.write("note: with --queue, URLs are fetched by toll worker: --allow-private-urls must be given to the worker\n");
   const queue = await openQueue(opts.db);
   try {
     const s = await enqueueSources(queue, inputs, {
