@@ -2,8 +2,8 @@
 // Every handler is idempotent: fetch enqueues ingest jobs keyed by content hash, ingest relies on saveArticle's
 // dedupe by content hash (a unique constraint), and reconcile skips articles already reconciled (it runs in one
 // transaction under the reconciler's own lock: a PostgreSQL advisory lock, SQLite's write lock).
-import { extract, EXTRACTOR_VERSION } from "../extract/index.ts";
 import type { Gazetteer } from "../extract/index.ts";
+import { extractAndStore } from "../pipeline/index.ts";
 import { readSources } from "../ingest/index.ts";
 import { contentHash } from "../store/index.ts";
 import type { ArticleInput, Store } from "../store/index.ts";
@@ -30,7 +30,7 @@ export function articleJob(item: ArticleInput & { url: string }, opts: { timeout
 export const ARTICLE_FALLBACK_ATTEMPT = 3;
 
 /** A page answer that a retry will not change: the page is gone, forbidden, or not an article. */
-const PERMANENT = /\bHTTP 4\d\d\b|unsupported|not an article|too large|no text/i;
+const PERMANENT = /\bHTTP 4\d\d\b|unsupported|not an article|too large|no text|refused to fetch/i;
 
 export function fetchJob(url: string, opts: { timeoutMs?: number; maxBytes?: number } = {}): JobSpec {
   return { task: "fetch", payload: { url, ...opts }, key: `fetch:${url}` };
@@ -47,19 +47,17 @@ export interface HandlerDeps {
   /** Whether ingest jobs request a reconcile (default true). */
   reconcile?: boolean;
   reconcileDebounceMs?: number;
+  /**
+   * Let fetch and article jobs reach loopback, private and link-local addresses (`toll worker --allow-private-urls`).
+   * Default false: a feed's links are chosen by whoever writes the feed, and must not reach this network.
+   */
+  allowPrivateUrls?: boolean;
 }
 
 export function makeHandlers(deps: HandlerDeps): Handlers {
   const wantReconcile = deps.reconcile ?? true;
   const ingest = async (article: ArticleInput, ctx: JobContext): Promise<void> => {
-    const result = extract(article.text, {
-      published: article.published,
-      title: article.title,
-      outlet: article.outlet,
-      url: article.url,
-      gazetteer: deps.gazetteer?.(),
-    });
-    await deps.store.saveArticle(article, result, EXTRACTOR_VERSION);
+    await extractAndStore(deps.store, article, deps.gazetteer?.());
     // Requested even for a duplicate: this may be the re-run of a job whose worker died after storing the article
     // but before requesting the reconcile. The job key makes the requests of a burst one job.
     if (wantReconcile) await ctx.enqueue([reconcileJob(deps.reconcileDebounceMs)]);
@@ -71,6 +69,7 @@ export function makeHandlers(deps: HandlerDeps): Handlers {
       for await (const item of readSources([payload.url], {
         ...(payload.timeoutMs !== undefined ? { timeoutMs: payload.timeoutMs } : {}),
         ...(payload.maxBytes !== undefined ? { maxBytes: payload.maxBytes } : {}),
+        allowPrivateUrls: deps.allowPrivateUrls ?? false,
       })) {
         if (item.ok) jobs.push(ingestJob(item.article));
         else errors.push(`${item.origin}: ${item.error}`);
@@ -91,6 +90,7 @@ export function makeHandlers(deps: HandlerDeps): Handlers {
       for await (const r of readSources([payload.url], {
         ...(payload.timeoutMs !== undefined ? { timeoutMs: payload.timeoutMs } : {}),
         ...(payload.maxBytes !== undefined ? { maxBytes: payload.maxBytes } : {}),
+        allowPrivateUrls: deps.allowPrivateUrls ?? false,
       })) {
         if (r.ok && page === null && r.article.text.trim().length > 0) page = r.article;
         else if (!r.ok) errors.push(r.error);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
-import { runIngest } from "../cli/commands/ingest.ts";
+import { ingestSources } from "../pipeline/index.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/types.ts";
 import { createApp } from "./app.ts";
@@ -63,12 +63,8 @@ let viewer: Session;
 before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "toll-api-"));
   const db = path.join(dir, "t.db");
-  await runIngest(
-    [path.join(root, "examples/mosul-2017-03-25.txt"), path.join(root, "examples/illustrative-reports.jsonl")],
-    { db, quiet: true, gazetteer: false },
-    { out: sink(), err: sink(), isTTY: false },
-  );
   store = await openStore(db);
+  await ingestSources(store, [path.join(root, "examples/mosul-2017-03-25.txt"), path.join(root, "examples/illustrative-reports.jsonl")], { gazetteer: false, threads: 0 });
   t = await createApp({ store, public: false, gazetteer: false, log: () => undefined });
   pub = await createApp({ store, public: true, gazetteer: false, log: () => undefined });
   for (const [name, role] of [
@@ -300,7 +296,7 @@ describe("review, audit and incident actions", () => {
     const inc = await req(t, `/api/incidents/${r.json["incident"]}`, { s: viewer });
     assert.ok(inc.json["figures"].some((f: { high: number }) => f.high === 240), JSON.stringify(inc.json["figures"]));
     // A later automatic run (the same files again) does not overwrite the review.
-    await runIngest([path.join(root, "examples/mosul-2017-03-25.txt")], { quiet: true, gazetteer: false }, { out: sink(), err: sink(), isTTY: false }, { openStore: async () => Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined }) });
+    await ingestSources(store, [path.join(root, "examples/mosul-2017-03-25.txt")], { gazetteer: false, threads: 0 });
     await t.refresh();
     const again = await req(t, `/api/claims/${c.claim_id}`, { s: viewer });
     assert.equal(again.json["value"], 230);

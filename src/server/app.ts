@@ -7,12 +7,13 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { stream } from "hono/streaming";
 import { HTTPException } from "hono/http-exception";
+import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { runIngest } from "../cli/commands/ingest.ts";
+import { ingestSources } from "../pipeline/index.ts";
 import { CERTAINTIES, METRICS, QUALIFIERS, VICTIM_GROUPS } from "../extract/types.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
 import type { IncidentRecord } from "../reconcile/index.ts";
@@ -25,6 +26,8 @@ import { CORRECTABLE, IncidentView, applyCorrections, doubt, isReviewed, machine
 import type { CorrectableField } from "./incidents.ts";
 import type { IncidentSummary } from "./incidents.ts";
 import * as S from "./schemas.ts";
+import { LoginThrottle } from "./throttle.ts";
+import type { ThrottleOptions } from "./throttle.ts";
 
 export interface AppOptions {
   store: Store;
@@ -40,7 +43,35 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Cache incident detail responses per view (default true; the bench turns it off to measure the difference). */
   cacheIncidentDetail?: boolean;
+  /** Largest request body of any API route but the upload, in bytes (default 1 MiB); larger gets 413 unread. */
+  maxBodyBytes?: number;
+  /** Largest body of POST /api/ingest, in bytes (default 32 MiB: a 20 MB file in base64 and its JSON). */
+  maxUploadBytes?: number;
+  /** Mark the session cookie Secure whatever the request says (behind a TLS-terminating proxy). */
+  secureCookies?: boolean;
+  /**
+   * Trust the proxy in front: X-Forwarded-Proto https makes the cookie Secure, and the last X-Forwarded-For hop is
+   * the client address that login throttling counts. Off by default: without a proxy, clients could forge both.
+   */
+  trustProxy?: boolean;
+  /** Login throttling and lockout (see throttle.ts for the defaults). */
+  loginThrottle?: ThrottleOptions;
+  /** Let URL ingest fetch loopback, private and link-local addresses (an intranet source; tests). Default false. */
+  allowPrivateUrls?: boolean;
+  /** Where uploads are written for the ingest readers (default the OS temporary folder). */
+  uploadTmpDir?: string;
 }
+
+/** The role each state-changing route needs, checked before its body is read or validated (401/403 before 400). */
+const WRITE_ROLES: Array<[RegExp, Role | "any"]> = [
+  [/^\/api\/(?:users|ingest)(?:\/|$)/, "admin"],
+  [/^\/api\/tokens\/[^/]+$/, "admin"],
+  [/^\/api\/tokens$/, "any"],
+  [/^\/api\/(?:claims|incidents|reviews)(?:\/|$)/, "analyst"],
+];
+/** Writes that need no login: logging in, and logging out (which ends whatever session it finds). */
+const OPEN_WRITES = new Set(["/api/login", "/api/logout"]);
+const MiB = 1024 * 1024;
 
 type Vars = { user: User | null; via: "session" | "token" | null; csrf: string | null; sessionHash: string | null };
 type Env = { Variables: Vars };
@@ -92,6 +123,21 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const ttl = opts.sessionTtlMs ?? 12 * 3600_000;
   const cacheDetail = opts.cacheIncidentDetail ?? true;
+  const throttle = new LoginThrottle(opts.loginThrottle);
+  /** The client's address: the socket's peer, or the proxy's last X-Forwarded-For hop when the proxy is trusted. */
+  const clientAddress = (c: Context<Env>): string => {
+    if (opts.trustProxy) {
+      const hops = (c.req.header("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+      const last = hops[hops.length - 1];
+      if (last) return last;
+    }
+    const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+    return env?.incoming?.socket?.remoteAddress ?? "unknown";
+  };
+  const secureRequest = (c: Context<Env>): boolean =>
+    Boolean(opts.secureCookies) ||
+    new URL(c.req.url).protocol === "https:" ||
+    (Boolean(opts.trustProxy) && (c.req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim().toLowerCase() === "https");
 
   let current: Promise<IncidentView> | null = null;
   let rebuilds = 0;
@@ -148,6 +194,17 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   });
   app.notFound((c) => c.json({ error: "not_found", message: `no route ${c.req.method} ${c.req.path}` }, 404));
 
+  // ---- body size: before anything reads the body, or even asks who is sending it -------------------------
+
+  const tooLarge = (limit: number) => (c: Context) =>
+    c.json({ error: "payload_too_large", message: `request body larger than ${limit} bytes` }, 413);
+  const maxBody = opts.maxBodyBytes ?? MiB;
+  const maxUpload = opts.maxUploadBytes ?? 32 * MiB;
+  const uploadLimit = bodyLimit({ maxSize: maxUpload, onError: tooLarge(maxUpload) });
+  const apiLimit = bodyLimit({ maxSize: maxBody, onError: tooLarge(maxBody) });
+  // A declared Content-Length over the limit is refused unread; a chunked body is counted as it streams and cut off.
+  app.use("/api/*", (c, next) => (c.req.path === "/api/ingest" ? uploadLimit(c, next) : apiLimit(c, next)));
+
   // ---- who is asking; CSRF ----------------------------------------------------------------------------
 
   const identify: MiddlewareHandler<Env> = async (c, next) => {
@@ -193,6 +250,15 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         const want = c.get("csrf") ?? "";
         if (!sent || !sameSecret(sent, want)) throw new ApiError(403, "csrf", "missing or wrong X-CSRF-Token header");
       }
+      // Who may write is settled before the body is read or validated: a stranger's malformed write is a 401, and
+      // the server does not parse what it would refuse anyway.
+      if (!OPEN_WRITES.has(c.req.path)) {
+        const user = c.get("user");
+        if (!user) throw new ApiError(401, "unauthorized", "log in or send an API token to make changes");
+        const role = WRITE_ROLES.find(([re]) => re.test(c.req.path))?.[1] ?? "any";
+        if (role !== "any" && RANK[user.role] < RANK[role])
+          throw new ApiError(403, "forbidden", `role ${role} needed; ${user.name} is ${user.role}`);
+      }
     }
     await next();
   };
@@ -235,10 +301,28 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     }),
     async (c) => {
       const { name, password } = c.req.valid("json");
+      const address = clientAddress(c);
+      const refusal = throttle.begin(name, address);
+      if (refusal) {
+        c.header("Retry-After", String(refusal.retryAfter));
+        return c.json(
+          { error: "too_many_attempts", message: `too many failed logins for this ${refusal.what}; try again in ${refusal.retryAfter} s` },
+          429,
+        ) as never;
+      }
       const u = await reviews.userByName(name);
       // Verify even for unknown names so response time does not tell which names exist.
       const ok = await verifyPassword(password, u?.password_hash ?? "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-      if (!u || !ok || u.disabled) throw new ApiError(401, "unauthorized", "wrong name or password");
+      if (!u || !ok || u.disabled) {
+        const locked = throttle.failed(name, address);
+        // The name as typed (an unknown one too: a guesser's list is worth seeing), never the password.
+        const who = name.slice(0, 100);
+        await reviews.audit("anonymous", "session.login_failed", "user", who, { address, reason: !u ? "unknown user" : u.disabled ? "user disabled" : "wrong password" });
+        for (const what of locked)
+          await reviews.audit("anonymous", "session.lockout", "user", who, { address, locked: what, for_seconds: Math.ceil(throttle.lockoutMs / 1000) });
+        throw new ApiError(401, "unauthorized", "wrong name or password");
+      }
+      throttle.succeeded(name, address);
       const sid = newSecret();
       const csrf = newSecret();
       await reviews.createSession(sha256(sid), u.id, csrf, ttl);
@@ -246,10 +330,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         httpOnly: true,
         sameSite: "Strict",
         path: "/",
-        secure: new URL(c.req.url).protocol === "https:",
+        secure: secureRequest(c),
         maxAge: Math.floor(ttl / 1000),
       });
-      await reviews.audit(u.name, "session.login", "user", u.name, null);
+      await reviews.audit(u.name, "session.login", "user", u.name, { address });
       const { password_hash: _h, ...user } = u;
       return c.json({ user, csrf }, 200);
     },
@@ -260,7 +344,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     async (c) => {
       const h = c.get("sessionHash");
       if (h) await reviews.deleteSession(h);
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      deleteCookie(c, SESSION_COOKIE, { path: "/", secure: secureRequest(c) });
       return c.json({ ok: true }, 200);
     },
   );
@@ -307,6 +391,86 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const token = newSecret("toll_");
       const id = await reviews.createToken(me.id, c.req.valid("json").name, sha256(token), me.name);
       return c.json({ id, token }, 200);
+    },
+  );
+
+  const userNamed = async (name: string): Promise<User> => {
+    const u = await reviews.userByName(name);
+    if (!u) throw new ApiError(404, "not_found", `no user ${name}`);
+    const { password_hash: _h, ...user } = u;
+    return user;
+  };
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/users/{name}/tokens",
+      tags: ["accounts"],
+      summary: "A user's API tokens, revoked ones too (admin; the secrets are never shown again)",
+      request: { params: S.UserNameParam },
+      responses: { ...json("Tokens"), 404: { description: "No such user" } },
+    }),
+    async (c) => {
+      need(c, "admin");
+      const u = await userNamed(c.req.valid("param").name);
+      return c.json({ items: await reviews.listTokens(u.id) }, 200);
+    },
+  );
+
+  for (const action of ["disable", "enable"] as const)
+    app.openapi(
+      route({
+        method: "post",
+        path: `/api/users/{name}/${action}`,
+        tags: ["accounts"],
+        summary:
+          action === "disable"
+            ? "Disable a user (admin): sessions end at once, tokens stop working, nothing is deleted"
+            : "Enable a disabled user again (admin)",
+        request: { params: S.UserNameParam },
+        responses: { ...json("The user", S.UserSchema), 404: { description: "No such user" } },
+      }),
+      async (c) => {
+        const me = need(c, "admin");
+        const u = await userNamed(c.req.valid("param").name);
+        if (action === "disable" && u.id === me.id) throw new ApiError(400, "bad_request", "name: an admin cannot disable themselves");
+        return c.json(await reviews.setDisabled(u.name, action === "disable", me.name), 200);
+      },
+    );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/users/{name}/revoke-tokens",
+      tags: ["accounts"],
+      summary: "Revoke every live API token of a user (admin)",
+      request: { params: S.UserNameParam },
+      responses: { ...json("How many were revoked"), 404: { description: "No such user" } },
+    }),
+    async (c) => {
+      const me = need(c, "admin");
+      const u = await userNamed(c.req.valid("param").name);
+      return c.json({ revoked: await reviews.revokeTokens(u.id, undefined, me.name, u.name) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "delete",
+      path: "/api/tokens/{id}",
+      tags: ["accounts"],
+      summary: "Revoke one API token (admin)",
+      request: { params: S.IdParam },
+      responses: { ...json("Revoked"), 404: { description: "No such token" } },
+    }),
+    async (c) => {
+      const me = need(c, "admin");
+      const { id } = c.req.valid("param");
+      const t = await reviews.tokenById(id);
+      const owner = t ? await reviews.userById(t.user_id) : null;
+      if (!t || !owner) throw new ApiError(404, "not_found", `no token ${id}`);
+      const n = await reviews.revokeTokens(owner.id, id, me.name, owner.name);
+      return c.json({ revoked: n, token: id }, 200);
     },
   );
 
@@ -897,25 +1061,25 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const me = need(c, "admin");
       const b = c.req.valid("json");
       let dir: string | null = null;
-      let input: string;
-      if (b.url) input = b.url;
-      else {
-        dir = mkdtempSync(path.join(tmpdir(), "toll-upload-"));
-        input = path.join(dir, path.basename(b.filename ?? "upload.txt"));
-        writeFileSync(input, b.content_base64 !== undefined ? Buffer.from(b.content_base64, "base64") : (b.content ?? ""));
-      }
+      let input: string = b.url ?? "";
       const errors: string[] = [];
-      const sink = new Writable({ write: (_c, _e, cb) => cb() });
-      const errSink = new Writable({
-        write: (chunk: Buffer, _e, cb) => {
-          for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) errors.push(line.replace(dir ?? "\u0000", "upload"));
-          cb();
-        },
-      });
+      const say = (line: string): void => {
+        errors.push(line.replace(dir ?? "\u0000", "upload"));
+      };
       try {
-        // runIngest closes the store it opens: hand it this one with close() disabled.
-        const shared: Store = Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined });
-        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared });
+        if (!b.url) {
+          // Inside the try: a write that fails still removes the folder (a filename of ".." left one per call).
+          dir = mkdtempSync(path.join(opts.uploadTmpDir ?? tmpdir(), "toll-upload-"));
+          input = path.join(dir, uploadName(b.filename));
+          writeFileSync(input, b.content_base64 !== undefined ? Buffer.from(b.content_base64, "base64") : (b.content ?? ""));
+        }
+        // One upload is one document (or a small batch): extracted on this thread, no pool of threads to start.
+        const summary = await ingestSources(
+          store,
+          [input],
+          { gazetteer: opts.gazetteer ?? true, threads: 0, allowPrivateUrls: opts.allowPrivateUrls ?? false, opaqueNetworkErrors: true },
+          { error: (origin, message) => say(`error: ${origin}: ${message}`), warning: (message) => say(`warning: ${message}`) },
+        );
         await reviews.audit(me.name, "ingest", "article", b.url ?? b.filename ?? "upload", { ...summary, errors });
         await refresh();
         return c.json({ ...summary, errors }, 200);
@@ -970,6 +1134,15 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   }
 
   return { app, refresh, view, rebuilds: () => rebuilds, reviews };
+}
+
+/**
+ * The uploaded file's name as written to disk: its last path part, only safe characters, never "." or ".." (or
+ * empty). The readers sniff the kind from the content; the extension only helps.
+ */
+export function uploadName(filename: string | undefined): string {
+  const base = path.basename((filename ?? "").replaceAll("\\", "/")).replace(/[^\w.-]/g, "_").slice(0, 200);
+  return /^\.*$/.test(base) ? "upload.txt" : base;
 }
 
 function weekStart(day: string): string {

@@ -142,6 +142,13 @@ export const UserBody = z.object({
   password: z.string().min(8, "password must be at least 8 characters").max(1024),
 });
 
+export const UserNameParam = z.object({
+  name: z
+    .string()
+    .regex(/^[\w.@-]{1,64}$/, "name: letters, digits, _ . @ - (at most 64)")
+    .openapi({ param: { name: "name", in: "path" }, example: "ada" }),
+});
+
 export const TokenBody = z.object({ name: z.string().min(1).max(100) });
 
 export const IngestBody = z
@@ -150,6 +157,7 @@ export const IngestBody = z
     filename: z
       .string()
       .regex(/^[\w.-]{1,200}$/, "filename: letters, digits, _ . - only")
+      .refine((f) => !/^\.+$/.test(f), "filename: must name a file (not . or ..)")
       .optional()
       .openapi({ description: "Name of the uploaded file (its extension helps detect the kind)." }),
     content: z.string().max(20_000_000).optional().openapi({ description: "The file's text (UTF-8)." }),

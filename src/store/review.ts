@@ -158,6 +158,30 @@ export interface AuditEntry {
 
 type Trx = Transaction<ReviewDatabase>;
 
+export interface ApiTokenInfo {
+  id: number;
+  user_id: number;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Ends a user's sessions and, with `tokens`, revokes the live API tokens; returns how many of each. */
+async function endCredentials(trx: Trx, userId: number, tokens: boolean): Promise<{ sessions: number; tokens: number }> {
+  const s = await trx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+  let t = 0;
+  if (tokens) {
+    const r = await trx
+      .updateTable("api_tokens")
+      .set({ revoked_at: new Date().toISOString() })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    t = Number(r.numUpdatedRows);
+  }
+  return { sessions: Number(s.numDeletedRows), tokens: t };
+}
+
 function parse(v: string | null): unknown {
   return v === null ? null : JSON.parse(v);
 }
@@ -250,11 +274,70 @@ export class ReviewStore {
     );
   }
 
-  async setPassword(name: string, passwordHash: string, actor: string): Promise<void> {
+  /**
+   * A new password ends every session of the user and revokes every API token: a reset is what an operator does
+   * when a password may be known to someone else, and the old credentials must not outlive it.
+   */
+  async setPassword(name: string, passwordHash: string, actor: string): Promise<{ sessions: number; tokens: number }> {
+    const u = await this.userByName(name);
+    if (!u) throw new Error(`no user ${name}`);
+    const ended = { sessions: 0, tokens: 0 };
     await this.change(
-      { actor, action: "user.password", entity: "user", entity_id: name, before: null, after: null },
-      (trx) => trx.updateTable("users").set({ password_hash: passwordHash }).where("name", "=", name).execute(),
+      { actor, action: "user.password", entity: "user", entity_id: name, before: null, after: ended },
+      async (trx) => {
+        await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", u.id).execute();
+        Object.assign(ended, await endCredentials(trx, u.id, true));
+      },
     );
+    return ended;
+  }
+
+  /** Disables (or enables) a user; disabling ends the user's sessions (tokens stop working while disabled). */
+  async setDisabled(name: string, disabled: boolean, actor: string): Promise<User> {
+    const u = await this.userByName(name);
+    if (!u) throw new Error(`no user ${name}`);
+    await this.change(
+      { actor, action: disabled ? "user.disable" : "user.enable", entity: "user", entity_id: name, before: { disabled: u.disabled }, after: { disabled } },
+      async (trx) => {
+        await trx.updateTable("users").set({ disabled: disabled ? 1 : 0 }).where("id", "=", u.id).execute();
+        if (disabled) await endCredentials(trx, u.id, false);
+      },
+    );
+    return { ...toUser({ ...u, disabled: disabled ? 1 : 0 }) };
+  }
+
+  async listTokens(userId: number): Promise<ApiTokenInfo[]> {
+    return this.db
+      .selectFrom("api_tokens")
+      .select(["id", "user_id", "name", "created_at", "revoked_at"])
+      .where("user_id", "=", userId)
+      .orderBy("id")
+      .execute();
+  }
+
+  /** Revokes one token (by id) or, with `tokenId` undefined, every live token of the user; returns how many. */
+  async revokeTokens(userId: number, tokenId: number | undefined, actor: string, userName: string): Promise<number> {
+    let n = 0;
+    await this.change(
+      { actor, action: "token.revoke", entity: "user", entity_id: userName, before: null, after: tokenId === undefined ? { all: true } : { token: tokenId } },
+      async (trx) => {
+        let q = trx.updateTable("api_tokens").set({ revoked_at: new Date().toISOString() }).where("user_id", "=", userId).where("revoked_at", "is", null);
+        if (tokenId !== undefined) q = q.where("id", "=", tokenId);
+        const r = await q.executeTakeFirst();
+        n = Number(r.numUpdatedRows);
+      },
+    );
+    return n;
+  }
+
+  async tokenById(id: number): Promise<ApiTokenInfo | null> {
+    const r = await this.db.selectFrom("api_tokens").select(["id", "user_id", "name", "created_at", "revoked_at"]).where("id", "=", id).executeTakeFirst();
+    return r ?? null;
+  }
+
+  async userById(id: number): Promise<User | null> {
+    const r = await this.db.selectFrom("users").select(["id", "name", "role", "created_at", "disabled"]).where("id", "=", id).executeTakeFirst();
+    return r ? toUser(r) : null;
   }
 
   async userByName(name: string): Promise<(User & { password_hash: string }) | null> {

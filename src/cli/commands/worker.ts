@@ -22,6 +22,8 @@ export interface WorkerCommandOptions {
   gazetteer?: boolean;
   reconcile?: boolean;
   quiet?: boolean;
+  /** Fetch and article jobs may reach loopback, private and link-local addresses. */
+  allowPrivateUrls?: boolean;
 }
 
 export interface WorkerSummary {
@@ -67,6 +69,7 @@ export async function runWorkerCommand(opts: WorkerCommandOptions, io: Io = defa
         return gazetteer;
       },
       reconcile: opts.reconcile ?? true,
+      allowPrivateUrls: opts.allowPrivateUrls ?? false,
       // With --once the worker leaves when nothing is ready: a debounced reconcile would be left behind.
       ...(opts.once ? { reconcileDebounceMs: 0 } : {}),
     });
@@ -131,7 +134,8 @@ export function registerWorker(program: Command, io?: Io): void {
     .option("--no-gazetteer", "do not load the gazetteer (places are not resolved)")
     .option("--no-reconcile", "do not rebuild incidents after ingesting")
     .option("-q, --quiet", "print only failures")
-    .action(async (o: { db?: string; concurrency: number; once?: boolean; lease: number; grace: number; gazetteer: boolean; reconcile: boolean; quiet?: boolean }) => {
+    .option("--allow-private-urls", "let fetch jobs reach loopback, private and link-local addresses (refused by default)")
+    .action(async (o: { db?: string; concurrency: number; once?: boolean; lease: number; grace: number; gazetteer: boolean; reconcile: boolean; quiet?: boolean; allowPrivateUrls?: boolean }) => {
       const ac = new AbortController();
       const stop = () => ac.abort();
       process.once("SIGTERM", stop);
@@ -155,6 +159,7 @@ export function registerWorker(program: Command, io?: Io): void {
             gazetteer: o.gazetteer,
             reconcile: o.reconcile,
             quiet: o.quiet ?? false,
+            allowPrivateUrls: o.allowPrivateUrls ?? false,
           },
           io ?? defaultIo(),
           ac.signal,
