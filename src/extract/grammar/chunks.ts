@@ -129,8 +129,10 @@ const ARTICLE =
   /^(?:a|an|another|one|the|his|her|their|its|our|this|that|these|those|some|all|both|each|several|many|dozens|scores|hundreds)$/;
 
 /** May this token stand inside a noun phrase (before its head, as a head, or inside an "of" phrase)? */
-export function nominal(t: Token, next: Token | undefined): boolean {
+export function nominal(t: Token, next: Token | undefined, prev?: Token): boolean {
   if (t.q !== null || t.acronym) return true;
+  // The second half of a hyphenated modifier: "Chinese-run", "Maoist-led".
+  if (prev && prev.w === "-" && prev.end === t.start && /^[a-z]/.test(t.w)) return true;
   switch (t.pos) {
     case "NOUN":
     case "PROPN":
@@ -170,7 +172,7 @@ export function nounPhrase(tokens: Token[], from: number, to: number): NounPhras
   }
   for (; k < to; k++) {
     const t = tokens[k]!;
-    if (t.w === "of") break;
+    if (t.w === "of" || t.w === "from") break;
     if (t.pos === "NOUN" || t.pos === "PROPN" || t.acronym) {
       if (head) modifiers.push(head);
       head = t.w;
@@ -196,6 +198,12 @@ export function verbGroupEndingAt(tokens: Token[], last: number): VerbGroup {
       if (open === null) break;
       k = open;
       from = open;
+      continue;
+    }
+    // "were abducted and killed": the first participle shares the auxiliary.
+    if (t.w === "and" && k > 0 && isParticiple(tokens[k - 1]!.w) && tokens[k - 1]!.pos === "VERB") {
+      k--;
+      from = k;
       continue;
     }
     if (BE.test(t.w)) passive = isParticiple(main);

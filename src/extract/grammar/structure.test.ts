@@ -113,3 +113,10 @@ test("animals after an active verb, people held then killed, a dashed aside", ()
   assert.equal(totals("Police shot them dead.").killed, 0);
   assert.equal(totals("Nine people - five of them from one family - were killed in the shelling.").killed, 9);
 });
+
+test("hyphenated modifiers, 'from' phrases and two participles sharing one auxiliary", () => {
+  assert.equal(totals("Five workers of a Korean-owned textile mill were shot dead.").killed, 5);
+  assert.equal(totals("Four medics from the regional branch of a relief agency were wounded.").injured, 4);
+  assert.equal(totals("Eight tea pickers were abducted and killed overnight.").killed, 8);
+  assert.equal(totals("Eight tea pickers were abducted and later released.").killed, 0);
+});

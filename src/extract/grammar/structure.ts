@@ -52,14 +52,15 @@ function subjectBefore(tokens: Token[], last: number): { from: number; to: numbe
       after &&
       k + 1 < to &&
       (after.pos === "DET" || startsCount(after)) &&
-      !/^(?:of|and|,)$/.test(t.w) &&
+      !/^(?:of|from|and|,)$/.test(t.w) &&
       t.pos !== "DET" &&
       !/^(?:his|her|their|its|our)$/.test(t.w)
     )
       break;
     if (
-      nominal(t, after) ||
+      nominal(t, after, tokens[k - 1]) ||
       t.w === "of" ||
+      t.w === "from" ||
       t.w === "and" ||
       (t.w === "," && k > 0 && nominal(tokens[k - 1]!, t))
     ) {
@@ -80,7 +81,7 @@ function conjuncts(tokens: Token[], from: number, to: number): NounPhrase[] {
   let depth = 0;
   for (let k = from; k <= to; k++) {
     const t = tokens[k];
-    if (t?.w === "of") depth = 1;
+    if (t?.w === "of" || t?.w === "from") depth = 1;
     const boundary =
       k === to || ((t!.w === "and" || t!.w === ",") && !(depth > 0 && !startsCount(tokens[k + 1])));
     if (!boundary) continue;
@@ -105,7 +106,7 @@ function countStart(tokens: Token[], from: number, to: number): number {
   let at = from;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    if (t.w === "of") break;
+    if (t.w === "of" || t.w === "from") break;
     if (startsCount(t, tokens[k + 1])) at = k;
   }
   return at;
@@ -170,6 +171,12 @@ export const STRUCTURE_RULES: Rule[] = [
       const end = m.index + trigger.length;
       // "shot dead", "shot and killed" are read whole; "shot" alone must not read a "shot dead" again.
       if (/^(?:dead|to death|and killed)\b/.test(v.masked.slice(end + 1))) return null;
+      // "were abducted and killed": the people taken are the people killed; the last verb says their fate.
+      if (
+        /^(?:abducted|kidnapped|detained)$/.test(metric) &&
+        /^,? and (?:later |then )?(?:killed|executed|murdered|beheaded|shot dead)\b/.test(v.masked.slice(end))
+      )
+        return null;
       // "7 militants were killed and wounded": one figure for two metrics cannot be split.
       if (/^(?: or|,? and|,) (?:wounded|injured|hurt|killed|dead)\b/.test(v.masked.slice(end))) return null;
       if (
