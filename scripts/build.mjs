@@ -10,7 +10,11 @@ const outdir = join(root, "dist");
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: "src/cli/main.ts", gazetteer: "src/gazetteer/index.ts" },
+  entryPoints: {
+    main: "src/cli/main.ts",
+    gazetteer: "src/gazetteer/index.ts",
+    "html-worker": "src/ingest/html-worker.ts",
+  },
   bundle: true,
   splitting: true,
   format: "esm",

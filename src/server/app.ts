@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { runIngest } from "../cli/commands/ingest.ts";
+import { readHtmlOffThread } from "../ingest/offthread.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
 import type { IncidentRecord } from "../reconcile/index.ts";
 import { EXPORT_CONTENT_TYPES, exportChunks } from "../store/export.ts";
@@ -833,7 +834,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       try {
         // runIngest closes the store it opens: hand it this one with close() disabled.
         const shared: Store = Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined });
-        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared });
+        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared, readHtml: readHtmlOffThread });
         await reviews.audit(me.name, "ingest", "article", b.url ?? b.filename ?? "upload", { ...summary, errors });
         await refresh();
         return c.json({ ...summary, errors }, 200);

@@ -8,7 +8,7 @@ import { extract, EXTRACTOR_VERSION } from "../../extract/index.ts";
 import type { Gazetteer } from "../../extract/index.ts";
 import { loadGazetteer } from "../../gazetteer/index.ts";
 import { readSources } from "../../ingest/index.ts";
-import type { ReadItem } from "../../ingest/index.ts";
+import type { HtmlReadFn, ReadItem } from "../../ingest/index.ts";
 import { openStore } from "../../store/index.ts";
 import type { Store } from "../../store/index.ts";
 import { reconcileArticles } from "../../reconcile/store.ts";
@@ -57,6 +57,8 @@ export interface IngestSummary {
 export interface IngestDeps {
   openStore?: (target?: string) => Promise<Store>;
   loadGazetteer?: () => Gazetteer;
+  /** Cleans HTML pages off this thread (the server passes its worker: src/ingest/offthread.ts). */
+  readHtml?: HtmlReadFn;
 }
 
 function defaultIo(): IngestIo {
@@ -168,6 +170,7 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
     const items: AsyncIterable<ReadItem> = readSources(inputs, {
       maxBytes: opts.maxMb !== undefined ? Math.round(opts.maxMb * 1024 * 1024) : undefined,
       timeoutMs: opts.timeout !== undefined ? Math.round(opts.timeout * 1000) : undefined,
+      readHtml: deps.readHtml,
     });
     for await (const item of items) {
       summary.seconds = (performance.now() - started) / 1000;
@@ -178,6 +181,7 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
       }
       const article = item.article;
       summary.read++;
+      if (item.warning) progress.log(`warning: ${article.origin}: ${item.warning}`);
       let result: ReturnType<typeof extract>;
       try {
         result = extract(article.text, {
