@@ -544,7 +544,16 @@ const ingestSection: BenchSection = {
   },
 };
 
-const SECTIONS: BenchSection[] = [extractSection, ingestSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
+const hostileSection: BenchSection = {
+  name: "hostile",
+  description: "issue 14: time growth per ×10 of input size of each hostile input family (extraction and HTML; target ≤ 15)",
+  async run(): Promise<Row[]> {
+    const { benchHostile } = await import("./lib/hostile-bench.ts");
+    return benchHostile((line) => process.stderr.write(line + "\n"));
+  },
+};
+
+const SECTIONS: BenchSection[] = [extractSection, hostileSection, ingestSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 
