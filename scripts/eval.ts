@@ -43,13 +43,21 @@ import type { SeedReport } from "./lib/seed.ts";
 import { SEED_FIELDS, compareSeed, loadSeed } from "./lib/seed.ts";
 import { fmtNum, fmtRatio, formatTable, mark, oneLine } from "./lib/table.ts";
 import type { ContextScore } from "./lib/context.ts";
-import { CONTEXT_FIELDS, contextScoresFor, emptyContextScore, formatContextTable } from "./lib/context.ts";
+import {
+  CONTEXT_FIELDS,
+  contextScoresFor,
+  emptyContextScore,
+  formatContextTable,
+  mainClaim,
+} from "./lib/context.ts";
 
 const { values: args } = parseArgs({
   options: {
     file: { type: "string" },
     errors: { type: "string" },
     figure: { type: "string" },
+    "context-errors": { type: "string" },
+    field: { type: "string" },
     limit: { type: "string" },
     json: { type: "boolean", default: false },
     "no-seed": { type: "boolean", default: false },
@@ -62,6 +70,7 @@ if (args.help) {
   process.stdout.write(
     [
       "usage: npm run eval -- [--file NAME] [--errors N] [--figure killed|injured] [--limit N] [--json] [--no-seed]",
+      '       [--context-errors N [--field "date in period"|"place ≤25 km"|"≤100 km"|"perpetrator"]]  wrong context, tune half',
       "  data: TOLL_EVAL_DIR (default ../shared/eval/dev), TOLL_SEED_DIR (default ../shared/seed)",
       "",
     ].join("\n"),
@@ -347,6 +356,51 @@ function errorBlock(r: FileReport, n: number): string {
   return lines.join("\n");
 }
 
+const contextErrorsN =
+  args["context-errors"] === undefined ? 0 : Math.max(0, Number.parseInt(args["context-errors"], 10) || 0);
+
+/** Tune records whose main claim gets a context field wrong or leaves it empty (the check half is never shown). */
+function contextErrorBlock(r: FileReport, n: number): string {
+  const fields = args.field ? [args.field] : [...CONTEXT_FIELDS];
+  const lines: string[] = [];
+  let shown = 0;
+  let wrong = 0;
+  for (const o of r.outcomes) {
+    if (o.half !== "tune" || !o.result) continue;
+    const s = contextScoresFor(r.name, o.rec, o.result) as Record<
+      string,
+      { right: boolean | null; km?: number }
+    >;
+    const bad = fields.filter((f) => s[f] && s[f].right !== true);
+    if (bad.length === 0) continue;
+    wrong++;
+    if (shown >= n) continue;
+    shown++;
+    const c = mainClaim(o.result);
+    const raw = o.rec.raw;
+    lines.push("");
+    lines.push(
+      `${o.rec.id}  wrong: ${bad.map((f) => `${f}${s[f]?.right === null ? " (empty)" : ""}`).join(", ")}`,
+    );
+    lines.push(
+      `  gold: date ${String(raw["date"] ?? "")} · place ${String(raw["location"] ?? "")} (${String(raw["lat"] ?? "")}, ${String(raw["lon"] ?? "")}) · actors ${[raw["actor1"], raw["actor2"]].filter(Boolean).join(" | ")}`,
+    );
+    lines.push(`  text: ${oneLine(o.rec.text, 600)}`);
+    if (c) {
+      const loc = c.location;
+      lines.push(
+        `  main claim ${c.id} killed ${c.value} «${oneLine(c.evidence.text, 80)}»\n` +
+          `    period ${c.period?.start ?? "?"}..${c.period?.end ?? "?"} ${c.period?.precision ?? ""} «${c.period?.text ?? ""}»\n` +
+          `    location ${loc ? `${loc.name} → ${loc.place ?? "?"} ${loc.country ?? "?"} ${loc.precision} (${loc.lat ?? "?"}, ${loc.lon ?? "?"})${s["place ≤25 km"]?.km !== undefined ? ` ${s["place ≤25 km"]?.km?.toFixed(0)} km` : ""}` : "none"}\n` +
+          `    perpetrator ${c.perpetrator ?? "none"} (${c.perpetrator_certainty ?? "–"})`,
+      );
+    } else lines.push("  no killed claim");
+  }
+  return [`── ${r.name} (tune half): context wrong on ${wrong} records (showing ${shown}) ──`, ...lines].join(
+    "\n",
+  );
+}
+
 function seedTable(rep: SeedReport): string {
   const header = ["gold evidence", "found", ...SEED_FIELDS, "ok"];
   const cell = (f: { gold: unknown; ours: unknown; ok: boolean | null }): string =>
@@ -492,12 +546,19 @@ function main(): void {
     for (const r of crashes)
       process.stdout.write(`!! ${r.name}: extract() threw on ${r.crashes} records (see --errors)\n`);
     process.stdout.write(
-      `\nContext fields (n/a: the extractor left the field empty on every record)\n\n${formatContextTable(
-        reports.flatMap((r) => HALVES.map((h) => ({ name: `${r.name}/${h}`, context: r.halves[h].context }))),
-      )}\n`,
+      `\nContext (protocol: the main claim — the largest non-historical killed claim — of each record with killed > 0; ` +
+        `period contains the coders' date ±1 day; location within 25 / 100 km of their point; perpetrator shares a word ` +
+        `stem with ACLED actor1/actor2; an empty field counts as wrong)\n\n${formatContextTable(
+          reports.flatMap((r) =>
+            HALVES.map((h) => ({ name: r.name, half: h, context: r.halves[h].context })),
+          ),
+        )}\n`,
     );
     if (errorsN > 0) {
       for (const r of reports) process.stdout.write(`\n${errorBlock(r, errorsN)}\n`);
+    }
+    if (contextErrorsN > 0) {
+      for (const r of reports) process.stdout.write(`\n${contextErrorBlock(r, contextErrorsN)}\n`);
     }
   }
   for (const rep of seedReports) {

@@ -1,14 +1,19 @@
-// Context fields scored against gold: date, country, location (distance) and actor.
+// Context fields scored by the protocol of ../shared/eval/README.md:
 //
-// Which claims are compared: the killed claims that make the document's total (those listed in an incident, not
-// historical, not part of another claim), in text order; when there are none, the first claim. A field the extractor
-// leaves empty on those claims is "unanswered": the tables show how many records were answered, and "n/a" when none.
+//   on the main claim of each record with killed > 0 (the largest non-historical killed claim), its `period` contains
+//   the coders' date (±1 day); its `location` lies within 25 km (and 100 km) of the coders' coordinates; its
+//   `perpetrator` shares a word stem with a coded actor (ACLED actor1 / actor2, ignoring generic words such as forces,
+//   military, unidentified, armed, group).
+//
+// A record with gold for a field but no main claim, or a main claim that leaves the field empty, counts as wrong
+// (unanswered): accuracy is right / n, and the answered count is kept beside it.
 import type { Claim, ExtractResult } from "../../src/extract/index.ts";
 import type { EvalRecord } from "./dataset.ts";
+import { goldOf } from "./score.ts";
 import { num, parseGoldDate, str } from "./dataset.ts";
 import { formatTable } from "./table.ts";
 
-export const CONTEXT_FIELDS = ["date", "country", "location ≤25 km", "location ≤100 km", "actor"] as const;
+export const CONTEXT_FIELDS = ["date in period", "place ≤25 km", "≤100 km", "perpetrator"] as const;
 export type ContextField = (typeof CONTEXT_FIELDS)[number];
 
 export interface ContextSample {
@@ -191,89 +196,113 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 }
 
 /**
- * Lower case, parentheticals ("(Israel)", "(2016-)") and punctuation removed, and a few words that name the same kind
- * of actor folded together ("Israeli forces" ~ "Israeli Military", "unidentified gunmen" ~ "Unidentified Armed Group"),
- * so that the containment test compares names rather than word choices.
+ * Words that name a kind of actor rather than an actor (the protocol's "generic words"), and function words. Years and
+ * ACLED's parentheticals ("(2016-)", "(Nigeria)": the coders' disambiguation tags, not part of the name) go too.
  */
-function normActor(s: string): string {
+const GENERIC_ACTOR_WORDS = new Set([
+  "forces",
+  "force",
+  "military",
+  "unidentified",
+  "unknown",
+  "armed",
+  "group",
+  "groups",
+  "of",
+  "the",
+  "and",
+  "al",
+  "el",
+  "ad",
+  "as",
+  "an",
+  "ar",
+  "ash",
+]);
+
+function actorWords(s: string): string[] {
   return s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/\([^)]*\)/g, " ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/\b(?:armed forces|defen[cs]e forces|forces|force|army|troops|military)\b/g, "military")
-    .replace(/\b(?:gunmen|gunman|armed men|armed group)\b/g, "armed group")
-    .replace(/\s+/g, " ")
-    .trim();
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3 && !/^\d+$/.test(w) && !GENERIC_ACTOR_WORDS.has(w));
+}
+
+/**
+ * Two words share a stem when one is a prefix of the other up to an inflection or demonym ending: a common prefix of
+ * at least four letters that leaves at most two letters of the shorter word ("Houthis" ~ "Houthi", "Israeli" ~
+ * "Israel", "Nigerian" ~ "Nigeria", "Shabab" ~ "Shabaab").
+ */
+export function sameStem(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= 4 && i >= Math.min(a.length, b.length) - 2;
 }
 
 export function actorMatches(perpetrator: string, gold: readonly string[]): boolean {
-  const p = normActor(perpetrator);
-  if (p === "") return false;
-  return gold.some((g) => {
-    const n = normActor(g);
-    return n !== "" && (n.includes(p) || p.includes(n));
-  });
+  const ours = actorWords(perpetrator);
+  if (ours.length === 0) return false;
+  return gold.some((g) => actorWords(g).some((gw) => ours.some((w) => sameStem(w, gw))));
 }
 
-/** The claims whose context is compared (see the header comment). */
-export function claimsForContext(result: ExtractResult): Claim[] {
-  const inTotal = new Set(result.incidents.flatMap((i) => i.claims));
-  const total = result.claims.filter(
-    (c) => c.metric === "killed" && inTotal.has(c.id) && !c.historical && !c.part_of,
-  );
-  if (total.length > 0) return total;
-  const first = result.claims[0];
-  return first ? [first] : [];
+/** The protocol's main claim: the largest non-historical killed claim (the first of equals, in text order). */
+export function mainClaim(result: ExtractResult): Claim | null {
+  let best: Claim | null = null;
+  for (const c of result.claims) {
+    if (c.metric !== "killed" || c.historical) continue;
+    if (best === null || c.value > best.value) best = c;
+  }
+  return best;
 }
 
 interface GoldContext {
-  /** YYYY-MM-DD, or a year (YYYY) when only the year is known. */
+  /** YYYY-MM-DD. */
   date: string | null;
-  country: string | null;
   point: { lat: number; lon: number } | null;
   actors: string[];
 }
 
 function goldContext(file: string, rec: EvalRecord): GoldContext {
-  let date: string | null = null;
-  if (file === "wiki") date = /^\d{4}$/.test(str(rec, "year") ?? "") ? str(rec, "year") : null;
-  else if (file === "gva")
-    date = parseGoldDate(str(rec, "date")); // incident date, not the article's
-  else date = parseGoldDate(str(rec, "date"));
-  const template = (rec.raw["templates"] as { location?: string; date?: string }[] | undefined)?.[0];
-  // MUC-4: the first template's date ("07 JAN 90") and country ("CHILE: MOLINA (CITY)").
+  let date = parseGoldDate(str(rec, "date"));
+  const template = (rec.raw["templates"] as { date?: string }[] | undefined)?.[0];
+  // MUC-4: the first template's date ("07 JAN 90").
   if (!date && file === "muc4") date = parseGoldDate(template?.date ?? null);
-
-  let country = countryIso(str(rec, "country"));
-  // Airwars' Gaza records have no country field: every incident is in the Gaza Strip.
-  if (!country && file === "airwars") country = "PS";
-  // GVA: every incident is in the United States.
-  if (!country && file === "gva") country = "US";
-  if (!country && file === "muc4") country = countryIso(template?.location?.split(":")[0] ?? null);
-
   const lat = num(rec, "lat");
   const lon = num(rec, "lon");
   const point = lat !== null && lon !== null ? { lat, lon } : null;
-
+  // The protocol scores perpetrators on ACLED's actor1 / actor2 only.
   const actors: string[] = [];
-  for (const k of ["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"]) {
-    const v = str(rec, k);
-    if (v) actors.push(...v.split(";").map((s) => s.trim()));
+  if (file === "acled") {
+    for (const k of ["actor1", "actor2"]) {
+      const v = str(rec, k);
+      if (v) actors.push(v);
+    }
   }
-  const actor = str(rec, "actor") ?? str(rec, "belligerent") ?? str(rec, "perpetrator");
-  if (actor) actors.push(...actor.split(",").map((s) => s.trim()));
-  return { date, country, point, actors: actors.filter(Boolean) };
+  return { date, point, actors };
 }
 
-function dateRight(claims: readonly Claim[], gold: string): boolean | null {
-  const withPeriod = claims.find((c) => c.period && (c.period.start || c.period.end));
-  if (!withPeriod?.period) return null;
-  const start = withPeriod.period.start ?? withPeriod.period.end;
-  const end = withPeriod.period.end ?? withPeriod.period.start;
-  if (!start || !end) return null;
-  if (gold.length === 4) return start.startsWith(gold) || end.startsWith(gold);
-  // Exact day: the period is that one day.
-  return start === gold && end === gold;
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The claim's period contains the gold day ±1: [start, end] meets [gold − 1, gold + 1]. An open end stays open. */
+export function periodContains(period: Claim["period"], gold: string): boolean | null {
+  if (!period || (!period.start && !period.end)) return null;
+  const lo = addDays(gold, -1);
+  const hi = addDays(gold, 1);
+  const start = period.start ?? "0000-01-01";
+  const end = period.end ?? "9999-12-31";
+  return start.slice(0, 10) <= hi && end.slice(0, 10) >= lo;
+}
+
+/** True when the record is scored for context: gold killed > 0 (the top of a range counts). */
+export function scoredForContext(rec: EvalRecord): boolean {
+  const g = goldOf(rec, "killed");
+  return g !== null && Math.max(g.value, g.max) > 0;
 }
 
 export function contextScoresFor(
@@ -281,54 +310,50 @@ export function contextScoresFor(
   rec: EvalRecord,
   result: ExtractResult,
 ): Partial<Record<ContextField, ContextSample>> {
+  if (!scoredForContext(rec)) return {};
   const gold = goldContext(file, rec);
-  const claims = claimsForContext(result);
+  const claim = mainClaim(result);
   const out: Partial<Record<ContextField, ContextSample>> = {};
-  if (gold.date) out.date = { right: dateRight(claims, gold.date) };
-  const located = claims.find((c) => c.location !== null) ?? null;
-  if (gold.country) {
-    const ours = located?.location?.country ?? null;
-    out.country = { right: ours === null ? null : ours.toUpperCase() === gold.country };
-  }
+  if (gold.date) out["date in period"] = { right: claim ? periodContains(claim.period, gold.date) : null };
   if (gold.point) {
-    const withPoint = claims.find((c) => c.location?.lat != null && c.location.lon != null);
-    const loc = withPoint?.location;
+    const loc = claim?.location;
     if (loc && loc.lat !== null && loc.lon !== null) {
       const km = haversineKm(gold.point.lat, gold.point.lon, loc.lat, loc.lon);
-      out["location ≤25 km"] = { right: km <= 25, km };
-      out["location ≤100 km"] = { right: km <= 100 };
+      out["place ≤25 km"] = { right: km <= 25, km };
+      out["≤100 km"] = { right: km <= 100 };
     } else {
-      out["location ≤25 km"] = { right: null };
-      out["location ≤100 km"] = { right: null };
+      out["place ≤25 km"] = { right: null };
+      out["≤100 km"] = { right: null };
     }
   }
   if (gold.actors.length > 0) {
-    const p = claims.find((c) => c.perpetrator)?.perpetrator ?? null;
-    out.actor = { right: p === null ? null : actorMatches(p, gold.actors) };
+    const p = claim?.perpetrator ?? null;
+    out.perpetrator = { right: p === null ? null : actorMatches(p, gold.actors) };
   }
   return out;
 }
 
+/** One row per file and half: each field's accuracy (right / n), with "answered/n" beside it. */
 export function formatContextTable(
-  reports: { name: string; context: Record<string, ContextScore> }[],
+  reports: { name: string; half: string; context: Record<string, ContextScore> }[],
 ): string {
-  const header = ["file", "field", "accuracy", "n", "answered", "right/answered", "median km"];
+  const header = ["file", "half", ...CONTEXT_FIELDS.flatMap((f) => [f, "answered/n"]), "median km"];
   const rows: string[][] = [];
   for (const r of reports) {
-    for (const f of CONTEXT_FIELDS) {
-      const s = r.context[f]?.summary();
-      if (!s || s.n === 0) continue;
-      const na = s.answered === 0;
-      rows.push([
-        r.name,
-        f,
-        na ? "n/a" : (s.accuracy ?? 0).toFixed(3),
-        String(s.n),
-        String(s.answered),
-        na ? "n/a" : (s.precision ?? 0).toFixed(3),
-        s.medianKm == null ? "" : s.medianKm.toFixed(1),
-      ]);
+    const sums = CONTEXT_FIELDS.map((f) => r.context[f]?.summary() ?? null);
+    if (sums.every((s) => !s || s.n === 0)) continue;
+    const row = [r.name, r.half];
+    for (const s of sums) {
+      if (!s || s.n === 0) row.push("–", "");
+      else row.push(((s.right / s.n) as number).toFixed(3), `${s.answered}/${s.n}`);
     }
+    const km = r.context["place ≤25 km"]?.summary().medianKm;
+    row.push(km == null ? "" : km.toFixed(1));
+    rows.push(row);
   }
-  return formatTable(header, rows, ["left", "left", "right", "right", "right", "right", "right"]);
+  return formatTable(
+    header,
+    rows,
+    header.map((_, i) => (i < 2 ? "left" : "right")),
+  );
 }

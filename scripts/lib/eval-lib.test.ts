@@ -2,7 +2,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Claim, ExtractResult } from "../../src/extract/index.ts";
-import { actorMatches, contextScoresFor, countryIso, haversineKm } from "./context.ts";
+import {
+  actorMatches,
+  contextScoresFor,
+  countryIso,
+  haversineKm,
+  periodContains,
+  sameStem,
+} from "./context.ts";
 import type { EvalRecord } from "./dataset.ts";
 import { parseGoldDate } from "./dataset.ts";
 import { compareSeed } from "./seed.ts";
@@ -36,6 +43,22 @@ test("context helpers", () => {
   assert.ok(actorMatches("Islamic State", ["Islamic State - Khorasan Province"]));
   assert.ok(actorMatches("al-Shabaab", ["Al Shabaab"]));
   assert.ok(!actorMatches("Houthis", ["Military Forces of Yemen (2012-)"]));
+  // Generic words never match on their own; country names in state forces do.
+  assert.ok(!actorMatches("armed forces", ["Military Forces of Nigeria (2015-)"]));
+  assert.ok(actorMatches("Nigerian troops", ["Military Forces of Nigeria (2015-)"]));
+  assert.ok(!actorMatches("Nigerian troops", ["Unidentified Armed Group (Nigeria)"]));
+  assert.ok(
+    actorMatches("Houthi rebels", ["Houthis"]) && sameStem("shabab", "shabaab") && !sameStem("iran", "iraq"),
+  );
+});
+
+test("period contains the gold day ±1", () => {
+  const p = (start: string | null, end: string | null) => ({ start, end, precision: "day" }) as never;
+  assert.equal(periodContains(p("2020-05-10", "2020-05-10"), "2020-05-09"), true);
+  assert.equal(periodContains(p("2020-05-11", "2020-05-11"), "2020-05-09"), false);
+  assert.equal(periodContains(p("2020-05-01", "2020-05-31"), "2020-05-09"), true);
+  assert.equal(periodContains(p(null, "2020-05-08"), "2020-05-09"), true);
+  assert.equal(periodContains(null, "2020-05-09"), null);
 });
 
 test("context scoring of a claim", () => {
@@ -74,16 +97,21 @@ test("context scoring of a claim", () => {
   };
   const s = contextScoresFor(
     "acled",
-    rec({ date: "9-May-20", country: "Israel", lat: 32.8184, lon: 34.9885, actor1: "Protesters (Israel)" }),
+    rec({ killed: 3, date: "9-May-20", lat: 32.8184, lon: 34.9885, actor1: "Protesters (Israel)" }),
     result,
   );
-  assert.equal(s.date?.right, true);
-  assert.equal(s.country?.right, true);
-  assert.equal(s["location ≤25 km"]?.right, true);
-  assert.equal(s.actor?.right, true);
-  const w = contextScoresFor("wiki", rec({ year: "2021", country: "Syria" }), result);
-  assert.equal(w.date?.right, false);
-  assert.equal(w.country?.right, false);
+  assert.equal(s["date in period"]?.right, true);
+  assert.equal(s["place ≤25 km"]?.right, true);
+  assert.equal(s.perpetrator?.right, true);
+  // Only records with killed > 0 are scored.
+  assert.deepEqual(contextScoresFor("acled", rec({ killed: 0, date: "9-May-20" }), result), {});
+  const moved = contextScoresFor(
+    "acled",
+    rec({ killed: 3, date: "12-May-20", lat: 31.5, lon: 34.47 }),
+    result,
+  );
+  assert.equal(moved["date in period"]?.right, false);
+  assert.equal(moved["place ≤25 km"]?.right, false);
 });
 
 test("seed comparison", () => {
@@ -145,5 +173,6 @@ test("seed comparison", () => {
 
 test("actor names folded", () => {
   assert.ok(actorMatches("Israeli forces", ["Israeli Military"]));
-  assert.ok(actorMatches("unidentified gunmen", ["Unidentified Armed Group (Yemen)"]));
+  // "Unidentified Armed Group" is all generic words: nothing to share a stem with.
+  assert.ok(!actorMatches("unidentified gunmen", ["Unidentified Armed Group (Yemen)"]));
 });

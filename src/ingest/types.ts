@@ -17,6 +17,10 @@ export interface ReadOptions {
   timeoutMs?: number;
   /** User-Agent header for fetches. */
   userAgent?: string;
+  /** Fetch loopback, private and link-local addresses too (--allow-private-urls). Default false: refused. */
+  allowPrivateUrls?: boolean;
+  /** Network failures said one way, for errors an API client reads (see fetch.ts). */
+  opaqueNetworkErrors?: boolean;
   /** Called for inputs that are passed over on purpose (binary files inside folders, non-HTML WARC records). */
   onSkip?: (origin: string, reason: string) => void;
   /** Cleans an HTML page into an article in place of htmlToArticle on this thread (the server's worker: offthread.ts). */

@@ -27,7 +27,8 @@ export interface DateMention extends TextSpan {
 }
 
 const DAY_MS = 86_400_000;
-const MONTH_CUE_BEFORE = /(?:\b(?:in|since|during|until|till|by|last|this|next|from|through|to|of|early|mid|late|and|or|before|after)|[,(–—-])\s*$/i;
+const MONTH_CUE_BEFORE =
+  /(?:\b(?:in|since|during|until|till|by|last|this|next|from|through|to|of|early|mid|late|and|or|before|after)|[,(–—-])\s*$/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar helpers, all in UTC so that no machine time zone leaks into the dates.
@@ -59,12 +60,25 @@ function monthPeriod(y: number, m: number, text: string): Period {
 
 function span(start: Date, end: Date, text: string, precision?: PeriodPrecision): Period {
   const days = Math.round((end.getTime() - start.getTime()) / DAY_MS) + 1;
-  const p: PeriodPrecision = precision ?? (days <= 1 ? "day" : days <= 6 ? "days" : days <= 7 ? "week" : days <= 31 ? "month" : "year");
+  const p: PeriodPrecision =
+    precision ??
+    (days <= 1 ? "day" : days <= 6 ? "days" : days <= 7 ? "week" : days <= 31 ? "month" : "year");
   return { start: iso(start), end: iso(end), precision: p, text };
 }
 
 const MONTH_INDEX: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function monthOf(word: string): number | null {
@@ -72,7 +86,19 @@ function monthOf(word: string): number | null {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -88,11 +114,23 @@ const DATE_LINE = new RegExp(
   "i",
 );
 
+/** A wire dateline without a year: "MOSUL, Iraq, March 26 (Reuters) -", "BAGHDAD, 26 March —". */
+const SHORT_DATELINE = new RegExp(
+  `^\\s*[A-Z][A-Z .'’-]+(?:,\\s*[A-Za-z .'’-]+)?,\\s*((?:${MONTH_NAMES})\\.? \\d{1,2}|\\d{1,2} (?:${MONTH_NAMES})\\.?)\\s*(?:\\([^()]{1,60}\\)\\s*)?(?:--|—|–|-)`,
+  "i",
+);
+
+/** "between 3 and 5 May 2020", "between the 3rd and 5th of May". */
+const BETWEEN_DAYS = new RegExp(
+  `\\bbetween (?:the )?(\\d{1,2})(?:st|nd|rd|th)? and (?:the )?(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (${MONTH_NAMES})\\.?(?:,? ((?:19|20)\\d\\d))?\\b`,
+  "gi",
+);
+
 const TIMESTAMP = /\d{4},? (?:at )?\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?$/i;
 const STAMP_LABEL = /\b(?:posted|updated|published|last modified|created)(?: on| at)?:? *$/i;
 
 export interface Reference {
-  /** Publication (or dateline) date; null when the text gives none: then only absolute dates resolve. */
+  /** Dateline date, else publication date; null when the text gives none: then only absolute dates resolve. */
   date: Date | null;
   /** Report-date spans in the text: never an event date. */
   reportSpans: TextSpan[];
@@ -102,15 +140,26 @@ export function reference(state: DocState): Reference {
   return state.cached("reference", 0, () => {
     const { doc } = state;
     const reportSpans: TextSpan[] = [];
-    let date = doc.published ? parseIso(doc.published) : null;
-    const dl = DATELINE.exec(doc.text.slice(0, 300));
+    const published = doc.published ? parseIso(doc.published) : null;
+    let date = published;
+    let dateline: Date | null = null;
+    const dl = DATELINE.exec(doc.text.slice(0, 300)) ?? SHORT_DATELINE.exec(doc.text.slice(0, 300));
     if (dl?.[1]) {
       const at = dl.index + dl[0].indexOf(dl[1]);
       reportSpans.push({ start: at, end: at + dl[1].length });
-      if (!date) {
-        const parsed = chrono.casual.parseDate(dl[1], { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: "UTC" });
-        if (parsed) date = utc(parsed.getUTCFullYear(), parsed.getUTCMonth() + 1, parsed.getUTCDate());
+      // A dateline without a year ("MOSUL, Iraq, March 26 (Reuters) -") takes the publication's year, else none.
+      const instant = published
+        ? new Date(published.getTime() + 12 * 3_600_000)
+        : new Date(Date.UTC(2000, 0, 1, 12));
+      const parsed = chrono.casual.parse(dl[1], { instant, timezone: "UTC" }, { forwardDate: false })[0];
+      if (parsed && (parsed.start.isCertain("year") || published)) {
+        const d = parsed.start.date();
+        dateline = utc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+        if (published && dateline > published)
+          dateline = utc(dateline.getUTCFullYear() - 1, dateline.getUTCMonth() + 1, dateline.getUTCDate());
       }
+      // The dateline is when the text itself was written: relative days ("on Thursday") count back from it.
+      if (dateline) date = dateline;
     }
     for (let i = 0; i < Math.min(state.sentenceCount, 8); i++) {
       const text = state.sentenceText(i);
@@ -118,7 +167,10 @@ export function reference(state: DocState): Reference {
       if (!s || !DATE_LINE.test(text)) continue;
       reportSpans.push(s);
       if (!date) {
-        const parsed = chrono.casual.parseDate(text, { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: "UTC" });
+        const parsed = chrono.casual.parseDate(text, {
+          instant: new Date(Date.UTC(2000, 0, 1, 12)),
+          timezone: "UTC",
+        });
         if (parsed) date = utc(parsed.getUTCFullYear(), parsed.getUTCMonth() + 1, parsed.getUTCDate());
       }
     }
@@ -129,11 +181,14 @@ export function reference(state: DocState): Reference {
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the dates in one sentence.
 
-function fromChrono(r: chrono.ParsedResult, pub: Date | null, before: string): Period | null {
+function fromChrono(r: chrono.ParsedResult, pub: Date | null, before: string, after = ""): Period | null {
   const s = r.start;
   const known = (c: chrono.Component) => s.isCertain(c);
   if (!known("day") && !known("weekday") && !known("month") && !known("year")) return null; // a time of day only
   if (r.tags().has("casualReference/now")) return null;
+  // "yesterday", "last week" with neither a dateline nor a publication date: no day to count back from.
+  if (!pub && [...r.tags()].some((t) => t.startsWith("casualReference/") || t === "result/relativeDate"))
+    return null;
   // "two weeks after a boy was shot", "three days later": counted from an event, not from publication.
   if (/\b(?:after|later|from now|hence)$/i.test(r.text)) return null;
   if (!pub && !known("year")) return null; // nothing to resolve a relative date against
@@ -156,9 +211,22 @@ function fromChrono(r: chrono.ParsedResult, pub: Date | null, before: string): P
       else if (!known("year")) d = utc(y - 1, m, s.get("day") ?? 1);
     }
     const ago = /\b(week|month|year)s? ago\b/i.exec(text)?.[1]?.toLowerCase() as PeriodPrecision | undefined;
-    const approx = /\b(?:around|about|circa|approximately|on or about)\s*$/i.test(before);
-    const p: Period = { start: iso(d), end: iso(d), precision: ago ?? (approx ? "days" : "day"), text };
-    return p;
+    if (ago) return { start: iso(d), end: iso(d), precision: ago, text };
+    // "Around 9 May 2020", "on or about": a day either side. "(as reported)" after the date: the day it was
+    // reported, so the event fell on it or the day before.
+    const approx = /\b(?:around|about|circa|approximately|on or about|or about)\s*$/i.test(before);
+    const asReported = /^\s*\(?as reported\b/i.test(after);
+    if (approx || asReported) {
+      const first = addDays(d, -1);
+      const last = approx ? addDays(d, 1) : d;
+      return {
+        start: iso(first),
+        end: iso(pub && last > pub ? pub : last),
+        precision: "days",
+        text: asReported ? `${text} (as reported)` : text,
+      };
+    }
+    return { start: iso(d), end: iso(d), precision: "day", text };
   }
   if (known("month")) {
     // A bare month name must read as a date: not "the funeral MARCH OF the ten", not "they MAY".
@@ -216,10 +284,18 @@ function fromRelative(kind: RelativeDate, text: string, pub: Date | null): Perio
       return span(addDays(pub, -1), addDays(pub, -1), text, "day");
     case "past_n": {
       const n = /\b(\d+|[a-z]+) (hour|day|week|month|year)s?\b/i.exec(text);
-      const count = n?.[1] ? (Number(n[1]) || NUMBER_WORDS[n[1].toLowerCase()] || 1) : 1;
+      const count = n?.[1] ? Number(n[1]) || NUMBER_WORDS[n[1].toLowerCase()] || 1 : 1;
       const unit = (n?.[2] ?? /(hour|day|week|month|year)/i.exec(text)?.[1] ?? "day").toLowerCase();
       const days =
-        unit === "hour" ? Math.max(1, Math.ceil(count / 24)) : unit === "week" ? 7 * count : unit === "month" ? 30 * count : unit === "year" ? 365 * count : count;
+        unit === "hour"
+          ? Math.max(1, Math.ceil(count / 24))
+          : unit === "week"
+            ? 7 * count
+            : unit === "month"
+              ? 30 * count
+              : unit === "year"
+                ? 365 * count
+                : count;
       return span(addDays(pub, -days), pub, text);
     }
     case "this_year":
@@ -251,10 +327,42 @@ export function mentionsIn(state: DocState, i: number): DateMention[] {
     const out: DateMention[] = [];
 
     for (const hit of scan(RELATIVE_DATE_LEXICON, text, s.start)) {
-      const kind = hit.value === "same_day" ? "same_day" : hit.value === "same_period" ? "same_period" : "date";
+      const kind =
+        hit.value === "same_day" ? "same_day" : hit.value === "same_period" ? "same_period" : "date";
       const period = fromRelative(hit.value, hit.text, pub);
       if (kind === "date" && !period) continue;
-      out.push({ start: hit.start, end: hit.end, text: hit.text, period, kind, since: false, ofReport: false });
+      out.push({
+        start: hit.start,
+        end: hit.end,
+        text: hit.text,
+        period,
+        kind,
+        since: false,
+        ofReport: false,
+      });
+    }
+
+    // "between 3 and 5 May 2020": chrono reads only the second day.
+    for (const m of text.matchAll(BETWEEN_DAYS)) {
+      const month = monthOf(m[3] ?? "");
+      const yearWord = m[4];
+      if (!month || (!yearWord && !pub)) continue;
+      let y = yearWord ? Number(yearWord) : (pub as Date).getUTCFullYear();
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      if (!(a >= 1 && b >= a && b <= lastDayOfMonth(y, month))) continue;
+      if (!yearWord && pub && utc(y, month, a) > pub) y -= 1;
+      const start = s.start + m.index;
+      const period = span(utc(y, month, a), utc(y, month, b), m[0]);
+      out.push({
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        period,
+        kind: "date",
+        since: false,
+        ofReport: false,
+      });
     }
 
     let prepared = text;
@@ -266,7 +374,9 @@ export function mentionsIn(state: DocState, i: number): DateMention[] {
       // "In December, 40 people were killed": chrono takes the count for a two-digit year.
       const count = /,\s*\d{1,2}$/.exec(r.text);
       if (count && /^\s+\D/.test(prepared.slice(r.index + r.text.length))) {
-        const again = chrono.casual.parse(prepared.slice(r.index, r.index + count.index), refDate, { forwardDate: false })[0];
+        const again = chrono.casual.parse(prepared.slice(r.index, r.index + count.index), refDate, {
+          forwardDate: false,
+        })[0];
         if (!again) continue;
         index = r.index + again.index;
         r = again;
@@ -276,14 +386,23 @@ export function mentionsIn(state: DocState, i: number): DateMention[] {
       if (out.some((m) => m.start < end && start < m.end)) continue; // the lexicon's reading wins
       if (ref.reportSpans.some((d) => d.start < end && start < d.end)) continue;
       // "Posted: Wednesday, March 12, 2014 8:04 AM EST": the page's time stamp, not the event's.
-      if (TIMESTAMP.test(r.text) || STAMP_LABEL.test(prepared.slice(Math.max(0, index - 20), index))) continue;
-      const period = fromChrono(r, pub, prepared.slice(Math.max(0, index - 20), index));
+      if (TIMESTAMP.test(r.text) || STAMP_LABEL.test(prepared.slice(Math.max(0, index - 20), index)))
+        continue;
+      const period = fromChrono(
+        r,
+        pub,
+        prepared.slice(Math.max(0, index - 20), index),
+        prepared.slice(index + r.text.length, index + r.text.length + 20),
+      );
       if (period) out.push({ start, end, text: r.text, period, kind: "date", since: false, ofReport: false });
     }
 
     out.sort((a, b) => a.start - b.start);
     markSince(text, s.start, out);
-    for (const m of out) m.ofReport = REPORT_VERB_BEFORE.test(text.slice(Math.max(0, m.start - s.start - 40), m.start - s.start));
+    for (const m of out)
+      m.ofReport = REPORT_VERB_BEFORE.test(
+        text.slice(Math.max(0, m.start - s.start - 40), m.start - s.start),
+      );
     return out;
   });
 }
@@ -326,7 +445,8 @@ function fromMention(state: DocState, m: DateMention, i: number, previous: Perio
     return p ? { ...p, text: m.text } : null;
   }
   if (!m.period) return null;
-  if (m.since) return { start: m.period.start, end: pubIso ?? null, precision: m.period.precision, text: m.text };
+  if (m.since)
+    return { start: m.period.start, end: pubIso ?? null, precision: m.period.precision, text: m.text };
   return { ...m.period };
 }
 
@@ -352,6 +472,8 @@ export function periodFor(state: DocState, claim: Claim, previous: Period | null
     const last = carried[carried.length - 1];
     if (last) period = fromMention(state, last, i - 1, previous);
   }
+  // A claim without a date of its own happened when the document's event did.
+  period ??= inheritedPeriod(state, i);
   if (!period) return upperBound(pubIso);
 
   // Bodies found or announced on a date died on or before it.
@@ -359,4 +481,72 @@ export function periodFor(state: DocState, claim: Claim, previous: Period | null
   const after = state.doc.text.slice(claim.evidence.start, Math.min(sentence.end, claim.evidence.end + 80));
   if (RECOVERY.test(after)) return upperBound(period.end, period.text ?? null);
   return period;
+}
+
+/** A lead sentence about violence: its date is the event's ("On Wednesday, the president visited …" is not). */
+const VIOLENCE =
+  /\b(?:kill|dead|die[ds]?\b|dying|death|attack|clash|strike|struck|shell|bomb|explo|shot|shoot|gun|fire[ds]?\b|fighting|fought|raid|ambush|assault|massacre|murder|wound|injur|abduct|kidnap|behead|hit\b|target|fatalit|casualt|violen|battle|drone|mortar|rocket|missile|IED|grenade|protest|riot|stab|lynch|execut|torture|burn|loot|displac)/i;
+
+/** How many body sentences count as the lead, where a report states when its event happened. */
+const LEAD_SENTENCES = 2;
+
+/**
+ * The document's event date, which claims without a date of their own inherit. In order of evidence: the first
+ * event date of the lead ("On 9 May 2020, …"), with its own precision; else the dateline's or publication date,
+ * read as that day or the day before (news reports what happened since the last edition). Null when the text
+ * gives none of them.
+ */
+export function documentPeriod(state: DocState): Period | null {
+  return leadDate(state)?.period ?? fallbackPeriod(state);
+}
+
+/** The dateline's or publication date: that day or the day before. */
+function fallbackPeriod(state: DocState): Period | null {
+  const ref = reference(state).date;
+  if (!ref) return null;
+  return { start: iso(addDays(ref, -1)), end: iso(ref), precision: "days", text: null };
+}
+
+/**
+ * Sentence i takes the lead's date when it is in the lead's paragraph (a short report is one event) or when the
+ * lead is about violence; otherwise ("On Wednesday, the president visited Mosul." then a new paragraph) only the
+ * dateline's or publication date.
+ */
+function inheritedPeriod(state: DocState, i: number): Period | null {
+  const lead = leadDate(state);
+  if (lead && lead.sentence <= i) {
+    let sameParagraph = true;
+    for (let j = lead.sentence + 1; j <= i; j++) if (state.paragraphStarts(j)) sameParagraph = false;
+    if (sameParagraph || lead.violent) return { ...lead.period };
+  }
+  return fallbackPeriod(state);
+}
+
+function leadDate(state: DocState): { period: Period; sentence: number; violent: boolean } | null {
+  return state.cached("leadDate", 0, () => {
+    let body = 0;
+    for (let i = 0; i < state.sentenceCount && body < LEAD_SENTENCES; i++) {
+      const s = state.sentence(i);
+      if (!s || state.inHeadline(s)) continue;
+      const text = state.sentenceText(i);
+      if (
+        DATE_LINE.test(text) ||
+        reference(state).reportSpans.some((r) => r.start <= s.start && r.end >= s.end)
+      )
+        continue;
+      body++;
+      const lead = mentionsIn(state, i).find(
+        (m) =>
+          m.kind === "date" &&
+          !m.since &&
+          !m.ofReport &&
+          m.period?.start &&
+          m.period.end &&
+          m.period.precision !== "year",
+      );
+      if (lead?.period)
+        return { period: { ...lead.period, text: lead.text }, sentence: i, violent: VIOLENCE.test(text) };
+    }
+    return null;
+  });
 }
