@@ -586,6 +586,15 @@ const ingestSection: BenchSection = {
   },
 };
 
+const hostileSection: BenchSection = {
+  name: "hostile",
+  description: "issue 14: time growth per ×10 of input size of each hostile input family (extraction and HTML; target ≤ 15)",
+  async run(): Promise<Row[]> {
+    const { benchHostile } = await import("./lib/hostile-bench.ts");
+    return benchHostile((line) => process.stderr.write(line + "\n"));
+  },
+};
+
 const ingestJsonlSection: BenchSection = {
   name: "ingest-jsonl",
   description: "1,000 GVA dev articles from JSONL into a new store, places and reconciliation on: pipeline vs one article per transaction",
@@ -600,7 +609,7 @@ const ingestJsonlSection: BenchSection = {
   },
 };
 
-const SECTIONS: BenchSection[] = [extractSection, ingestJsonlSection, ingestSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
+const SECTIONS: BenchSection[] = [extractSection, hostileSection, ingestJsonlSection, ingestSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 

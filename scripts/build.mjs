@@ -10,8 +10,14 @@ const outdir = join(root, "dist");
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  // The extraction threads load extract-worker.js beside the chunk that starts them (src/pipeline/pool.ts).
-  entryPoints: { main: "src/cli/main.ts", gazetteer: "src/gazetteer/index.ts", "extract-worker": "src/pipeline/extract-worker.ts" },
+  // Worker threads load their entry beside the chunk that starts them: extraction threads (src/pipeline/pool.ts) and
+  // the HTML cleaner (src/ingest/offthread.ts).
+  entryPoints: {
+    main: "src/cli/main.ts",
+    gazetteer: "src/gazetteer/index.ts",
+    "extract-worker": "src/pipeline/extract-worker.ts",
+    "html-worker": "src/ingest/html-worker.ts",
+  },
   bundle: true,
   splitting: true,
   format: "esm",

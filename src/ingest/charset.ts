@@ -8,7 +8,38 @@ export interface Decoded {
   /** The WHATWG encoding name actually used, e.g. "utf-8", "windows-1256". */
   charset: string;
   /** Where the charset came from. */
-  source: "bom" | "header" | "meta" | "xml" | "utf8-valid" | "fallback";
+  source: "bom" | "header" | "meta" | "xml" | "utf8-valid" | "utf8-repaired" | "fallback";
+  /** Said when the bytes were not what they claim or seem: invalid UTF-8 replaced, or a guess at windows-1252. */
+  warning?: string;
+}
+
+/** Well-formed multi-byte UTF-8 sequences and malformed bytes in `bytes` (one linear pass). */
+function utf8Census(bytes: Uint8Array): { multi: number; bad: number; firstBad: number } {
+  let multi = 0;
+  let bad = 0;
+  let firstBad = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    // Overlong and surrogate forms are malformed too.
+    if (ok && len === 3) ok = !(b === 0xe0 && bytes[i + 1]! < 0xa0) && !(b === 0xed && bytes[i + 1]! >= 0xa0);
+    if (ok && len === 4) ok = !(b === 0xf0 && bytes[i + 1]! < 0x90) && !(b === 0xf4 && bytes[i + 1]! >= 0x90);
+    if (ok) {
+      multi++;
+      i += len;
+    } else {
+      if (firstBad < 0) firstBad = i;
+      bad++;
+      i++;
+    }
+  }
+  return { multi, bad, firstBad };
 }
 
 /** How many leading bytes are searched for a declaration (the HTML standard's prescan uses 1024; pages often put it later). */
@@ -81,6 +112,23 @@ export function decodeBytes(
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), charset: "utf-8", source: "utf8-valid" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), charset: "windows-1252", source: "fallback" };
+    // UTF-8 text with a few damaged bytes is still UTF-8: reading it all as windows-1252 would garble every
+    // accented letter and every typographic quote. Legacy windows-1252 text has no well-formed UTF-8 sequences
+    // (or fewer than its stray high bytes), so that reading stays for it.
+    const { multi, bad, firstBad } = utf8Census(bytes);
+    if (multi > 0 && bad <= multi) {
+      return {
+        text: new TextDecoder("utf-8").decode(bytes),
+        charset: "utf-8",
+        source: "utf8-repaired",
+        warning: `${bad} byte${bad === 1 ? "" : "s"} not valid UTF-8 (the first at byte ${firstBad}) replaced by U+FFFD; the rest read as UTF-8`,
+      };
+    }
+    return {
+      text: new TextDecoder("windows-1252").decode(bytes),
+      charset: "windows-1252",
+      source: "fallback",
+      warning: `no charset declared and the bytes are not UTF-8 (the first invalid at byte ${firstBad}): read as windows-1252`,
+    };
   }
 }

@@ -4,7 +4,7 @@ import { readFeed } from "./feed.ts";
 import { htmlToArticle } from "./html.ts";
 import { sniffKind } from "./sniff.ts";
 import { textToArticle } from "./text.ts";
-import { errorMessage, fail, ok, type ReadItem, type SourceKind } from "./types.ts";
+import { errorMessage, fail, ok, type HtmlReadFn, type ReadItem, type SourceKind } from "./types.ts";
 
 export interface DocumentContext {
   origin: string;
@@ -12,6 +12,8 @@ export interface DocumentContext {
   /** HTTP Content-Type (fetch or WARC), for the charset and as a hint when the bytes are ambiguous. */
   contentType?: string | null;
   kind?: SourceKind;
+  /** Cleans HTML elsewhere (a worker thread) instead of here. */
+  readHtml?: HtmlReadFn;
 }
 
 /** Kinds a single in-memory document can be read as here (WARC and JSONL have their own streaming readers). */
@@ -45,16 +47,17 @@ export async function* readDocument(bytes: Uint8Array, ctx: DocumentContext): As
   const kind = ctx.kind ?? documentKind(bytes, ctx.contentType);
   try {
     if (kind === "html") {
-      const { text } = decodeBytes(bytes, { contentType: ctx.contentType, flavour: "html" });
-      yield ok(htmlToArticle(text, { origin: ctx.origin, url: ctx.url ?? null }));
+      const { text, warning } = decodeBytes(bytes, { contentType: ctx.contentType, flavour: "html" });
+      const page = { origin: ctx.origin, url: ctx.url ?? null };
+      yield ok(ctx.readHtml ? await ctx.readHtml(text, page) : htmlToArticle(text, page), warning);
     } else if (kind === "feed") {
       const { text } = decodeBytes(bytes, { contentType: ctx.contentType, flavour: "xml" });
       yield* readFeed(text, { origin: ctx.origin, url: ctx.url ?? null });
     } else if (kind === "text") {
-      const { text } = decodeBytes(bytes, { contentType: ctx.contentType, flavour: "text" });
+      const { text, warning } = decodeBytes(bytes, { contentType: ctx.contentType, flavour: "text" });
       const article = textToArticle(text, ctx.origin);
       if (ctx.url) article.url = ctx.url;
-      yield ok(article);
+      yield ok(article, warning);
     } else {
       yield fail(ctx.origin, unsupportedKindMessage(kind));
     }

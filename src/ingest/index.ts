@@ -12,7 +12,8 @@ import { isGzip, SNIFF_BYTES, sniffKind } from "./sniff.ts";
 import { DEFAULT_MAX_BYTES, errorMessage, fail, mb, type ReadItem, type ReadOptions, type SourceKind } from "./types.ts";
 import { readWarc } from "./warc.ts";
 
-export type { ReadItem, ReadOptions, SourceKind } from "./types.ts";
+export type { HtmlReadFn, ReadItem, ReadOptions, SourceKind } from "./types.ts";
+export { HtmlReader, HTML_BUDGET_MS, readHtmlOffThread } from "./offthread.ts";
 export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "./types.ts";
 export { htmlToArticle, htmlFragmentToText } from "./html.ts";
 export { textToArticle } from "./text.ts";
@@ -104,7 +105,7 @@ async function* readFile(path: string, opts: ReadOptions, inFolder: boolean): As
       yield fail(origin, errorMessage(err));
       return;
     }
-    yield* readDocument(bytes, { origin, kind });
+    yield* readDocument(bytes, { origin, kind, readHtml: opts.readHtml });
   } else if (inFolder && (kind === "binary" || kind === "empty" || kind === "xml")) {
     // Folders hold images, PDFs and sitemaps next to articles; passing over them is not a failure.
     opts.onSkip?.(origin, unsupportedKindMessage(kind));
@@ -159,7 +160,7 @@ async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<ReadItem
   const kind = documentKind(bytes, fetched.contentType);
   if (kind === "warc") yield* readWarc(Readable.from([bytes]), url, opts);
   else if (kind === "jsonl") yield* readJsonl(Readable.from([bytes]), url, maxBytes);
-  else yield* readDocument(bytes, { origin: url, url: fetched.url, contentType: fetched.contentType, kind });
+  else yield* readDocument(bytes, { origin: url, url: fetched.url, contentType: fetched.contentType, kind, readHtml: opts.readHtml });
 }
 
 /**

@@ -2,7 +2,7 @@
 // articles. warcio itself reads a truncated file silently (a short last payload, or a gzip member dropped),
 // so truncation is checked here: gzip is inflated by node:zlib, which fails on a cut stream, and every
 // record's reader must have delivered its whole Content-Length.
-import type { Readable } from "node:stream";
+import { pipeline, Transform, type Readable, type TransformCallback } from "node:stream";
 import { LimitReader, WARCParser, type WARCRecord } from "warcio";
 import { readDocument } from "./document.ts";
 import { errorMessage, fail, mb, type ReadItem, type ReadOptions, DEFAULT_MAX_BYTES } from "./types.ts";
@@ -21,12 +21,47 @@ function missingBytes(rec: WARCRecord): number {
 }
 
 /**
+ * Bytes a record may take beyond its declared Content-Length (its headers, the blank lines after it, and the
+ * parser's read-ahead). More is padding or a corrupt file: a few MB of gzip can inflate to gigabytes of it.
+ */
+export const MAX_WARC_GAP_BYTES = 16 * 1024 * 1024;
+/** Decompressed bytes one WARC file may hold, records and all. */
+export const MAX_WARC_FILE_BYTES = 16 * 1024 * 1024 * 1024;
+
+class WarcLimitError extends Error {}
+
+/**
+ * Counts the decompressed bytes on their way to the parser and stops the stream as soon as they pass the
+ * file's limit or the current record's allowance, so that neither memory nor time grows with a bomb.
+ */
+class ByteMeter extends Transform {
+  total = 0;
+  recordLimit = MAX_WARC_GAP_BYTES;
+  record = 1;
+  constructor(private readonly fileLimit: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.total += chunk.byteLength;
+    if (this.total > this.fileLimit) {
+      cb(new WarcLimitError(`more than ${mb(this.fileLimit)} MB once decompressed (the limit of one WARC file): the rest of the file was not read`));
+    } else if (this.total > this.recordLimit) {
+      cb(new WarcLimitError(`more than ${mb(MAX_WARC_GAP_BYTES)} MB of data beyond record ${this.record}'s declared length hold no WARC record (padding or a corrupt file): the rest of the file was not read`));
+    } else cb(null, chunk);
+  }
+}
+
+/**
  * Reads records from a decompressed WARC byte stream. `origin` is "file:crawl.warc.gz" (or a URL); records are
  * numbered from 1 over all records, warcinfo and requests included, so the number finds the record in the file.
  */
 export async function* readWarc(input: Readable, origin: string, opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const parser = new WARCParser(input);
+  const meter = new ByteMeter(opts.maxFileBytes ?? MAX_WARC_FILE_BYTES);
+  pipeline(input, meter, () => {
+    // Errors reach the parser through `meter` itself.
+  });
+  const parser = new WARCParser(meter);
   let n = 0;
   let complete = 0;
   let lastComplete = 0; // number of the last record read to its end
@@ -34,6 +69,9 @@ export async function* readWarc(input: Readable, origin: string, opts: ReadOptio
     for await (const rec of parser) {
       n++;
       const recOrigin = `${origin}#record=${n}`;
+      // This record may use its declared length and a gap's worth more before the next record must begin.
+      meter.record = n;
+      meter.recordLimit = meter.total + Math.max(0, Number(rec.warcHeader("Content-Length") ?? 0) || 0) + MAX_WARC_GAP_BYTES;
       // warcio yields a header-less record for a file cut inside the WARC headers; a real record always has these.
       if (rec.warcHeader("Content-Length") == null || rec.warcHeader("WARC-Type") == null) {
         yield fail(recOrigin, `truncated or corrupt record: incomplete WARC headers (file cut short after ${complete} complete records)`);
@@ -85,13 +123,18 @@ export async function* readWarc(input: Readable, origin: string, opts: ReadOptio
       }
       complete++;
       lastComplete = n;
-      yield* readDocument(payload, { origin: recOrigin, url, contentType });
+      yield* readDocument(payload, { origin: recOrigin, url, contentType, readHtml: opts.readHtml });
     }
   } catch (err) {
     // A cut gzip stream or unreadable headers: the records before are kept, this one is reported.
     const at = lastComplete === n ? n + 1 : n;
+    if (err instanceof WarcLimitError) {
+      yield fail(`${origin}#record=${at}`, `WARC file too large after ${complete} complete records: ${err.message}`);
+      return;
+    }
     yield fail(`${origin}#record=${at}`, `truncated or corrupt record after ${complete} complete records: ${errorMessage(err)}`);
   } finally {
+    meter.destroy();
     input.destroy();
   }
 }

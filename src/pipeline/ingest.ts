@@ -8,6 +8,7 @@ import { extract, EXTRACTOR_VERSION } from "../extract/index.ts";
 import type { ExtractResult, Gazetteer } from "../extract/index.ts";
 import { sharedGazetteer } from "../gazetteer/index.ts";
 import { readSources } from "../ingest/index.ts";
+import type { HtmlReadFn } from "../ingest/index.ts";
 import type { ReadItem } from "../ingest/index.ts";
 import { reconcileArticles, reconcilePending } from "../reconcile/store.ts";
 import type { ArticleInput, SaveResult, Store } from "../store/index.ts";
@@ -47,6 +48,8 @@ export interface IngestOptions {
   batch?: number;
   /** Fetch URLs on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
   allowPrivateUrls?: boolean;
+  /** How HTML pages are cleaned (the server passes its worker-thread reader so a hostile page cannot stall it). */
+  readHtml?: HtmlReadFn;
   /** Gazetteer for in-thread extraction (tests); threads load their own. */
   loadGazetteer?: () => Gazetteer;
 }
@@ -88,6 +91,7 @@ export async function ingestSources(store: Store, inputs: readonly string[], opt
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     allowPrivateUrls: opts.allowPrivateUrls ?? false,
+    ...(opts.readHtml ? { readHtml: opts.readHtml } : {}),
   });
   return ingestItems(store, items, inputs.length, opts, events);
 }
@@ -209,6 +213,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
       }
       const article = item.article;
       summary.read++;
+      if (item.warning) events.warning?.(`${article.origin}: ${item.warning}`);
       const entry = { settled: null as unknown as Promise<Settled>, done: false };
       entry.settled = pool.extract(article.text, extractOptionsOf(article)).then(
         (result): Settled => ((entry.done = true), { article, result }),

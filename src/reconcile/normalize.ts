@@ -248,7 +248,8 @@ export function detectWire(...texts: (string | null | undefined)[]): string | nu
 // "This material may not be published, broadcast, rewritten or redistributed").
 const DATELINE = /^[^\n]{0,120}?\(([A-Za-z][A-Za-z .-]{1,40})\)\s*[-–—:]/m;
 const BYLINE = /^\s*(?:By|From|Source:?)\s+(?:the\s+)?([^\n]{2,80})$/im;
-const CREDIT_LINE = /^\s*[-–—©]?\s*(?:\(?c\)?|©)?\s*((?:\d{4}\s+)?(?:The\s+)?[A-Z][A-Za-z .-]{1,40})\s*$/m;
+// Each optional mark takes its own trailing space, so no two runs of white space can trade characters (linear).
+const CREDIT_LINE = /^\s*(?:[-–—©]\s*)?(?:(?:\(?c\)?|©)\s*)?((?:\d{4}\s+)?(?:The\s+)?[A-Z][A-Za-z .-]{1,40})\s*$/m;
 const SIGN_OFFS: readonly [string, RegExp][] = [
   [
     "reuters",

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { ingestSources } from "../pipeline/index.ts";
+import { readHtmlOffThread } from "../ingest/offthread.ts";
 import { CERTAINTIES, METRICS, QUALIFIERS, VICTIM_GROUPS } from "../extract/types.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
 import type { ReconState } from "../reconcile/index.ts";
@@ -1141,7 +1142,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         const summary = await ingestSources(
           store,
           [input],
-          { gazetteer: opts.gazetteer ?? true, threads: 0, allowPrivateUrls: opts.allowPrivateUrls ?? false },
+          { gazetteer: opts.gazetteer ?? true, threads: 0, allowPrivateUrls: opts.allowPrivateUrls ?? false, readHtml: readHtmlOffThread },
           { error: (origin, message) => say(`error: ${origin}: ${message}`), warning: (message) => say(`warning: ${message}`) },
         );
         await reviews.audit(me.name, "ingest", "article", b.url ?? b.filename ?? "upload", { ...summary, errors });

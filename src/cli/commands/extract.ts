@@ -41,11 +41,17 @@ async function readInput(file: string): Promise<Buffer> {
 /** Text or HTML in, extraction out; HTML is cleaned of page furniture first. */
 export async function extractBytes(bytes: Uint8Array, origin: string, published: string | undefined, gazetteer: Gazetteer | undefined): Promise<ExtractResult> {
   const kind = sniffKind(bytes.subarray(0, 4096));
+  // A program, an image or an archive read as text gives garbage claims: refuse it and say what it is.
+  if (kind === "binary") throw new Error("binary data (a program, image or archive?), not text or HTML: not read");
+  const warn = (w: string | undefined): void => {
+    if (w) process.stderr.write(`toll extract: ${origin.replace(/^file:/, "")}: warning: ${w}\n`);
+  };
   if (kind === "html") {
     // The HTML cleaner (readability + linkedom) is loaded only when a page needs it.
     const { htmlToArticle } = await import("../../ingest/html.ts");
-    const html = decodeBytes(bytes, { flavour: "html" }).text;
-    const article = htmlToArticle(html, { origin });
+    const decoded = decodeBytes(bytes, { flavour: "html" });
+    warn(decoded.warning);
+    const article = htmlToArticle(decoded.text, { origin });
     return extract(article.text, {
       title: article.title,
       published: published ?? article.published,
@@ -54,8 +60,9 @@ export async function extractBytes(bytes: Uint8Array, origin: string, published:
       gazetteer,
     });
   }
-  const text = decodeBytes(bytes, { flavour: "text" }).text;
-  return extract(text, { published: published ?? null, gazetteer });
+  const decoded = decodeBytes(bytes, { flavour: "text" });
+  warn(decoded.warning);
+  return extract(decoded.text, { published: published ?? null, gazetteer });
 }
 
 function claimRows(result: ExtractResult): string[][] {
@@ -80,7 +87,9 @@ function printTable(file: string, r: ExtractResult): void {
   else out.write(renderTable(["id", "metric", "value", "qualifier", "victims", "scope", "period", "place", "source", "evidence"], claimRows(r)) + "\n");
   const fig = (x: { low: number; best: number; high: number } | null) => (x ? (x.low === x.high ? String(x.best) : `${x.best} (${x.low}–${x.high})`) : "–");
   for (const i of r.incidents) out.write(`  incident ${i.id}: killed ${fig(i.killed)}, injured ${fig(i.injured)} [${i.claims.join(", ")}]\n`);
-  out.write(`  totals: killed ${fig(r.totals.killed)}, injured ${fig(r.totals.injured)}\n\n`);
+  out.write(`  totals: killed ${fig(r.totals.killed)}, injured ${fig(r.totals.injured)}\n`);
+  for (const w of r.warnings ?? []) out.write(`  warning: ${w.message}\n`);
+  out.write("\n");
 }
 
 /** Inputs smaller than this are extracted on the main thread: starting threads would cost more than they save. */
