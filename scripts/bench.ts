@@ -12,7 +12,7 @@
 // Throughput and memory are measured in fresh child processes (this script re-run with --worker KIND), so that each
 // figure's peak RSS belongs to that measurement alone and the JIT state of one pass does not help the next.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -248,9 +248,51 @@ const extractSection: BenchSection = {
     );
     const startNode = timeProcess(["--import", "tsx", "-e", "0"]);
     const cli = timeProcess([path.join(repoRoot, "bin/toll.js"), "extract", "--help"]);
+    // The issue 15 figures: a one-record `toll extract` as a user runs it, and `toll extract --jsonl` over the
+    // corpus with the extraction threads against one thread, beside a plain regex scan of the same text.
+    const tmp = mkdtempSync(path.join(tmpdir(), "toll-bench-extract-"));
+    let oneRecord: ReturnType<typeof timeProcess>;
+    let jsonlThreads: ReturnType<typeof timeProcess>;
+    let jsonlOne: ReturnType<typeof timeProcess>;
+    let jsonlBytes = 0;
+    try {
+      const one = path.join(tmp, "one.txt");
+      writeFileSync(one, SAMPLE);
+      oneRecord = timeProcess([path.join(repoRoot, "bin/toll.js"), "extract", "--format", "json", one], 5);
+      const { docs } = buildCorpus();
+      const jsonl = path.join(tmp, "corpus.jsonl");
+      writeFileSync(jsonl, docs.map((d, i) => JSON.stringify({ id: String(i), text: d.text, ...(d.published ? { published: d.published } : {}) })).join("\n") + "\n");
+      jsonlBytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text, "utf8"), 0);
+      jsonlThreads = timeProcess([path.join(repoRoot, "bin/toll.js"), "extract", "--jsonl", jsonl], 1);
+      jsonlOne = timeProcess([path.join(repoRoot, "bin/toll.js"), "extract", "--jsonl", "--threads", "0", jsonl], 1);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
 
     const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+    const jsonlMbps = (t: { ms: number; ok: boolean }): number | null => (t.ok && t.ms > 0 ? jsonlBytes / MB / (t.ms / 1000) : null);
+    const threadsRate = jsonlMbps(jsonlThreads);
     const rows: Row[] = [
+      {
+        measure: "toll extract, one record",
+        value: oneRecord.ok ? oneRecord.ms : null,
+        unit: "ms",
+        note: oneRecord.ok ? "node bin/toll.js extract --format json FILE (one sentence), median of 5 fresh processes; target ≤ 600 ms" : `failed: ${oneRecord.error.slice(0, 100)}`,
+      },
+      {
+        measure: "toll extract --jsonl (threads)",
+        value: threadsRate,
+        unit: "MB/s",
+        baseline: mbps(regex),
+        ratio: threadsRate !== null ? mbps(regex) / threadsRate : null,
+        note: `whole process, places on, one thread per core; ratio = time of extraction / time of a regex \\S+ scan (target ≤ 30)`,
+      },
+      {
+        measure: "toll extract --jsonl --threads 0",
+        value: jsonlMbps(jsonlOne),
+        unit: "MB/s",
+        note: "the same on the main thread alone",
+      },
       {
         measure: "throughput",
         value: mbps(ext),
@@ -544,7 +586,21 @@ const ingestSection: BenchSection = {
   },
 };
 
-const SECTIONS: BenchSection[] = [extractSection, ingestSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
+const ingestJsonlSection: BenchSection = {
+  name: "ingest-jsonl",
+  description: "1,000 GVA dev articles from JSONL into a new store, places and reconciliation on: pipeline vs one article per transaction",
+  async run(): Promise<Row[]> {
+    if (!existsSync(evalDir())) skip(`no dev data at ${evalDir()}`);
+    const gva = listDataFiles(evalDir()).find((f) => /gva/i.test(path.basename(f)));
+    if (!gva) skip("no GVA dev file");
+    const records = loadDataFile(gva).records.filter((r) => r.text !== "").slice(0, 1000);
+    const { benchIngestJsonl } = await import("./lib/ingest-bench.ts");
+    const pgUrl = process.env["TOLL_BENCH_PG_ADMIN_URL"] ?? process.env["TOLL_TEST_DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    return benchIngestJsonl(records, pgUrl);
+  },
+};
+
+const SECTIONS: BenchSection[] = [extractSection, ingestJsonlSection, ingestSection, queriesSection, queriesPgSection, reconcileSection, apiSection, queueSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 

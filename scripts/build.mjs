@@ -10,7 +10,8 @@ const outdir = join(root, "dist");
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: "src/cli/main.ts", gazetteer: "src/gazetteer/index.ts" },
+  // The extraction threads load extract-worker.js beside the chunk that starts them (src/pipeline/pool.ts).
+  entryPoints: { main: "src/cli/main.ts", gazetteer: "src/gazetteer/index.ts", "extract-worker": "src/pipeline/extract-worker.ts" },
   bundle: true,
   splitting: true,
   format: "esm",

@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { runIngest } from "../../src/cli/commands/ingest.ts";
+import { defaultThreads, ingestSources } from "../../src/pipeline/index.ts";
+import { openStore } from "../../src/store/index.ts";
 import { readSources } from "../../src/ingest/index.ts";
 import { buildWarc } from "../../src/ingest/test-helpers.ts";
 import { withFreshDatabase } from "../../src/store/throwaway.ts";
@@ -32,6 +34,58 @@ function quiet() {
   return { out: new PassThrough().resume(), err: new PassThrough().resume(), isTTY: false };
 }
 
+
+/**
+ * The issue 15 measure: `n` GVA dev articles from JSONL into a new store with places and reconciliation on, through
+ * the pipeline (extraction threads, batched transactions), beside the old shape of the same work (one article per
+ * transaction, extracted on the main thread) into SQLite. Each run gets a fresh store.
+ */
+export async function benchIngestJsonl(records: ReadonlyArray<{ id: string; text: string }>, pgUrl: string | null): Promise<Row[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), "toll-bench-jsonl-"));
+  try {
+    const file = path.join(dir, "gva.jsonl");
+    // No published date: the eval protocol never passes a gold event date, and GVA's is the article date.
+    writeFileSync(file, records.map((r) => JSON.stringify({ id: r.id, text: r.text })).join("\n") + "\n");
+    const rows: Row[] = [];
+    const run = async (db: string, opts: { threads?: number; batch?: number }) => {
+      const store = await openStore(db);
+      try {
+        const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
+        const s = await ingestSources(store, [file], { ...opts, reconcile: true });
+        const ms = performance.now() - t0;
+        const cpu = process.cpuUsage(cpu0);
+        return { s, ms, rate: s.inserted / (ms / 1000), mainCpuMs: (cpu.user + cpu.system) / 1000, rss: process.resourceUsage().maxRSS / 1024 };
+      } finally {
+        await store.close();
+      }
+    };
+    const old = await run(path.join(dir, "old.db"), { threads: 0, batch: 1 });
+    const now = await run(path.join(dir, "new.db"), {});
+    rows.push({ measure: "JSONL into SQLite, one article per transaction", value: old.rate, unit: "articles/s", note: `baseline: ${old.s.inserted} articles, ${old.s.claims} claims, main thread only, places + reconcile` });
+    rows.push({
+      measure: "JSONL into SQLite, pipeline",
+      value: now.rate,
+      unit: "articles/s",
+      baseline: old.rate,
+      ratio: now.rate / old.rate,
+      note: `${now.s.inserted} articles, ${now.s.claims} claims, ${defaultThreads()} extraction threads, 100 per transaction, places + reconcile; peak RSS of the bench process ${Math.round(now.rss)} MB`,
+    });
+    if (pgUrl) {
+      try {
+        await withFreshDatabase(pgUrl, "toll_bench", async (url) => {
+          const pg = await run(url, {});
+          rows.push({ measure: "JSONL into PostgreSQL, pipeline", value: pg.rate, unit: "articles/s", baseline: old.rate, ratio: pg.rate / old.rate, note: `${pg.s.inserted} articles, same settings` });
+        });
+      } catch (err) {
+        rows.push({ measure: "JSONL into PostgreSQL, pipeline", value: null, unit: "", note: `skipped: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}` });
+      }
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export async function benchIngest(texts: readonly string[], pgUrl: string | null): Promise<Row[]> {
   const dir = mkdtempSync(path.join(tmpdir(), "toll-bench-ingest-"));

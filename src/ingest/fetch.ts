@@ -74,7 +74,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
       },
     });
   } catch (err) {
-    if (err instanceof BlockedAddressError || (err instanceof Error && /^(refused to fetch|too many redirects)/.test(err.message))) throw err;
+    if (err instanceof BlockedAddressError || (err instanceof Error && /^(?:refused to fetch|too many redirects)/.test(err.message))) throw err;
     throw new Error(network(err), { cause: err });
   }
   if (res.status < 200 || res.status > 299) {

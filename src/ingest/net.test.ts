@@ -20,9 +20,30 @@ function listen(server: Server, host: string): Promise<number> {
 
 describe("address classes", () => {
   it("loopback, private, link-local, unspecified and their IPv6 forms are not public", () => {
-    for (const ip of ["127.0.0.1", "127.1.2.3", "0.0.0.0", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "::", "::1", "fe80::1", "fc00::1", "fd12::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "64:ff9b::a00:1", "2002:7f00:1::1", "ff02::1", "not an ip"])
+    for (const ip of [
+      "127.0.0.1",
+      "127.1.2.3",
+      "0.0.0.0",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "::",
+      "::1",
+      "fe80::1",
+      "fc00::1",
+      "fd12::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "64:ff9b::a00:1",
+      "2002:7f00:1::1",
+      "ff02::1",
+      "not an ip",
+    ])
       assert.equal(isPublicAddress(ip), false, ip);
-    for (const ip of ["8.8.8.8", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) assert.equal(isPublicAddress(ip), true, ip);
+    for (const ip of ["8.8.8.8", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8"])
+      assert.equal(isPublicAddress(ip), true, ip);
   });
 });
 
@@ -35,7 +56,9 @@ describe("guardedGet", () => {
   let innerPort = 0;
   // Stands for a public server (127.0.0.2 is treated as public below) that redirects to this machine.
   const outer = createServer((req, res) => {
-    res.writeHead(302, { location: req.url === "/to-name" ? `http://localhost:${innerPort}/` : `http://127.0.0.1:${innerPort}/` });
+    res.writeHead(302, {
+      location: req.url === "/to-name" ? `http://localhost:${innerPort}/` : `http://127.0.0.1:${innerPort}/`,
+    });
     res.end();
   });
   let outerPort = 0;
@@ -57,7 +80,10 @@ describe("guardedGet", () => {
   it("refuses at a redirect to this machine, by address and by name", async () => {
     const isPublic = (ip: string) => ip === "127.0.0.2";
     await assert.rejects(guardedGet(`http://127.0.0.2:${outerPort}/`, { isPublic }), BlockedAddressError);
-    await assert.rejects(guardedGet(`http://127.0.0.2:${outerPort}/to-name`, { isPublic }), BlockedAddressError);
+    await assert.rejects(
+      guardedGet(`http://127.0.0.2:${outerPort}/to-name`, { isPublic }),
+      BlockedAddressError,
+    );
     assert.equal(hits, 0);
     // Allowed by the operator, the same chain is followed to the end.
     const res = await guardedGet(`http://127.0.0.2:${outerPort}/`, { allowPrivate: true });
@@ -90,9 +116,17 @@ describe("toll watch and a third-party feed's links", () => {
     const store = await openStore(db);
     try {
       // The operator allows the watcher this one local feed; the worker runs with the default policy.
-      const r = await pollFeed(queue, `http://127.0.0.1:${feedPort}/rss`, { timeoutMs: 2000, allowPrivateUrls: true });
+      const r = await pollFeed(queue, `http://127.0.0.1:${feedPort}/rss`, {
+        timeoutMs: 2000,
+        allowPrivateUrls: true,
+      });
       assert.equal(r.enqueued, 1, r.error ?? "");
-      const w = await queue.runWorker({ concurrency: 1, once: true, handlers: makeHandlers({ store, reconcile: false }), log: () => {} });
+      const w = await queue.runWorker({
+        concurrency: 1,
+        once: true,
+        handlers: makeHandlers({ store, reconcile: false }),
+        log: () => {},
+      });
       await w.done;
       assert.equal(pageHits, 0);
       const items = (await store.listArticles({})).items;

@@ -98,7 +98,11 @@ export interface GuardedResponse {
   cancel(): void;
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /** The DNS lookup of every connection: resolves as usual, then refuses a name with any non-public address. */
 const guardedLookup =
@@ -107,7 +111,8 @@ const guardedLookup =
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const list = addresses;
-      if (list.length === 0 || list.some((a) => !isPublic(a.address))) return callback(new BlockedAddressError(hostname), []);
+      if (list.length === 0 || list.some((a) => !isPublic(a.address)))
+        return callback(new BlockedAddressError(hostname), []);
       if (options.all) return callback(null, list);
       const first = list[0] as LookupAddress;
       callback(null, first.address, first.family);
@@ -121,10 +126,12 @@ export async function guardedGet(url: string, opts: GuardedGetOptions = {}): Pro
   const maxRedirects = opts.maxRedirects ?? 5;
   let current = new URL(url);
   for (let hop = 0; ; hop++) {
-    if (current.protocol !== "http:" && current.protocol !== "https:") throw new Error(`refused to fetch ${current.protocol} URL: only http(s)`);
+    if (current.protocol !== "http:" && current.protocol !== "https:")
+      throw new Error(`refused to fetch ${current.protocol} URL: only http(s)`);
     const host = current.hostname.replace(/^\[|\]$/g, "");
     // A literal address never goes through the lookup: check it here.
-    if (!opts.allowPrivate && isIP(host) !== 0 && !(opts.isPublic ?? isPublicAddress)(host)) throw new BlockedAddressError(host);
+    if (!opts.allowPrivate && isIP(host) !== 0 && !(opts.isPublic ?? isPublicAddress)(host))
+      throw new BlockedAddressError(host);
     const res = await request(current, opts);
     const location = res.headers["location"];
     if (REDIRECTS.has(res.statusCode ?? 0) && typeof location === "string") {
@@ -133,9 +140,18 @@ export async function guardedGet(url: string, opts: GuardedGetOptions = {}): Pro
       current = new URL(location, current);
       continue;
     }
-    const encoding = String(res.headers["content-encoding"] ?? "").trim().toLowerCase();
+    const encoding = String(res.headers["content-encoding"] ?? "")
+      .trim()
+      .toLowerCase();
     let body: Readable = res;
-    const inflate = encoding === "gzip" || encoding === "x-gzip" ? createGunzip() : encoding === "deflate" ? createInflate() : encoding === "br" ? createBrotliDecompress() : null;
+    const inflate =
+      encoding === "gzip" || encoding === "x-gzip"
+        ? createGunzip()
+        : encoding === "deflate"
+          ? createInflate()
+          : encoding === "br"
+            ? createBrotliDecompress()
+            : null;
     if (inflate) {
       res.on("error", (err) => inflate.destroy(err));
       body = res.pipe(inflate);
@@ -164,7 +180,9 @@ function request(url: URL, opts: GuardedGetOptions): Promise<IncomingMessage> {
       method: "GET",
       headers: { "accept-encoding": "gzip, deflate, br", ...(opts.headers ?? {}) },
       ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.allowPrivate ? {} : { lookup: guardedLookup(opts.isPublic ?? isPublicAddress) as unknown as typeof dnsLookup }),
+      ...(opts.allowPrivate
+        ? {}
+        : { lookup: guardedLookup(opts.isPublic ?? isPublicAddress) as unknown as typeof dnsLookup }),
     });
     req.on("response", resolve);
     req.on("error", reject);

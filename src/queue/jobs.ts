@@ -2,8 +2,8 @@
 // Every handler is idempotent: fetch enqueues ingest jobs keyed by content hash, ingest relies on saveArticle's
 // dedupe by content hash (a unique constraint), and reconcile skips articles already reconciled (it runs in one
 // transaction under the reconciler's own lock: a PostgreSQL advisory lock, SQLite's write lock).
-import { extract, EXTRACTOR_VERSION } from "../extract/index.ts";
 import type { Gazetteer } from "../extract/index.ts";
+import { extractAndStore } from "../pipeline/index.ts";
 import { readSources } from "../ingest/index.ts";
 import { contentHash } from "../store/index.ts";
 import type { ArticleInput, Store } from "../store/index.ts";
@@ -57,14 +57,7 @@ export interface HandlerDeps {
 export function makeHandlers(deps: HandlerDeps): Handlers {
   const wantReconcile = deps.reconcile ?? true;
   const ingest = async (article: ArticleInput, ctx: JobContext): Promise<void> => {
-    const result = extract(article.text, {
-      published: article.published,
-      title: article.title,
-      outlet: article.outlet,
-      url: article.url,
-      gazetteer: deps.gazetteer?.(),
-    });
-    await deps.store.saveArticle(article, result, EXTRACTOR_VERSION);
+    await extractAndStore(deps.store, article, deps.gazetteer?.());
     // Requested even for a duplicate: this may be the re-run of a job whose worker died after storing the article
     // but before requesting the reconcile. The job key makes the requests of a burst one job.
     if (wantReconcile) await ctx.enqueue([reconcileJob(deps.reconcileDebounceMs)]);

@@ -26,7 +26,11 @@ let installed = false;
 export function retryLostConnections(): void {
   if (installed) return;
   installed = true;
-  const table = (graphileLib as { RETRYABLE_ERROR_CODES?: Record<string, { minDelay: number; maxDelay: number } | undefined> }).RETRYABLE_ERROR_CODES;
+  const table = (
+    graphileLib as {
+      RETRYABLE_ERROR_CODES?: Record<string, { minDelay: number; maxDelay: number } | undefined>;
+    }
+  ).RETRYABLE_ERROR_CODES;
   if (!table) return;
   for (const code of CONNECTION_LOST_CODES) table[code] ??= { minDelay: 1000, maxDelay: 30_000 };
 }
@@ -36,7 +40,8 @@ export function isConnectionLost(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
     const code = (e as Error & { code?: unknown }).code;
     if (typeof code === "string" && (CONNECTION_LOST_CODES as readonly string[]).includes(code)) return true;
-    if (/Connection terminated|connection error and is not queryable|terminating connection/i.test(e.message)) return true;
+    if (/Connection terminated|connection error and is not queryable|terminating connection/i.test(e.message))
+      return true;
   }
   return false;
 }

@@ -3,9 +3,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
-import { runIngest } from "../cli/commands/ingest.ts";
+import { ingestSources } from "../pipeline/index.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/types.ts";
 import { createApp } from "./app.ts";
@@ -13,7 +12,6 @@ import type { TollApp } from "./app.ts";
 import { hashPassword } from "./auth.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
 
 let dir: string;
 let store: Store;
@@ -63,12 +61,8 @@ let viewer: Session;
 before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "toll-api-"));
   const db = path.join(dir, "t.db");
-  await runIngest(
-    [path.join(root, "examples/mosul-2017-03-25.txt"), path.join(root, "examples/illustrative-reports.jsonl")],
-    { db, quiet: true, gazetteer: false },
-    { out: sink(), err: sink(), isTTY: false },
-  );
   store = await openStore(db);
+  await ingestSources(store, [path.join(root, "examples/mosul-2017-03-25.txt"), path.join(root, "examples/illustrative-reports.jsonl")], { gazetteer: false, threads: 0 });
   t = await createApp({ store, public: false, gazetteer: false, log: () => undefined });
   pub = await createApp({ store, public: true, gazetteer: false, log: () => undefined });
   for (const [name, role] of [
@@ -386,9 +380,9 @@ describe("reads", () => {
       { id: "c", outlet: "Nigeria Today", published: "2017-05-02", title: "Gunmen kill 7", text: "Gunmen shot dead 7 villagers in Maiduguri on Monday, police said." },
     ];
     writeFileSync(path.join(d, "r.jsonl"), reports.map((r) => JSON.stringify(r)).join("\n"));
-    await runIngest([path.join(d, "r.jsonl")], { db: path.join(d, "g.db"), quiet: true, gazetteer: true }, { out: sink(), err: sink(), isTTY: false });
     const gs = await openStore(path.join(d, "g.db"));
     try {
+      await ingestSources(gs, [path.join(d, "r.jsonl")], { gazetteer: true, threads: 0 });
       const g = await createApp({ store: gs, public: true, gazetteer: false, log: () => undefined });
       const grades = async (order: string) =>
         ((await req(g, `/api/incidents?sort=grade&order=${order}&limit=100`)).json["items"] as { grade: string }[]).map((i) => i.grade);
@@ -473,7 +467,7 @@ describe("review, audit and incident actions", () => {
     const inc = await req(t, `/api/incidents/${r.json["incident"]}`, { s: viewer });
     assert.ok(inc.json["figures"].some((f: { high: number }) => f.high === 240), JSON.stringify(inc.json["figures"]));
     // A later automatic run (the same files again) does not overwrite the review.
-    await runIngest([path.join(root, "examples/mosul-2017-03-25.txt")], { quiet: true, gazetteer: false }, { out: sink(), err: sink(), isTTY: false }, { openStore: async () => Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined }) });
+    await ingestSources(store, [path.join(root, "examples/mosul-2017-03-25.txt")], { gazetteer: false, threads: 0 });
     await t.refresh();
     const again = await req(t, `/api/claims/${c.claim_id}`, { s: viewer });
     assert.equal(again.json["value"], 230);

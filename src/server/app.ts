@@ -11,9 +11,8 @@ import { bodyLimit } from "hono/body-limit";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
-import { runIngest } from "../cli/commands/ingest.ts";
+import { ingestSources } from "../pipeline/index.ts";
 import { CERTAINTIES, METRICS, QUALIFIERS, VICTIM_GROUPS } from "../extract/types.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
 import type { ReconState } from "../reconcile/index.ts";
@@ -1128,13 +1127,9 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       let dir: string | null = null;
       let input: string = b.url ?? "";
       const errors: string[] = [];
-      const sink = new Writable({ write: (_c, _e, cb) => cb() });
-      const errSink = new Writable({
-        write: (chunk: Buffer, _e, cb) => {
-          for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) errors.push(line.replace(dir ?? "\u0000", "upload"));
-          cb();
-        },
-      });
+      const say = (line: string): void => {
+        errors.push(line.replace(dir ?? "\u0000", "upload"));
+      };
       try {
         if (!b.url) {
           // Inside the try: a write that fails still removes the folder (a filename of ".." left one per call).
@@ -1142,9 +1137,13 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
           input = path.join(dir, uploadName(b.filename));
           writeFileSync(input, b.content_base64 !== undefined ? Buffer.from(b.content_base64, "base64") : (b.content ?? ""));
         }
-        // runIngest closes the store it opens: hand it this one with close() disabled.
-        const shared: Store = Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined });
-        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true, allowPrivateUrls: opts.allowPrivateUrls ?? false, opaqueNetworkErrors: true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared });
+        // One upload is one document (or a small batch): extracted on this thread, no pool of threads to start.
+        const summary = await ingestSources(
+          store,
+          [input],
+          { gazetteer: opts.gazetteer ?? true, threads: 0, allowPrivateUrls: opts.allowPrivateUrls ?? false, opaqueNetworkErrors: true },
+          { error: (origin, message) => say(`error: ${origin}: ${message}`), warning: (message) => say(`warning: ${message}`) },
+        );
         await reviews.audit(me.name, "ingest", "article", b.url ?? b.filename ?? "upload", { ...summary, errors });
         await refresh();
         return c.json({ ...summary, errors }, 200);

@@ -5,12 +5,11 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { serve } from "@hono/node-server";
 import type { ServerType } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
-import { runIngest } from "../cli/commands/ingest.ts";
+import { ingestSources } from "../pipeline/index.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/types.ts";
 import { createApp } from "./app.ts";
@@ -47,13 +46,8 @@ describe("dashboard in Chromium", { skip }, () => {
     const hostile = path.join(dir, "hostile.txt");
     const { writeFileSync } = await import("node:fs");
     writeFileSync(hostile, HOSTILE);
-    const sink = new Writable({ write: (_c, _e, cb) => cb() });
-    await runIngest(
-      [path.join(root, "examples/mosul-2017-03-25.txt"), path.join(root, "examples/illustrative-reports.jsonl"), hostile],
-      { db, quiet: true },
-      { out: sink, err: sink, isTTY: false },
-    );
     store = await openStore(db);
+    await ingestSources(store, [path.join(root, "examples/mosul-2017-03-25.txt"), path.join(root, "examples/illustrative-reports.jsonl"), hostile], { threads: 0 });
     const t = await createApp({ store, public: false, webDist: path.join(root, "web/dist"), log: (l) => errors.push(l) });
     await t.reviews.addUser("ann", "analyst", await hashPassword("ann-password"), "test");
     server = await new Promise<ServerType>((resolve) => {

@@ -28,7 +28,17 @@ interface Session {
 
 const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 
-async function req(t: TollApp, p: string, init: { method?: string; body?: unknown; s?: Session; headers?: Record<string, string>; address?: string } = {}) {
+async function req(
+  t: TollApp,
+  p: string,
+  init: {
+    method?: string;
+    body?: unknown;
+    s?: Session;
+    headers?: Record<string, string>;
+    address?: string;
+  } = {},
+) {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.body !== undefined) headers["content-type"] ??= "application/json";
   if (init.s) {
@@ -37,7 +47,16 @@ async function req(t: TollApp, p: string, init: { method?: string; body?: unknow
   }
   const res = await t.app.request(
     p,
-    { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body) },
+    {
+      method: init.method ?? "GET",
+      headers,
+      body:
+        init.body === undefined
+          ? undefined
+          : typeof init.body === "string"
+            ? init.body
+            : JSON.stringify(init.body),
+    },
     from(init.address ?? "192.0.2.1"),
   );
   const text = await res.text();
@@ -51,9 +70,16 @@ async function req(t: TollApp, p: string, init: { method?: string; body?: unknow
 }
 
 async function login(t: TollApp, name: string, password: string, address?: string): Promise<Session> {
-  const r = await req(t, "/api/login", { method: "POST", body: { name, password }, ...(address ? { address } : {}) });
+  const r = await req(t, "/api/login", {
+    method: "POST",
+    body: { name, password },
+    ...(address ? { address } : {}),
+  });
   assert.equal(r.status, 200, r.text);
-  return { cookie: (r.res.headers.get("set-cookie") ?? "").split(";")[0] ?? "", csrf: String(r.json?.["csrf"]) };
+  return {
+    cookie: (r.res.headers.get("set-cookie") ?? "").split(";")[0] ?? "",
+    csrf: String(r.json?.["csrf"]),
+  };
 }
 
 const apps: TollApp[] = [];
@@ -97,13 +123,27 @@ describe("request bodies", () => {
       });
     const declared = await t.app.request(
       "/api/login",
-      { method: "POST", headers: { "content-type": "application/json", "content-length": String(200 * 1024 * 1024) }, body: huge(), duplex: "half" } as RequestInit,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(200 * 1024 * 1024) },
+        body: huge(),
+        duplex: "half",
+      } as RequestInit,
       from("192.0.2.9"),
     );
     assert.equal(declared.status, 413);
     assert.ok(pulled <= 256 * 1024, `read ${pulled} bytes of a body it refused by its length`);
     pulled = 0;
-    const chunked = await t.app.request("/api/login", { method: "POST", headers: { "content-type": "application/json" }, body: huge(), duplex: "half" } as RequestInit, from("192.0.2.9"));
+    const chunked = await t.app.request(
+      "/api/login",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: huge(),
+        duplex: "half",
+      } as RequestInit,
+      from("192.0.2.9"),
+    );
     assert.equal(chunked.status, 413);
     assert.ok(pulled < 4 * 1024 * 1024, `read ${pulled} bytes before refusing`);
   });
@@ -133,18 +173,38 @@ describe("request bodies", () => {
 describe("login throttling", () => {
   it("5 wrong passwords lock the account: 429 with Retry-After, the right password too; every failure is audited", async () => {
     const t = await app();
-    for (let i = 0; i < 5; i++) assert.equal((await req(t, "/api/login", { method: "POST", body: { name: "lou", password: `guess-${i}` } })).status, 401);
-    const locked = await req(t, "/api/login", { method: "POST", body: { name: "lou", password: "lou-password" } });
+    for (let i = 0; i < 5; i++)
+      assert.equal(
+        (await req(t, "/api/login", { method: "POST", body: { name: "lou", password: `guess-${i}` } }))
+          .status,
+        401,
+      );
+    const locked = await req(t, "/api/login", {
+      method: "POST",
+      body: { name: "lou", password: "lou-password" },
+    });
     assert.equal(locked.status, 429);
     assert.ok(Number(locked.res.headers.get("retry-after")) > 0);
     // The lock is on the account, wherever the attempt comes from.
-    assert.equal((await req(t, "/api/login", { method: "POST", body: { name: "LOU", password: "lou-password" }, address: "198.51.100.7" })).status, 429);
+    assert.equal(
+      (
+        await req(t, "/api/login", {
+          method: "POST",
+          body: { name: "LOU", password: "lou-password" },
+          address: "198.51.100.7",
+        })
+      ).status,
+      429,
+    );
     // Other accounts are not locked.
     await login(t, "ann", "ann-password");
     const audit = await t.reviews.auditFor("user", "lou");
     assert.equal(audit.filter((a) => a.action === "session.login_failed").length, 5);
     assert.equal(audit.filter((a) => a.action === "session.lockout").length, 1);
-    assert.deepEqual(audit.find((a) => a.action === "session.login_failed")?.after, { address: "192.0.2.1", reason: "wrong password" });
+    assert.deepEqual(audit.find((a) => a.action === "session.login_failed")?.after, {
+      address: "192.0.2.1",
+      reason: "wrong password",
+    });
     // Unknown names are audited too (a guesser's list is worth seeing).
     await req(t, "/api/login", { method: "POST", body: { name: "nobody", password: "whatever" } });
     assert.equal((await t.reviews.auditFor("user", "nobody"))[0]?.action, "session.login_failed");
@@ -153,16 +213,37 @@ describe("login throttling", () => {
   it("one address guessing across many names is throttled; a parallel burst cannot slip past the limit", async () => {
     const t = await app({ loginThrottle: { perAddress: 10, perAccount: 5 } });
     const burst = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => req(t, "/api/login", { method: "POST", body: { name: `name${i}`, password: "guess-guess" }, address: "203.0.113.5" })),
+      Array.from({ length: 40 }, (_, i) =>
+        req(t, "/api/login", {
+          method: "POST",
+          body: { name: `name${i}`, password: "guess-guess" },
+          address: "203.0.113.5",
+        }),
+      ),
     );
     assert.equal(burst.filter((r) => r.status === 401).length, 10);
     assert.equal(burst.filter((r) => r.status === 429).length, 30);
     const parallelOneAccount = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => req(t, "/api/login", { method: "POST", body: { name: "vic", password: `guess-${i}` }, address: `203.0.113.${100 + i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        req(t, "/api/login", {
+          method: "POST",
+          body: { name: "vic", password: `guess-${i}` },
+          address: `203.0.113.${100 + i}`,
+        }),
+      ),
     );
     assert.equal(parallelOneAccount.filter((r) => r.status === 401).length, 5);
     // Another address is not held back by the first one's lockout.
-    assert.equal((await req(t, "/api/login", { method: "POST", body: { name: "ada", password: "ada-password" }, address: "203.0.113.6" })).status, 200);
+    assert.equal(
+      (
+        await req(t, "/api/login", {
+          method: "POST",
+          body: { name: "ada", password: "ada-password" },
+          address: "203.0.113.6",
+        })
+      ).status,
+      200,
+    );
   });
 });
 
@@ -176,14 +257,19 @@ describe("tokens, disabled users, password resets", () => {
     const bearer = { authorization: `Bearer ${token}` };
     assert.equal((await req(t, "/api/me", { headers: bearer })).json?.["via"], "token");
     // Not the analyst's to revoke: admin only.
-    assert.equal((await req(t, `/api/tokens/${String(made.json?.["id"])}`, { method: "DELETE", s: ann })).status, 403);
+    assert.equal(
+      (await req(t, `/api/tokens/${String(made.json?.["id"])}`, { method: "DELETE", s: ann })).status,
+      403,
+    );
     const ada = await login(t, "ada", "ada-password");
     const listed = await req(t, "/api/users/ann/tokens", { s: ada });
     assert.ok((listed.json?.["items"] as Array<{ id: number }>).some((x) => x.id === made.json?.["id"]));
     const revoked = await req(t, `/api/tokens/${String(made.json?.["id"])}`, { method: "DELETE", s: ada });
     assert.equal(revoked.status, 200, revoked.text);
     assert.equal((await req(t, "/api/me", { headers: bearer })).status, 401);
-    assert.ok((await t.reviews.auditFor("user", "ann")).some((a) => a.action === "token.revoke" && a.actor === "ada"));
+    assert.ok(
+      (await t.reviews.auditFor("user", "ann")).some((a) => a.action === "token.revoke" && a.actor === "ada"),
+    );
   });
 
   it("a disabled user's session and tokens stop working at once; enabled again, the user can log in", async () => {
@@ -198,7 +284,11 @@ describe("tokens, disabled users, password resets", () => {
     assert.equal(off.json?.["disabled"], true);
     assert.equal((await req(t, "/api/me", { s: vic })).json?.["user"], null);
     assert.equal((await req(t, "/api/me", { headers: bearer })).status, 401);
-    assert.equal((await req(t, "/api/login", { method: "POST", body: { name: "vic", password: "vic-password" } })).status, 401);
+    assert.equal(
+      (await req(t, "/api/login", { method: "POST", body: { name: "vic", password: "vic-password" } }))
+        .status,
+      401,
+    );
     assert.equal((await req(t, "/api/users/vic/enable", { method: "POST", s: ada })).status, 200);
     await login(t, "vic", "vic-password");
     const audit = (await t.reviews.auditFor("user", "vic")).map((a) => a.action);
@@ -211,7 +301,10 @@ describe("tokens, disabled users, password resets", () => {
     const made = await req(t, "/api/tokens", { method: "POST", body: { name: "script" }, s: ann });
     const bearer = { authorization: `Bearer ${String(made.json?.["token"])}` };
     let out = "";
-    const io = { out: new Writable({ write: (c: Buffer, _e, cb) => ((out += c.toString()), cb()) }), err: new Writable({ write: (_c, _e, cb) => cb() }) };
+    const io = {
+      out: new Writable({ write: (c: Buffer, _e, cb) => ((out += c.toString()), cb()) }),
+      err: new Writable({ write: (_c, _e, cb) => cb() }),
+    };
     const cli = async (args: string[]) => {
       const program = new Command().exitOverride();
       registerUser(program, io, { read: () => Promise.resolve("unused-password") });
@@ -225,7 +318,11 @@ describe("tokens, disabled users, password resets", () => {
     const second = await req(t, "/api/tokens", { method: "POST", body: { name: "second" }, s: again });
     await cli(["user", "revoke", "ann"]);
     assert.match(out, /1 API token of ann revoked/);
-    assert.equal((await req(t, "/api/me", { headers: { authorization: `Bearer ${String(second.json?.["token"])}` } })).status, 401);
+    assert.equal(
+      (await req(t, "/api/me", { headers: { authorization: `Bearer ${String(second.json?.["token"])}` } }))
+        .status,
+      401,
+    );
     await cli(["user", "tokens", "ann"]);
     assert.match(out, /\tsecond\t.*\trevoked /);
     await cli(["user", "disable", "ann"]);
@@ -237,12 +334,17 @@ describe("tokens, disabled users, password resets", () => {
 
 describe("the session cookie behind a TLS proxy", () => {
   const cookieOf = async (t: TollApp, headers: Record<string, string> = {}) =>
-    (await req(t, "/api/login", { method: "POST", body: { name: "ada", password: "ada-password" }, headers })).res.headers.get("set-cookie") ?? "";
+    (
+      await req(t, "/api/login", { method: "POST", body: { name: "ada", password: "ada-password" }, headers })
+    ).res.headers.get("set-cookie") ?? "";
   it("--secure-cookies marks it Secure; X-Forwarded-Proto counts only with --trust-proxy", async () => {
     assert.doesNotMatch(await cookieOf(await app()), /;\s*Secure/i);
     assert.match(await cookieOf(await app({ secureCookies: true })), /;\s*Secure/i);
     assert.doesNotMatch(await cookieOf(await app(), { "x-forwarded-proto": "https" }), /;\s*Secure/i);
-    assert.match(await cookieOf(await app({ trustProxy: true }), { "x-forwarded-proto": "https" }), /;\s*Secure/i);
+    assert.match(
+      await cookieOf(await app({ trustProxy: true }), { "x-forwarded-proto": "https" }),
+      /;\s*Secure/i,
+    );
   });
 });
 
@@ -253,11 +355,19 @@ describe("uploads", () => {
       const t = await app({ uploadTmpDir: uploads });
       const ada = await login(t, "ada", "ada-password");
       for (const filename of [".", ".."]) {
-        const r = await req(t, "/api/ingest", { method: "POST", body: { filename, content: "Five people were killed." }, s: ada });
+        const r = await req(t, "/api/ingest", {
+          method: "POST",
+          body: { filename, content: "Five people were killed." },
+          s: ada,
+        });
         assert.equal(r.status, 400, r.text);
         assert.match(String(r.json?.["message"]), /filename/);
       }
-      const okUpload = await req(t, "/api/ingest", { method: "POST", body: { filename: "report.txt", content: "Five people were killed in Gao on Monday." }, s: ada });
+      const okUpload = await req(t, "/api/ingest", {
+        method: "POST",
+        body: { filename: "report.txt", content: "Five people were killed in Gao on Monday." },
+        s: ada,
+      });
       assert.equal(okUpload.status, 200, okUpload.text);
       assert.deepEqual(readdirSync(uploads), []);
     } finally {
@@ -308,17 +418,31 @@ describe("URL ingest and this machine's network", () => {
     assert.equal(open.replace(String(port), "P"), closed.replace(String(closedPort), "P"));
     assert.match(await ingest(`http://localhost:${port}/x`), /refused to fetch localhost/);
     assert.match(await ingest(`http://0.0.0.0:${port}/x`), /refused to fetch 0\.0\.0\.0/);
-    assert.match(await ingest("http://169.254.169.254/latest/meta-data/"), /refused to fetch 169\.254\.169\.254/);
+    assert.match(
+      await ingest("http://169.254.169.254/latest/meta-data/"),
+      /refused to fetch 169\.254\.169\.254/,
+    );
     assert.match(await ingest(`http://[::1]:${port}/x`), /refused to fetch ::1/);
     assert.equal(hits, 0);
     // The operator's flag lets an intranet source through.
     const allowed = await app({ allowPrivateUrls: true });
     const ada2 = await login(allowed, "ada", "ada-password");
-    const r = await req(allowed, "/api/ingest", { method: "POST", body: { url: `http://127.0.0.1:${port}/page.txt` }, s: ada2 });
+    const r = await req(allowed, "/api/ingest", {
+      method: "POST",
+      body: { url: `http://127.0.0.1:${port}/page.txt` },
+      s: ada2,
+    });
     assert.deepEqual(r.json?.["errors"], []);
     assert.equal(hits, 1);
     // With the flag, a failure to connect still does not say what answered.
-    const failed = await req(allowed, "/api/ingest", { method: "POST", body: { url: `http://127.0.0.1:${closedPort}/x` }, s: ada2 });
-    assert.match((failed.json?.["errors"] as string[]).join(""), /could not fetch the URL \(no connection or no answer in time\)/);
+    const failed = await req(allowed, "/api/ingest", {
+      method: "POST",
+      body: { url: `http://127.0.0.1:${closedPort}/x` },
+      s: ada2,
+    });
+    assert.match(
+      (failed.json?.["errors"] as string[]).join(""),
+      /could not fetch the URL \(no connection or no answer in time\)/,
+    );
   });
 });

@@ -50,7 +50,8 @@ export class LoginThrottle {
       ["address", this.addresses],
     ] as const) {
       const e = map.get(what === "account" ? account.toLowerCase() : address);
-      if (e && e.lockedUntil > now) return { what, retryAfter: Math.max(1, Math.ceil((e.lockedUntil - now) / 1000)) };
+      if (e && e.lockedUntil > now)
+        return { what, retryAfter: Math.max(1, Math.ceil((e.lockedUntil - now) / 1000)) };
     }
     return null;
   }
@@ -113,6 +114,7 @@ export class LoginThrottle {
   private sweep(now: number): void {
     if (this.accounts.size + this.addresses.size < 10_000) return;
     for (const map of [this.accounts, this.addresses])
-      for (const [k, e] of map) if (e.lockedUntil <= now && e.fails.every((t) => t <= now - this.windowMs)) map.delete(k);
+      for (const [k, e] of map)
+        if (e.lockedUntil <= now && e.fails.every((t) => t <= now - this.windowMs)) map.delete(k);
   }
 }

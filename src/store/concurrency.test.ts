@@ -43,7 +43,10 @@ function openInChild(target: string): Promise<{ code: number | null; stderr: str
     const store = await openStore(${JSON.stringify(target)});
     await store.close();`;
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("close", (c) => done({ code: c, stderr }));
@@ -79,7 +82,10 @@ describe("two toll ingest processes on one SQLite file", () => {
       const conn = new Database(db, { readonly: true });
       try {
         assert.equal((conn.prepare("select count(*) as n from articles").get() as { n: number }).n, 300);
-        assert.equal((conn.prepare("select count(*) as n from recon_articles").get() as { n: number }).n, 300);
+        assert.equal(
+          (conn.prepare("select count(*) as n from recon_articles").get() as { n: number }).n,
+          300,
+        );
       } finally {
         conn.close();
       }
@@ -107,7 +113,10 @@ describe("PostgreSQL", { skip: pgUrl ? false : "TOLL_TEST_DATABASE_URL not set" 
 describe("an unreachable server", () => {
   test("is reported as a connection error, not as a failed migration", async () => {
     await assert.rejects(openStore("postgres://postgres@127.0.0.1:1/nothing_here"), (err: Error) => {
-      assert.match(err.message, /cannot reach the postgres store at postgres:\/\/postgres@127\.0\.0\.1:1\/nothing_here/);
+      assert.match(
+        err.message,
+        /cannot reach the postgres store at postgres:\/\/postgres@127\.0\.0\.1:1\/nothing_here/,
+      );
       assert.match(err.message, /ECONNREFUSED/);
       assert.doesNotMatch(err.message, /migration/);
       return true;

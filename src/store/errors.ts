@@ -29,7 +29,8 @@ export function driverCode(err: unknown): string | undefined {
 export function isBusy(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
     const code = (e as Error & { code?: unknown }).code;
-    if ((typeof code === "string" && code.startsWith("SQLITE_BUSY")) || /database is locked/.test(e.message)) return true;
+    if ((typeof code === "string" && code.startsWith("SQLITE_BUSY")) || /database is locked/.test(e.message))
+      return true;
   }
   return false;
 }

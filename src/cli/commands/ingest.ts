@@ -4,14 +4,11 @@ import cliProgress from "cli-progress";
 import { InvalidArgumentError, Option } from "commander";
 import type { Command } from "commander";
 import type { Writable } from "node:stream";
-import { extract, EXTRACTOR_VERSION } from "../../extract/index.ts";
 import type { Gazetteer } from "../../extract/index.ts";
-import { loadGazetteer } from "../../gazetteer/index.ts";
-import { readSources } from "../../ingest/index.ts";
-import type { ReadItem } from "../../ingest/index.ts";
+import { emptySummary, ingestSources } from "../../pipeline/index.ts";
+import type { IngestSummary } from "../../pipeline/index.ts";
 import { openStore } from "../../store/index.ts";
 import type { Store } from "../../store/index.ts";
-import { reconcileArticles, reconcilePending } from "../../reconcile/store.ts";
 import { openQueue } from "../../queue/index.ts";
 import { enqueueSources } from "../../queue/enqueue.ts";
 
@@ -36,32 +33,17 @@ export interface IngestOptions {
   reconcile?: boolean;
   /** Enqueue jobs for `toll worker` instead of ingesting here (see src/queue). */
   queue?: boolean;
+  /** Extraction threads (default one per core; 0 extracts on the main thread). */
+  threads?: number;
+  /** Articles per store transaction and reconciliation (default 100). */
+  batch?: number;
   /** Fetch URLs on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
   allowPrivateUrls?: boolean;
   /** Say network failures of URLs one way (the server: its errors go to API clients). */
   opaqueNetworkErrors?: boolean;
 }
 
-export interface IngestSummary {
-  inputs: number;
-  /** Articles read (before storing). */
-  read: number;
-  inserted: number;
-  duplicates: number;
-  revisions: number;
-  /** Claims stored by this run (inserted articles and new revisions; a duplicate's claims are already stored). */
-  claims: number;
-  /** Read errors plus articles that failed to extract or store. */
-  errors: number;
-  seconds: number;
-  /** With --queue: jobs added (articles read here, URLs to fetch on a worker). */
-  enqueued?: number;
-  /**
-   * Articles found stored but not reconciled (a run killed between storing and reconciling, or --no-reconcile)
-   * that this run reconciled after its own.
-   */
-  reconciled?: number;
-}
+export type { IngestSummary };
 
 export interface IngestDeps {
   openStore?: (target?: string) => Promise<Store>;
@@ -75,6 +57,18 @@ function defaultIo(): IngestIo {
 function parsePositiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number, got "${value}"`);
+  return n;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+function parsePositiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
   return n;
 }
 
@@ -149,93 +143,35 @@ export function formatSummary(s: IngestSummary): string {
 
 export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: IngestIo = defaultIo(), deps: IngestDeps = {}): Promise<IngestSummary> {
   if (opts.queue) return runEnqueue(inputs, opts, io);
-  const started = performance.now();
-  const summary: IngestSummary = { inputs: inputs.length, read: 0, inserted: 0, duplicates: 0, revisions: 0, claims: 0, errors: 0, seconds: 0 };
   const store = await (deps.openStore ?? openStore)(opts.db);
   const progress = opts.quiet ? quietProgress(io) : io.isTTY ? barProgress(io) : lineProgress(io, opts.progressIntervalMs ?? 5000);
-  const fail = (origin: string, message: string): void => {
-    summary.errors++;
-    progress.log(`error: ${origin}: ${message}`);
-  };
-
-  // Loaded on the first article, so a run that reads nothing does not pay for it.
-  let gazetteer: Gazetteer | undefined;
-  let gazetteerTried = opts.gazetteer === false;
-  const getGazetteer = (): Gazetteer | undefined => {
-    if (!gazetteerTried) {
-      gazetteerTried = true;
-      try {
-        gazetteer = (deps.loadGazetteer ?? loadGazetteer)();
-      } catch (err) {
-        progress.log(`warning: gazetteer not loaded, places will not be resolved: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    return gazetteer;
-  };
-
+  let summary = emptySummary(inputs.length);
   try {
-    const items: AsyncIterable<ReadItem> = readSources(inputs, {
-      maxBytes: opts.maxMb !== undefined ? Math.round(opts.maxMb * 1024 * 1024) : undefined,
-      timeoutMs: opts.timeout !== undefined ? Math.round(opts.timeout * 1000) : undefined,
-      allowPrivateUrls: opts.allowPrivateUrls ?? false,
-      opaqueNetworkErrors: opts.opaqueNetworkErrors ?? false,
-    });
-    for await (const item of items) {
-      summary.seconds = (performance.now() - started) / 1000;
-      if (!item.ok) {
-        fail(item.origin, item.error);
-        progress.update(summary, item.origin);
-        continue;
-      }
-      const article = item.article;
-      summary.read++;
-      let result: ReturnType<typeof extract>;
-      try {
-        result = extract(article.text, {
-          published: article.published,
-          title: article.title,
-          outlet: article.outlet,
-          url: article.url,
-          gazetteer: getGazetteer(),
-        });
-      } catch (err) {
-        fail(article.origin, `extraction failed: ${err instanceof Error ? err.message : String(err)}`);
-        continue;
-      }
-      try {
-        const saved = await store.saveArticle(article, result, EXTRACTOR_VERSION);
-        if (saved.outcome === "inserted") summary.inserted++;
-        else if (saved.outcome === "duplicate") summary.duplicates++;
-        else summary.revisions++;
-        if (saved.outcome !== "duplicate") summary.claims += saved.claims;
-        // Incremental: only the incidents this article could belong to are loaded and written back (one locked
-        // transaction). A failure leaves the article stored and pending, so `toll reconcile` picks it up.
-        if (saved.outcome !== "duplicate" && opts.reconcile !== false) {
-          try {
-            await reconcileArticles(store, [saved.article_id]);
-          } catch (err) {
-            fail(article.origin, `stored but not reconciled (run toll reconcile): ${err instanceof Error ? err.message : String(err)}`);
-          }
-        }
-      } catch (err) {
-        fail(article.origin, `not stored: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      summary.seconds = (performance.now() - started) / 1000;
-      progress.update(summary, article.origin);
-    }
-    if (opts.reconcile !== false) {
-      // A run killed after storing an article and before reconciling it leaves the article stored; the rerun sees
-      // a duplicate and would skip it. recon_articles marks what was reconciled: whatever is not there is done now.
-      try {
-        const r = await reconcilePending(store);
-        summary.reconciled = r.articles;
-        if (r.articles > 0) progress.log(`reconciled ${r.articles} stored article${r.articles === 1 ? "" : "s"} that an earlier run left unreconciled`);
-      } catch (err) {
-        fail("reconcile", `articles left unreconciled by an earlier run are still pending (run toll reconcile): ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    summary = await ingestSources(
+      store,
+      inputs,
+      {
+        gazetteer: opts.gazetteer,
+        reconcile: opts.reconcile,
+        ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+        ...(opts.batch !== undefined ? { batch: opts.batch } : {}),
+        ...(deps.loadGazetteer ? { loadGazetteer: deps.loadGazetteer } : {}),
+        ...(opts.maxMb !== undefined ? { maxBytes: Math.round(opts.maxMb * 1024 * 1024) } : {}),
+        ...(opts.timeout !== undefined ? { timeoutMs: Math.round(opts.timeout * 1000) } : {}),
+        allowPrivateUrls: opts.allowPrivateUrls ?? false,
+        opaqueNetworkErrors: opts.opaqueNetworkErrors ?? false,
+      },
+      {
+        error: (origin, message) => progress.log(`error: ${origin}: ${message}`),
+        warning: (message) => progress.log(`warning: ${message}`),
+        note: (message) => progress.log(message),
+        progress: (s, current) => {
+          summary = s;
+          progress.update(s, current);
+        },
+      },
+    );
   } finally {
-    summary.seconds = (performance.now() - started) / 1000;
     progress.update(summary, "done");
     progress.stop();
     await store.close();
@@ -284,6 +220,8 @@ export function registerIngest(program: Command, io?: IngestIo, deps: IngestDeps
     .option("-q, --quiet", "no progress output (errors are still printed)")
     .option("--queue", "enqueue jobs for `toll worker` instead of ingesting here")
     .option("--allow-private-urls", "let URL inputs reach loopback, private and link-local addresses (refused by default)")
+    .addOption(new Option("--threads <n>", "extraction threads (default: one per core; 0: none, extract on the main thread)").argParser(parseCount))
+    .addOption(new Option("--batch <n>", "articles stored and reconciled per transaction").argParser(parsePositiveInteger).default(100))
     .action(async (inputs: string[], opts: IngestOptions) => {
       const summary = await runIngest(inputs, opts, io ?? defaultIo(), deps);
       if (summary.errors > 0) process.exitCode = 1;

@@ -1,7 +1,9 @@
 // When a claim's casualties happened: a period resolved against the publication date. chrono-node reads the
 // ordinary dates; the lexicon's relative expressions cover what chrono misses or misreads for news (which is
 // always about the past).
-import * as chrono from "chrono-node";
+// The English locale alone: the package root loads every language's parsers (a quarter second at start-up) and its
+// `casual` is this same object.
+import * as chrono from "chrono-node/en";
 import type { Claim, Period, PeriodPrecision, TextSpan } from "../types.ts";
 import type { DocState } from "./doc.ts";
 import {

@@ -6,15 +6,15 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, test } from "node:test";
 import Database from "better-sqlite3";
-import { runIngest } from "../cli/commands/ingest.ts";
-import { runQueueRetry, runQueueStatus } from "../cli/commands/queue.ts";
-import { runWorkerCommand } from "../cli/commands/worker.ts";
-import { openStore } from "../store/index.ts";
-import { ingestJob } from "./jobs.ts";
-import { SqliteQueue } from "./sqlite.ts";
-import type { Handlers } from "./types.ts";
-import { corpus, toJsonl } from "./test-helpers.ts";
-import { parseDuration } from "./index.ts";
+import { runIngest } from "./ingest.ts";
+import { runQueueRetry, runQueueStatus } from "./queue.ts";
+import { runWorkerCommand } from "./worker.ts";
+import { openStore } from "../../store/index.ts";
+import { ingestJob } from "../../queue/jobs.ts";
+import { SqliteQueue } from "../../queue/sqlite.ts";
+import type { Handlers } from "../../queue/types.ts";
+import { corpus, toJsonl } from "../../queue/test-helpers.ts";
+import { parseDuration } from "../../queue/index.ts";
 
 function capture() {
   const out = new PassThrough();

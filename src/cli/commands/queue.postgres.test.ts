@@ -8,16 +8,16 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, test } from "node:test";
 import pg from "pg";
-import { runIngest } from "../cli/commands/ingest.ts";
-import { reconcilePending } from "../reconcile/store.ts";
-import { loadGazetteer } from "../gazetteer/index.ts";
-import { openStore } from "../store/index.ts";
-import type { Store } from "../store/index.ts";
-import { ingestJob, makeHandlers } from "./jobs.ts";
-import { PostgresQueue } from "./postgres.ts";
-import type { Handlers, JobContext } from "./types.ts";
-import { corpus, pgTestUrl, spawnWorker, toJsonl, waitFor, withFreshDatabase } from "./test-helpers.ts";
-import type { CorpusRecord } from "./test-helpers.ts";
+import { runIngest } from "./ingest.ts";
+import { reconcilePending } from "../../reconcile/store.ts";
+import { loadGazetteer } from "../../gazetteer/index.ts";
+import { openStore } from "../../store/index.ts";
+import type { Store } from "../../store/index.ts";
+import { ingestJob, makeHandlers } from "../../queue/jobs.ts";
+import { PostgresQueue } from "../../queue/postgres.ts";
+import type { Handlers, JobContext } from "../../queue/types.ts";
+import { corpus, pgTestUrl, spawnWorker, toJsonl, waitFor, withFreshDatabase } from "../../queue/test-helpers.ts";
+import type { CorpusRecord } from "../../queue/test-helpers.ts";
 
 const server = pgTestUrl();
 /** 2,000 by default; smaller for a quick local run (TOLL_QUEUE_TEST_DOCS=200). */
