@@ -99,7 +99,7 @@ test("an incident row has every column, figures as low / best / high, joined lis
 test("a source family without wire or outlet reads as an unknown outlet, not as its article id twice", () => {
   const g = gradeIncident([], [], [{ label: "1", articles: ["1"], why: [] }]);
   const text = g.because.map((b) => b.text).join(" ");
-  assert.match(text, /unknown outlet \[1\]/);
+  assert.match(text, /unknown outlet \[article 1\]/);
   assert.doesNotMatch(text, /1 \[1\]/);
   const two = gradeIncident(
     [],
@@ -111,6 +111,6 @@ test("a source family without wire or outlet reads as an unknown outlet, not as 
   );
   assert.match(
     two.because.map((b) => b.text).join(" "),
-    /Reuters \[3, 4\]; unknown outlet \[5, 6\]/,
+    /Reuters \[3, 4\]; unknown outlet \[articles 5, 6\]/,
   );
 });

@@ -195,14 +195,16 @@ export function gradeIncident(
     because.push({ rule: "contested", claims: denied.map((c) => c.key), text: "a claim is denied" });
 
   // "2 reports, 1 source family: Reuters [1, 2] (1 and 2 both carry Reuters copy)": which families, and why the
-  // reports in each are one voice.
+  // reports in each are one voice. A family without a wire or an outlet is labelled by its first article's id: say
+  // so rather than print "1 [1]".
   const reports = families.reduce((n, f) => n + f.articles.length, 0);
-  // A family without a wire or an outlet is labelled by its first article's id: say so rather than print "1 [1]".
   const fam = families
-    .map(
-      (f) =>
-        `${f.articles.includes(f.label) ? "unknown outlet" : f.label} [${f.articles.join(", ")}]${f.why.length ? ` (${f.why.join("; ")})` : ""}`,
-    )
+    .map((f) => {
+      const label = f.articles.includes(f.label)
+        ? `unknown outlet [article${f.articles.length > 1 ? "s" : ""} ${f.articles.join(", ")}]`
+        : `${f.label} [${f.articles.join(", ")}]`;
+      return `${label}${f.why.length ? ` (${f.why.join("; ")})` : ""}`;
+    })
     .join("; ");
   const head = `${reports} report${reports === 1 ? "" : "s"}, ${families.length} ${
     families.length === 1 ? "source family" : "independent source families"
