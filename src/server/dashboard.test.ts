@@ -176,7 +176,7 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
       some.total,
     );
     assert.equal(await page.getByLabel("Grade").inputValue(), "corroborated");
-    assert.match(await page.locator(".count").innerText(), new RegExp(`^${some.total} incidents`));
+    assert.match(await page.locator(".count").innerText(), new RegExp(`^${some.total} incidents?\\b`));
     // The timeline's table counts the same incidents, the map shows the same ones.
     const timelineCount = async () =>
       page.evaluate(() =>
@@ -393,13 +393,6 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     await page.keyboard.press("Enter");
     await page.waitForSelector("#incident-h");
     assert.match(page.url(), /#\/incident\/inc_/);
-    // A single marker: Enter opens its incident.
-    await page.goto(`${base}/#/?from=2017-03-26`);
-    const marker = page.locator(".map .incident-marker").first();
-    await marker.waitFor();
-    await marker.focus();
-    await page.keyboard.press("Enter");
-    await page.waitForSelector("#incident-h");
   });
 
   it("the zoomed-out world has no line across it", async () => {
@@ -463,6 +456,13 @@ describe("the researcher's dashboard in Chromium", { skip }, () => {
     const found = await api<{ total: number }>("/api/incidents?limit=1&country=AF");
     assert.equal(found.total, 1);
     await page.screenshot({ path: path.join(artifacts, "dash-upload.png"), fullPage: true });
+    // A single marker: Enter opens its incident.
+    await page.goto(`${base}/#/?country=AF`);
+    const marker = page.locator(".map .incident-marker").first();
+    await marker.waitFor();
+    await marker.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#incident-h");
   });
 
   it("Back from an incident restores the loaded pages and the scroll position", async () => {

@@ -184,7 +184,9 @@ async function incidentContext(
     }
   }
   // As the server counts them (src/server/incidents.ts isReviewed): a review left pending is no review yet.
-  const reviewed = [...(await ReviewStore.of(store).allReviews()).values()].filter(isReviewed).map((r) => r.claim_id);
+  const reviewed = [...(await ReviewStore.of(store).allReviews()).values()]
+    .filter(isReviewed)
+    .map((r) => r.claim_id);
   const reviewedKeys = new Set<string>();
   for (let i = 0; i < reviewed.length; i += CHUNK) {
     const rows = await db
