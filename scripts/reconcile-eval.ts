@@ -195,7 +195,7 @@ async function airwars(
   log(`airwars/${half}: ${records.length} records`);
   const run = await ingest(
     records,
-    (r) => ({
+    () => ({
       // Protocol: an Airwars assessment is read without a date (its `date` is the coders' event date).
       published: null,
       outlet: "Airwars",

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { computeFigures, metricTotals } from "./figures.ts";
 import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair, timesOfDay, verdict } from "./link.ts";
 import type { Profile } from "./link.ts";
-import { methodFamily, perpetratorsCompatible, placeKey } from "./normalize.ts";
+import { methodFamily, perpetratorsCompatible, placeKey, wireCredit } from "./normalize.ts";
 import type { ArticleMeta, StoredReconClaim } from "./types.ts";
 import { MOSUL, RAQQA, claim, day, loc } from "./testing.ts";
 import type { ClaimSpec } from "./testing.ts";
@@ -252,4 +252,16 @@ test("a link verdict lists what agreed, what counted against and what vetoed", (
   const vf = verdict(scorePair(a, far));
   assert.equal(vf.score, null);
   assert.ok(vf.vetoed[0]?.startsWith("date VETO"));
+});
+
+test("wire credits: dateline, byline, sign-off, copyright; a mention or a photo credit is not one", () => {
+  assert.equal(wireCredit("BAGHDAD (Reuters) - Twelve people were killed."), "reuters");
+  assert.equal(wireCredit("GAZA, Oct 7 (AFP) — A strike hit a house."), "afp");
+  assert.equal(wireCredit("Headline\nBy The Associated Press\n\nSix people were shot."), "ap");
+  assert.equal(wireCredit("Text of the story.\n(Reporting by A. Writer; Editing by B. Editor)"), "reuters");
+  assert.equal(wireCredit("Story.\nCopyright 2015 The Associated Press. All rights reserved."), "ap");
+  assert.equal(wireCredit("Story.", "Associated Press"), "ap");
+  assert.equal(wireCredit("A police officer told Reuters that five people died."), null);
+  assert.equal(wireCredit("(AP Photo/John Doe) Five people were shot in Dayton, police said."), null);
+  assert.equal(wireCredit("Officers were called to a home in Erie, PA, on Sunday."), null);
 });

@@ -173,15 +173,15 @@ export function buildProfile(
 // ("night" runs past midnight, so its range ends after 24). Order matters: "early morning" before "morning".
 const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?/gi;
 const CLOCK24 =
-  /\b(?:at|around|about|before|after|shortly|approximately|by)\s+(?:around\s+|about\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*[ap]\.?\s?m)/gi;
+  /\b(?:at|around|about|before|after|shortly|approximately|by)\s+(?:around\s+|about\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!\s+[ap]\.?\s?m)/gi;
 const PARTS: readonly [RegExp, [number, number]][] = [
   [
     /\b(?:early hours|pre-?dawn|before dawn|at dawn|dawn|overnight|after midnight|midnight|small hours|early morning)\b/i,
     [0, 8],
   ],
-  [/\b(?:morning)\b/i, [5, 12]],
+  [/\bmorning\b/i, [5, 12]],
   [/\b(?:noon|midday|lunchtime)\b/i, [11, 14]],
-  [/\b(?:afternoon)\b/i, [12, 18]],
+  [/\bafternoon\b/i, [12, 18]],
   [/\b(?:evening|dusk|sunset|iftar)\b/i, [16, 23]],
   [/\b(?:night|late at night|tonight)\b/i, [19, 29]],
 ];

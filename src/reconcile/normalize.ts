@@ -214,8 +214,8 @@ export function victimClass(v: VictimGroup): VictimClass {
 // other things ("PA" is also Pennsylvania), and "AP Photo" credits a picture, not the text.
 const WIRES: readonly [string, RegExp][] = [
   ["reuters", /\bReuters\b/i],
-  ["ap", /\bAP\b(?!\s*Photo|\/)|\bAssociated Press\b(?!\s*(?:Photo|photographer))/],
-  ["afp", /\bAFP\b(?!\s*(?:Photo|via Getty))|\bAgence France[- ]Presse\b/i],
+  ["ap", /\bAP\b(?!\s+Photo|\/)|\bAssociated Press\b(?!\s+(?:Photo|photographer))/],
+  ["afp", /\bAFP\b(?!\s+(?:Photo|via Getty))|\bAgence France[- ]Presse\b/i],
   ["anadolu", /\bAnadolu\b/i],
   ["xinhua", /\bXinhua\b/i],
   ["dpa", /\bdpa\b|\bDeutsche Presse-Agentur\b/],
@@ -246,10 +246,9 @@ export function detectWire(...texts: (string | null | undefined)[]): string | nu
 // the dateline ("BAGHDAD (Reuters) -", "GAZA, Oct 7 (AFP) —"), a byline ("By The Associated Press"), and the
 // agencies' sign-offs and notices at the end ("Reporting by …; Editing by …", "Copyright 2015 The Associated Press",
 // "This material may not be published, broadcast, rewritten or redistributed").
-const DATELINE = /^[^\n]{0,120}?\(([A-Za-z][A-Za-z .-]{1,40})\)\s*[-–—:]/m;
+const DATELINE = /^[^\n]{0,120}?\(([a-z][a-z .-]{1,40})\)\s*[-–—:]/im;
 const BYLINE = /^\s*(?:By|From|Source:?)\s+(?:the\s+)?([^\n]{2,80})$/im;
-// Each optional mark takes its own trailing space, so no two runs of white space can trade characters (linear).
-const CREDIT_LINE = /^\s*(?:[-–—©]\s*)?(?:(?:\(?c\)?|©)\s*)?((?:\d{4}\s+)?(?:The\s+)?[A-Z][A-Za-z .-]{1,40})\s*$/m;
+const CREDIT_LINE = /^[-–—©]?\s?(?:\(c\)\s?)?((?:\d{4} )?(?:The )?[A-Z][A-Za-z .-]{1,40})$/;
 const SIGN_OFFS: readonly [string, RegExp][] = [
   [
     "reuters",
@@ -286,7 +285,7 @@ export function wireCredit(text: string, author?: string | null): string | null 
   const tail = text.slice(-400);
   for (const part of [head, tail]) {
     for (const line of part.split("\n")) {
-      const m = CREDIT_LINE.exec(line);
+      const m = CREDIT_LINE.exec(line.trim());
       if (m && line.trim().length <= 45) {
         const w = detectWire(m[1]);
         if (w) return w;
