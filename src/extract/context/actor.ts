@@ -11,6 +11,8 @@ import {
   ACTOR_COORDINATION,
   ACTOR_GROUP_NOUN,
   ACTOR_LEXICON,
+  CLAUSE_START_BEFORE,
+  CLAUSE_VIOLENT_VERB,
   GENERIC_ACTORS,
   NOT_AGENT_VERB,
 } from "./lexicon.ts";
@@ -49,7 +51,10 @@ export function attributionsIn(state: DocState, i: number): Attribution[] {
       const byAgent = ACTOR_AGENT_BEFORE.test(before) && !NOT_AGENT_VERB.test(before);
       const acts = ACTOR_ACT.test(group ? after.slice(group[0].length) : after);
       const claims = ACTOR_CLAIMS_AFTER.test(after);
-      if (!byAgent && !acts && !claims) continue;
+      // The subject of a violent clause: "suspected ISGS militants on motorbikes attacked …".
+      const subject =
+        CLAUSE_START_BEFORE.test(text.slice(Math.max(0, from - 40), from)) && CLAUSE_VIOLENT_VERB.test(after);
+      if (!byAgent && !acts && !claims && !subject) continue;
 
       const coordination = ACTOR_COORDINATION.exec(after);
       const perpetrator = coordination ? `${hit.value} ${coordination[0].trim()}` : hit.value;
@@ -96,5 +101,17 @@ export function perpetratorFor(state: DocState, claim: Claim): Attribution | nul
     const first = attributionsIn(state, j)[0];
     if (first) return first;
   }
-  return null;
+  // A short report is one event: the agent named earlier in the paragraph ("On 7 May, Al Shabaab militants
+  // attacked a base. … 3 soldiers were killed") is the agent of its later figures, a named group before a kind.
+  let generic: Attribution | null = null;
+  for (let j = i; j > 0 && !state.paragraphStarts(j);) {
+    j -= 1;
+    const s = state.sentence(j);
+    if (!s || state.inHeadline(s)) break;
+    for (const a of attributionsIn(state, j)) {
+      if (!GENERIC_ACTORS.has(a.perpetrator)) return a;
+      generic ??= a;
+    }
+  }
+  return generic;
 }
