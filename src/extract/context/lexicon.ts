@@ -192,7 +192,7 @@ export const ACTOR_LEXICON: readonly LexEntry<string>[] = [
   },
   {
     match:
-      /\b(?:mob|vigilantes?|residents|villagers|community members)\b(?= (?:lynched|stoned|beat|burned|killed|attacked))/i,
+      /\b(?:mob|vigilantes?|residents|villagers|community members)(?= (?:lynched|stoned|beat|burned|killed|attacked))/i,
     value: "mob",
     reason: "mob violence",
   },
@@ -236,7 +236,7 @@ export const ACTOR_GROUP_NOUN =
 
 /** An act of violence right after the actor (and its group noun): this makes the actor the perpetrator. */
 export const ACTOR_ACT =
-  /^\s+(?:(?:have|has|had|reportedly|allegedly|also|then|later|again|apparently|probably|likely)\s+)*(?:air ?strikes?|air raids?|strikes?|struck|shelling|shelled|bombardments?|bombarded|attacks?|attacked|bombings?|bombed|raids?|raided|killed|kill|opened fire|fired|stormed|ambushed|executed|abducted|kidnapped|massacred|shot|hit|launched|carried out|targeted|drone (?:strikes?|attacks?)|missiles?|rockets?|mortars?|gunfire|offensive|assault|clashed|engaged|fought|exchanged|detonated|planted|assassinated|gunned down|beheaded|burned|burnt|torched|set fire|stoned|lynched|hacked|stabbed|beat|overran|repelled|thwarted|repulsed|conducted|used|shelled|besieged|invaded|intercepted|(?:reportedly |allegedly )?(?:claimed to have )?killed)\b/i;
+  /^\s+(?:(?:have|has|had|reportedly|allegedly|also|then|later|again|apparently|probably|likely)\s+)*(?:air ?strikes?|air raids?|strikes?|struck|shelling|shelled|bombardments?|bombarded|attacks?|attacked|bombings?|bombed|raids?|raided|killed|kill|opened fire|fired|stormed|ambushed|executed|abducted|kidnapped|massacred|shot|hit|launched|carried out|targeted|drone (?:strikes?|attacks?)|missiles?|rockets?|mortars?|gunfire|offensive|assault|clashed|engaged|fought|exchanged|detonated|planted|assassinated|gunned down|beheaded|burned|burnt|torched|set fire|stoned|lynched|hacked|stabbed|beat|overran|repelled|thwarted|repulsed|conducted|used|besieged|invaded|intercepted|claimed to have killed)\b/i;
 
 /** Words before an actor that make it the agent: "launched by a US-led coalition airstrike", "blamed on Boko Haram". */
 export const ACTOR_AGENT_BEFORE =
