@@ -128,3 +128,29 @@ export function sharedGazetteer(): GazetteerIndex {
   shared ??= loadGazetteer();
   return shared;
 }
+
+/**
+ * Every spelling a place filter should accept for what a user typed: the query itself and the gazetteer names of
+ * the places it names under any alias, without diacritics or in English ("Fallujah" → "Al Fallūjah", "Samarra" →
+ * "Sāmarrā’"). Stored claims carry the gazetteer's name, so these are the names to compare with.
+ */
+export function placeSpellings(query: string, gazetteer: Gazetteer = sharedGazetteer()): string[] {
+  const out = new Set<string>([query.trim()]);
+  for (const p of gazetteer.lookup(query)) out.add(p.name);
+  return [...out].filter((s) => s !== "");
+}
+
+/** Place names compared as the gazetteer compares them: case, diacritics, apostrophes and dashes folded. */
+export function samePlaceName(a: string, b: string): boolean {
+  return normalizeKey(a) === normalizeKey(b);
+}
+
+/** Whether a stored place name contains the query or one of its spellings, folded ("fallu" finds "Al Fallūjah"). */
+export function placeContains(stored: string | null, spellings: readonly string[]): boolean {
+  if (!stored) return false;
+  const key = normalizeKey(stored);
+  return spellings.some((s) => {
+    const q = normalizeKey(s);
+    return q !== "" && key.includes(q);
+  });
+}

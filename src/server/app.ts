@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { runIngest } from "../cli/commands/ingest.ts";
+import { placeContains, placeSpellings } from "../gazetteer/index.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
 import type { IncidentRecord } from "../reconcile/index.ts";
 import { EXPORT_CONTENT_TYPES, exportChunks } from "../store/export.ts";
@@ -375,7 +376,11 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     async (c) => {
       need(c, "viewer");
       const { cursor, ...f } = c.req.valid("query");
-      const page = await store.listClaims({ ...f, after: cursor });
+      const page = await store.listClaims({
+        ...f,
+        ...(f.place ? { placeSpellings: placeSpellings(f.place) } : {}),
+        after: cursor,
+      });
       const v = await view();
       return c.json({ items: await Promise.all(page.items.map((cl) => claimOut(cl, v))), next: page.next }, 200);
     },
@@ -505,7 +510,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       need(c, "viewer");
       const q = c.req.valid("query");
       const v = await view();
-      const place = q.place?.toLowerCase();
+      // Folded and through the gazetteer's aliases: "fallujah" finds "Al Fallūjah".
+      const place = q.place ? placeSpellings(q.place) : null;
       const perp = q.perpetrator?.toLowerCase();
       const from = q.from ? S_dateBound(q.from, "from") : null;
       const to = q.to ? S_dateBound(q.to, "to") : null;
@@ -521,7 +527,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const sorted = v.sortedBy(`${q.sort}:${q.order}`, cmp);
       const rows = sorted.filter((s) => {
         if (country && s.country !== country) return false;
-        if (place && !(s.place ?? "").toLowerCase().includes(place)) return false;
+        if (place && !placeContains(s.place, place)) return false;
         if (perp && !s.perpetrators.some((p) => p.toLowerCase().includes(perp))) return false;
         if (q.grade && s.grade !== q.grade) return false;
         if (q.review && s.review_status !== q.review) return false;
