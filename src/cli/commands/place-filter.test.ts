@@ -24,7 +24,12 @@ async function seed(store: Store): Promise<void> {
   assert.ok(places.includes("Al Fallūjah"), `extracted places: ${places.join(", ")}`);
   await store.saveArticles([
     {
-      article: makeArticle({ url: "https://place.example/1", title: "Iraq bombs", published: "2016-06-12", text: TEXT }),
+      article: makeArticle({
+        url: "https://place.example/1",
+        title: "Iraq bombs",
+        published: "2016-06-12",
+        text: TEXT,
+      }),
       extraction,
       extractorVersion: "test",
     },
@@ -50,7 +55,15 @@ test("placeSpellings: English and ASCII spellings reach the gazetteer's name", (
 });
 
 test("toll claims --place Fallujah finds the claims stored as 'Al Fallūjah' (SQLite)", async () => {
-  const { out } = await runCommand(registerClaims, ["claims", "--db", db, "--place", "Fallujah", "--format", "json"]);
+  const { out } = await runCommand(registerClaims, [
+    "claims",
+    "--db",
+    db,
+    "--place",
+    "Fallujah",
+    "--format",
+    "json",
+  ]);
   const page = JSON.parse(out) as { items: { location: { place: string | null } | null; value: number }[] };
   assert.ok(page.items.length > 0, "no claim found for Fallujah");
   assert.ok(page.items.every((c) => c.location?.place === "Al Fallūjah"));
@@ -66,17 +79,28 @@ test("toll claims --place Fallujah finds the claims stored as 'Al Fallūjah' (SQ
 });
 
 const pgUrl = process.env["TOLL_TEST_DATABASE_URL"];
-test("the same filter on PostgreSQL", { skip: pgUrl ? false : "TOLL_TEST_DATABASE_URL not set" }, async () => {
-  await withFreshDatabase(pgUrl as string, "toll_place", async (url) => {
-    const store = await openStore(url);
-    try {
-      await seed(store);
-      const page = await store.listClaims({ place: "Fallujah", placeSpellings: placeSpellings("Fallujah") });
-      assert.ok(page.items.length > 0 && page.items.every((c) => c.location?.place === "Al Fallūjah"));
-      const plain = await store.listClaims({ place: "Fallujah" });
-      assert.equal(plain.items.length, 0, "without the spellings nothing matches: the test would prove nothing");
-    } finally {
-      await store.close();
-    }
-  });
-});
+test(
+  "the same filter on PostgreSQL",
+  { skip: pgUrl ? false : "TOLL_TEST_DATABASE_URL not set" },
+  async () => {
+    await withFreshDatabase(pgUrl as string, "toll_place", async (url) => {
+      const store = await openStore(url);
+      try {
+        await seed(store);
+        const page = await store.listClaims({
+          place: "Fallujah",
+          placeSpellings: placeSpellings("Fallujah"),
+        });
+        assert.ok(page.items.length > 0 && page.items.every((c) => c.location?.place === "Al Fallūjah"));
+        const plain = await store.listClaims({ place: "Fallujah" });
+        assert.equal(
+          plain.items.length,
+          0,
+          "without the spellings nothing matches: the test would prove nothing",
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  },
+);
