@@ -11,6 +11,10 @@ export { normalizeKey } from "./normalize.ts";
 
 const NO_PLACES: readonly Place[] = Object.freeze([]);
 
+/** The Arabic article as GeoNames transliterates it, assimilated to sun letters ("Ad Dīwānīyah", "Ar Raqqah"). */
+const ARABIC_ARTICLES = ["al", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "el"] as const;
+const ARTICLE_PREFIX = /^(?:al|ad|ar|as|ash|at|az|an|adh|ath|el|ed|er|es|et|ez|en) /;
+
 export class GazetteerIndex implements Gazetteer {
   readonly maxWords: number;
   readonly size: { places: number; keys: number };
@@ -31,7 +35,14 @@ export class GazetteerIndex implements Gazetteer {
     if (key === "") return NO_PLACES;
     const cached = this.resultCache.get(key);
     if (cached) return cached;
-    const k = this.findKey(key);
+    let k = this.findKey(key);
+    // Arabic names lose their article in English copy: "Hillah" is "Al Ḩillah", "Diwaniyah" is "Ad Dīwānīyah".
+    if (k < 0 && !ARTICLE_PREFIX.test(key)) {
+      for (const article of ARABIC_ARTICLES) {
+        k = this.findKey(`${article} ${key}`);
+        if (k >= 0) break;
+      }
+    }
     let out = NO_PLACES;
     if (k >= 0) {
       const from = this.data.postingStart[k] ?? 0;

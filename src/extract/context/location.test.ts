@@ -238,3 +238,31 @@ test("no claims, no places: nothing breaks", () => {
   const [c] = locate("Five people were killed on Monday.", ["Five people were killed"]);
   assert.equal(c?.location, null);
 });
+
+test("places stay inside the article's country: Hawi al-Hawa west of Raqqa is in Syria, not Hāwī, Hawaii", () => {
+  const doc = docOf("An air strike killed 12 civilians in the village of Hawi al-Hawa west of Raqqa, Syria, on Monday.");
+  const c = claimAt(doc, "killed 12 civilians");
+  locateClaims(doc, [c], gaz);
+  assert.equal(c.location?.country, "SY");
+  assert.equal(c.location?.place, "Ar Raqqah");
+  assert.equal(c.location?.precision, "near");
+  assert.ok(!findPlaces(doc, gaz).some((m) => m.place.country === "US"));
+});
+
+test("the lead's first place names the event: 'in Celaya, Guanajuato, … in Camargo community' is Celaya", () => {
+  const doc = docOf(
+    "On 9 May 2020, in Celaya, Guanajuato, armed men attacked a police patrol in Camargo community. Three officers died.",
+  );
+  const c = claimAt(doc, "Three officers died");
+  locateClaims(doc, [c], gaz);
+  assert.deepEqual([c.location?.place, c.location?.country, c.location?.precision], ["Celaya", "MX", "exact"]);
+});
+
+test("Arabic names without their article: Hillah and Diwaniyah are cities, not the country centroid", () => {
+  const doc = docOf("Three people were killed in a bombing in Hillah. Two were killed in Diwaniyah.");
+  const a = claimAt(doc, "Three people were killed");
+  const b = claimAt(doc, "Two were killed", "c2");
+  locateClaims(doc, [a, b], gaz);
+  assert.deepEqual([a.location?.place, a.location?.precision], ["Al Ḩillah", "exact"]);
+  assert.deepEqual([b.location?.place, b.location?.country], ["Ad Dīwānīyah", "IQ"]);
+});

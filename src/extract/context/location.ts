@@ -417,6 +417,9 @@ function scanMentions(doc: DocContext, gazetteer: Gazetteer): RawMention[] {
     const after = text.slice(last.end, last.end + 40);
     i += matched;
     if (TITLES.test(before) || ORG_AFTER.test(after)) continue;
+    // "Hawi al-Hawa": the name goes on with a particle and another name the gazetteer lacks, so the place named is
+    // not the "Hawi" it knows (a hamlet in Hawaii); the sentence's other places will say where it is.
+    if (/^(?:[ -](?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es|bin|ibn|bani|beni)-\p{Lu}|[ -](?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es) \p{Lu})/u.test(after)) continue;
     const modifier = MODIFIER_BEFORE.exec(before);
     const prevTok = tokens[i - matched - 1];
     const nextTok = tokens[i];
@@ -545,6 +548,10 @@ function choose(m: RawMention, context: ReadonlyMap<string, number>): Place | nu
   if (best.population < SUPPORT_POPULATION && !m.supported && !inContext) return null;
   if (m.caps && m.words === 1 && !m.dateline && !(m.cued && inContext)) return null;
   if (best.population < STRONG_POPULATION && !m.supported && !inContext && context.size > 0) return null;
+  // Inside the article's country unless the text says otherwise: a town abroad that nothing in the text points to
+  // loses to the country the article is about ("Hawi" in a Raqqa report is not Hāwī, Hawaii).
+  const [top, topWeight] = [...context.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+  if (!inContext && top !== best.country && topWeight >= 2 && best.population < 1_000_000 && m.words <= 2) return null;
   return best;
 }
 
@@ -713,7 +720,8 @@ export function locateClaims(doc: DocContext, claims: Claim[], gazetteer: Gazett
       if (m.end > claim.sentence.start) continue;
       if (m.start < paraStart) break;
       const sentence = doc.sentences[m.sentence];
-      back = sentence ? bestInSpan(mentions, sentence, sentence.end) : m;
+      // The first place a lead names ("On 9 May, in Celaya, Guanajuato, … in Camargo community") is where it happened.
+      back = sentence ? bestInSpan(mentions, sentence, sentence.start) : m;
       break;
     }
     claim.location = back ? toLocation(back) : focusLocation();

@@ -45,10 +45,10 @@ describe(
     });
 
     it("reconciles them into one incident, so March is not counted twice", () => {
-      const alone = reconcile(emptyState(), fromExtraction(seed, { article_id: "seed" }), {
+      const alone = reconcile(emptyState(), fromExtraction(seed, { article_id: "seed", external_id: null }), {
         now: "2026-01-01T00:00:00Z",
       });
-      const both = reconcile(alone.state, fromExtraction(second, { article_id: "second" }), {
+      const both = reconcile(alone.state, fromExtraction(second, { article_id: "second", external_id: null }), {
         now: "2026-01-01T00:00:00Z",
       });
       const incidents = Object.values(both.state.incidents);
