@@ -11,9 +11,16 @@
 //
 //   npm run eval:reconcile                     both files
 //   npm run eval:reconcile -- --file gva       one file
-//   npm run eval:reconcile -- --limit 300      the first 300 records (quick iterations)
+//   npm run eval:reconcile -- --half tune      one half (tune or check; default: both, each in its own store)
+//   npm run eval:reconcile -- --errors 20      also print up to 20 grouping errors, from the tune half only
+//   npm run eval:reconcile -- --limit 300      the first 300 records of each half (quick iterations)
 //   npm run eval:reconcile -- --json           machine-readable output
 //   npm run eval:reconcile -- --db postgres://…   a throwaway PostgreSQL database instead of a temp SQLite file
+//
+// Protocol (../shared/eval/README.md): records are split into tune and check halves by the stable hash of their id
+// (halfOf, as `npm run eval`); each half is ingested into its own store and scored on its own. Errors are shown from
+// the tune half only. `published` is never the coders' event date: Airwars is read without a date, GVA with its
+// article_date only.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,12 +28,16 @@ import { parseArgs } from "node:util";
 import { extract, EXTRACTOR_VERSION } from "../src/extract/index.ts";
 import type { Gazetteer } from "../src/extract/index.ts";
 import { loadGazetteer } from "../src/gazetteer/index.ts";
+import { explainScore, scorePair } from "../src/reconcile/link.ts";
+import { incidentProfile } from "../src/reconcile/profiles.ts";
+import { unitProfileOf } from "../src/reconcile/reconcile.ts";
 import { loadState, reconcileArticles } from "../src/reconcile/store.ts";
-import type { IncidentRecord, ReconState } from "../src/reconcile/types.ts";
+import type { IncidentRecord, ReconState, StoredReconClaim } from "../src/reconcile/types.ts";
 import { openStore } from "../src/store/index.ts";
 import type { Store } from "../src/store/index.ts";
 import type { EvalRecord } from "./lib/dataset.ts";
-import { evalDir, loadDataFile, num, parseGoldDate, str } from "./lib/dataset.ts";
+import type { Half } from "./lib/dataset.ts";
+import { HALVES, evalDir, halfOf, loadDataFile, num, parseGoldDate, str } from "./lib/dataset.ts";
 import { fmtRatio, formatTable } from "./lib/table.ts";
 
 const { values: args } = parseArgs({
@@ -34,6 +45,8 @@ const { values: args } = parseArgs({
     file: { type: "string" },
     limit: { type: "string" },
     db: { type: "string" },
+    half: { type: "string" },
+    errors: { type: "string" },
     json: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -42,12 +55,23 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   process.stdout.write(
-    "usage: npm run eval:reconcile -- [--file airwars|gva] [--limit N] [--db URL] [--json]\n",
+    "usage: npm run eval:reconcile -- [--file airwars|gva] [--half tune|check] [--errors N] [--limit N] [--db URL] [--json]\n",
   );
   process.exit(0);
 }
 
 const limit = args.limit ? Math.max(1, Number(args.limit) || 0) : Infinity;
+const errorsToShow = args.errors ? Math.max(0, Number(args.errors) || 0) : 0;
+if (args.half !== undefined && !HALVES.includes(args.half as Half)) {
+  process.stderr.write(`--half: expected tune or check, got "${args.half}"\n`);
+  process.exit(2);
+}
+const halves: readonly Half[] = args.half ? [args.half as Half] : HALVES;
+
+/** The records of one half (by the stable hash of the id), with text, at most --limit of them. */
+function halfRecords(records: readonly EvalRecord[], half: Half): EvalRecord[] {
+  return records.filter((r) => r.text !== "" && halfOf(r.id) === half).slice(0, limit);
+}
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 interface Ingested {
@@ -128,19 +152,52 @@ function killedOf(inc: IncidentRecord, metric: "killed" | "injured" = "killed") 
   return t ? { low: t.low, best: t.best, high: t.high } : { low: 0, best: 0, high: 0 };
 }
 
+/** Why two incidents were not linked, or what the merge history of one says: the linking rules' own words. */
+function whyApart(state: ReconState, a: IncidentRecord, b: IncidentRecord): string {
+  return explainScore(scorePair(incidentProfile(state, a), incidentProfile(state, b)));
+}
+
+/** How each pair of the incident's articles scores on its own (its counted claims in this incident). */
+function pairReasons(state: ReconState, inc: IncidentRecord): string[] {
+  const byArticle = new Map<string, StoredReconClaim[]>();
+  for (const k of inc.claims) {
+    const c = state.claims[k];
+    if (!c || c.claim.part_of !== null || c.claim.same_as !== null || c.claim.historical) continue;
+    byArticle.set(c.article_id, [...(byArticle.get(c.article_id) ?? []), c]);
+  }
+  const arts = [...byArticle.keys()];
+  const out: string[] = [];
+  for (let i = 0; i < arts.length; i++)
+    for (let j = i + 1; j < arts.length; j++) {
+      const a = unitProfileOf(state.articles, byArticle.get(arts[i] ?? "") ?? []);
+      const b = unitProfileOf(state.articles, byArticle.get(arts[j] ?? "") ?? []);
+      const s = scorePair(a, b);
+      out.push(`${arts[i]}~${arts[j]} ${s.veto ? "VETO" : s.score}: ${explainScore(s)}`);
+    }
+  return out;
+}
+
+function firstLine(text: string, n = 160): string {
+  return text.replace(/\s+/g, " ").slice(0, n);
+}
+
 const pct = (a: number, b: number) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // (1) Airwars
 
-async function airwars(gazetteer: Gazetteer | undefined): Promise<Record<string, unknown>> {
-  const df = loadDataFile(path.join(evalDir(), "airwars_gaza2023.jsonl"));
-  const records = df.records.filter((r) => r.text !== "").slice(0, limit);
-  log(`airwars: ${records.length} records`);
+async function airwars(
+  all: readonly EvalRecord[],
+  half: Half,
+  gazetteer: Gazetteer | undefined,
+): Promise<Record<string, unknown>> {
+  const records = halfRecords(all, half);
+  log(`airwars/${half}: ${records.length} records`);
   const run = await ingest(
     records,
     (r) => ({
-      published: parseGoldDate(str(r, "date")),
+      // Protocol: an Airwars assessment is read without a date (its `date` is the coders' event date).
+      published: null,
       outlet: "Airwars",
       title: null,
       detectHeader: false,
@@ -188,6 +245,25 @@ async function airwars(gazetteer: Gazetteer | undefined): Promise<Record<string,
     const incidents = Object.values(run.state.incidents);
     const mixed = incidents.filter((i) => new Set(i.articles.map((a) => recordOfArticle.get(a))).size > 1);
     const recordsInMixed = new Set(mixed.flatMap((i) => i.articles));
+    if (half === "tune" && errorsToShow > 0) {
+      process.stdout.write(`\nWrong merges (tune half, first ${errorsToShow}):\n`);
+      const byId = new Map(records.map((r) => [r.id, r]));
+      for (const inc of mixed.slice(0, errorsToShow)) {
+        process.stdout.write(
+          `\n  ${inc.id} ${inc.date?.start ?? "?"} ${inc.place ?? "?"} killed ${JSON.stringify(killedOf(inc))}\n`,
+        );
+        for (const a of inc.articles) {
+          const rec = byId.get(recordOfArticle.get(a) ?? "");
+          if (rec)
+            process.stdout.write(
+              `    ${a} ${rec.id} gold ${str(rec, "date") ?? "?"} killed ${num(rec, "killed_min")}-${num(rec, "killed_max")}: ${firstLine(rec.text)}\n`,
+            );
+        }
+        for (const h of inc.history.filter((x) => x.action === "merge"))
+          process.stdout.write(`    merge: ${h.reason}\n`);
+        process.stdout.write(`    pairs: ${pairReasons(run.state, inc).join("\n           ")}\n`);
+      }
+    }
     const out = {
       records: records.length,
       incidents: incidents.length,
@@ -201,7 +277,7 @@ async function airwars(gazetteer: Gazetteer | undefined): Promise<Record<string,
       figures_clean: clean,
     };
     process.stdout.write(
-      `\n(1) Airwars Gaza 2023: ${records.length} records (gold: 1 incident each), ${incidents.length} Toll incidents, ` +
+      `\n(1) Airwars Gaza 2023, ${half} half: ${records.length} records (gold: 1 incident each), ${incidents.length} Toll incidents, ` +
         `${run.seconds.toFixed(1)} s\n\n` +
         formatTable(
           ["grouping", "count", "share"],
@@ -330,14 +406,18 @@ export function clusterScores(
   };
 }
 
-async function gva(gazetteer: Gazetteer | undefined): Promise<Record<string, unknown>> {
-  const df = loadDataFile(path.join(evalDir(), "gva_news_articles.jsonl"));
-  const records = df.records.filter((r) => r.text !== "").slice(0, limit);
-  log(`gva: ${records.length} records`);
+async function gva(
+  all: readonly EvalRecord[],
+  half: Half,
+  gazetteer: Gazetteer | undefined,
+): Promise<Record<string, unknown>> {
+  const records = halfRecords(all, half);
+  log(`gva/${half}: ${records.length} records`);
   const run = await ingest(
     records,
     (r) => ({
-      published: parseGoldDate(str(r, "article_date")) ?? parseGoldDate(str(r, "date")),
+      // Protocol: the article's own publication date only, never the coders' event date.
+      published: parseGoldDate(str(r, "article_date")),
       outlet: hostOf(str(r, "article_url")),
       title: null,
       detectHeader: true,
@@ -368,6 +448,48 @@ async function gva(gazetteer: Gazetteer | undefined): Promise<Record<string, unk
     }
     // Articles in no incident count as their own singleton cluster.
     const scores = clusterScores(gold, pred);
+    if (half === "tune" && errorsToShow > 0) {
+      const byId = new Map(records.map((r) => [r.id, r]));
+      const line = (id: string) => {
+        const r = byId.get(id);
+        return r ? `${id} (${str(r, "article_date") ?? "?"}): ${firstLine(r.text)}` : id;
+      };
+      process.stdout.write(
+        `\nMissed links (tune half, first ${errorsToShow}): one gold shooting, two Toll incidents\n`,
+      );
+      let shown = 0;
+      const seenPair = new Set<string>();
+      for (const [i, gi] of gold) {
+        if (shown >= errorsToShow) break;
+        for (const [j, gj] of gold) {
+          if (j <= i || gi !== gj) continue;
+          const pi = pred.get(i);
+          const pj = pred.get(j);
+          if (!pi || !pj || pi === pj || seenPair.has(`${pi}|${pj}`)) continue;
+          seenPair.add(`${pi}|${pj}`);
+          const a = run.state.incidents[pi];
+          const b = run.state.incidents[pj];
+          if (!a || !b) continue;
+          process.stdout.write(`\n  ${line(i)}\n  ${line(j)}\n    ${whyApart(run.state, a, b)}\n`);
+          if (++shown >= errorsToShow) break;
+        }
+      }
+      process.stdout.write(
+        `\nWrong merges (tune half, first ${errorsToShow}): one Toll incident, several gold shootings\n`,
+      );
+      const members = new Map<string, string[]>();
+      for (const [id, p] of pred) members.set(p, [...(members.get(p) ?? []), id]);
+      shown = 0;
+      for (const [p, ids] of members) {
+        if (new Set(ids.map((x) => gold.get(x))).size < 2) continue;
+        if (++shown > errorsToShow) break;
+        process.stdout.write(
+          `\n  ${p}\n${ids.map((x) => `    gold ${gold.get(x)} ${line(x)}`).join("\n")}\n`,
+        );
+        for (const h of run.state.incidents[p]?.history.filter((x) => x.action === "merge") ?? [])
+          process.stdout.write(`    merge: ${h.reason}\n`);
+      }
+    }
     // Baseline: every article alone (what counting reports, not incidents, would give).
     const alone = clusterScores(gold, new Map());
 
@@ -409,7 +531,7 @@ async function gva(gazetteer: Gazetteer | undefined): Promise<Record<string, unk
       fmtRatio(s.bcubed.f),
     ];
     process.stdout.write(
-      `\n(2) GVA news articles: ${records.length} articles about ${byGold.size} gold incidents, ` +
+      `\n(2) GVA news articles, ${half} half: ${records.length} articles about ${byGold.size} gold incidents, ` +
         `${Object.keys(run.state.incidents).length} Toll incidents, ${run.seconds.toFixed(1)} s ` +
         `(${noIncident} articles in no incident, ${several} in more than one)\n\n` +
         formatTable(
@@ -454,9 +576,17 @@ async function main(): Promise<void> {
     );
   }
   const which = args.file ?? "all";
-  const out: Record<string, unknown> = {};
-  if (which === "all" || which.startsWith("airwars")) out["airwars"] = await airwars(gazetteer);
-  if (which === "all" || which.startsWith("gva")) out["gva"] = await gva(gazetteer);
+  const out: Record<string, Record<string, unknown>> = {};
+  if (which === "all" || which.startsWith("airwars")) {
+    const df = loadDataFile(path.join(evalDir(), "airwars_gaza2023.jsonl"));
+    out["airwars"] = {};
+    for (const h of halves) out["airwars"][h] = await airwars(df.records, h, gazetteer);
+  }
+  if (which === "all" || which.startsWith("gva")) {
+    const df = loadDataFile(path.join(evalDir(), "gva_news_articles.jsonl"));
+    out["gva"] = {};
+    for (const h of halves) out["gva"][h] = await gva(df.records, h, gazetteer);
+  }
   if (args.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 

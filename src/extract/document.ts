@@ -6,8 +6,26 @@ import { buildView, type SentenceView } from "./grammar/view.ts";
 import { documentTotals, groupIncidents } from "./incidents.ts";
 import { REFINERS, type DocInfo, type Draft } from "./refiners.ts";
 import { detectHeader } from "./text/header.ts";
-import { splitSentences } from "./text/segment.ts";
-import type { Claim, ExtractOptions, ExtractResult, TextSpan } from "./types.ts";
+import { capSentences, MAX_SENTENCE, splitSentences } from "./text/segment.ts";
+import type { Claim, ExtractOptions, ExtractResult, ExtractWarning, TextSpan } from "./types.ts";
+
+/**
+ * The longest text read (UTF-16 code units, about 2 MB of English): some hundred times the longest news report.
+ * Text beyond it is not read, and the result says so (a `document_too_long` warning): its claims are missing,
+ * never misread, since the sentence the cap falls in is left out whole.
+ */
+export const MAX_DOCUMENT = 2_000_000;
+
+/**
+ * The largest casualty figure a claim may carry. More people than died in any event in history is not a count
+ * of casualties but a misread (a phone number, a sum of money, a run of digits): such a claim is dropped with a
+ * `figure_out_of_range` warning, so no total is ever made of it.
+ */
+export const MAX_FIGURE = 1_000_000_000;
+
+function saneFigure(c: Claim): boolean {
+  return [c.value, c.low, c.high].every((x) => Number.isSafeInteger(x) && x >= 0 && x <= MAX_FIGURE);
+}
 
 function toDraft(f: Finding, v: SentenceView, text: string, n: number): Draft {
   const q = f.q !== null ? v.quantities[f.q] : undefined;
@@ -50,7 +68,7 @@ function yearOf(published: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function extractDocument(text: string, options: ExtractOptions = {}): ExtractResult {
+export function extractDocument(text: string, options: ExtractOptions = {}): ExtractResult & { warnings: ExtractWarning[] } {
   const header = options.detectHeader === false ? null : detectHeader(text);
   const title = options.title ?? header?.title ?? null;
   const published = options.published ?? header?.published ?? null;
@@ -67,11 +85,48 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     const at = text.indexOf(options.title);
     headline = { start: at, end: at + options.title.length };
   }
-  const spans = splitSentences(body);
+  const warnings: ExtractWarning[] = [];
+  let sentences = splitSentences(body.length > MAX_DOCUMENT ? body.slice(0, MAX_DOCUMENT) : body);
+  if (body.length > MAX_DOCUMENT) {
+    // The sentence the cap falls in is left out whole: half a sentence could read as a different figure.
+    const last = sentences.at(-1);
+    if (last && !/^\s*\n/.test(body.slice(last.end, MAX_DOCUMENT + 1))) sentences = sentences.slice(0, -1);
+    const from = sentences.at(-1)?.end ?? 0;
+    warnings.push({
+      code: "document_too_long",
+      message: `text of ${body.length.toLocaleString("en")} characters is longer than the ${MAX_DOCUMENT.toLocaleString("en")} read: characters ${from.toLocaleString("en")} to the end were not read, and claims there are missing`,
+      start: from,
+      end: body.length,
+    });
+  }
+  const capped = capSentences(body, sentences);
+  const spans = capped.spans;
+  for (const c of capped.cut) {
+    warnings.push({
+      code: "sentence_too_long",
+      message: `a sentence of ${(c.end - c.start).toLocaleString("en")} characters at ${c.start.toLocaleString("en")} was read in pieces of at most ${MAX_SENTENCE.toLocaleString("en")}: a claim near a cut may lack words on the other side`,
+      start: c.start,
+      end: c.end,
+    });
+  }
   const views = spans.map((s, i) => buildView(body, s, i));
   let n = 0;
   let drafts: Draft[] = [];
-  for (const v of views) for (const f of readSentence(v)) drafts.push(toDraft(f, v, body, ++n));
+  for (const v of views) {
+    for (const f of readSentence(v)) {
+      const d = toDraft(f, v, body, ++n);
+      if (saneFigure(d.claim)) drafts.push(d);
+      else {
+        const { evidence } = d.claim;
+        warnings.push({
+          code: "figure_out_of_range",
+          message: `claim dropped: "${clip(evidence.text)}" reads as ${Number.isFinite(d.claim.value) ? d.claim.value.toLocaleString("en") : "a number too large to represent"} ${d.claim.metric}, beyond ${MAX_FIGURE.toLocaleString("en")}, the bound of a casualty figure`,
+          start: evidence.start,
+          end: evidence.end,
+        });
+      }
+    }
+  }
   const doc: DocInfo = { text: body, headline, year: yearOf(published) };
   for (const r of REFINERS) drafts = r.refine(drafts, doc);
   const claims = drafts.map((d) => d.claim);
@@ -89,13 +144,25 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     if (c.same_as) c.same_as = ids.get(c.same_as) ?? null;
   }
   const incidents = groupIncidents(claims, (c) => body.slice(c.sentence.start, c.sentence.end));
-  if (offset > 0) shiftOutOfTitle(claims, offset, options.title!.length);
+  if (offset > 0) {
+    shiftOutOfTitle(claims, offset, options.title!.length);
+    for (const w of warnings) {
+      if (w.end <= options.title!.length) continue;
+      w.start = Math.max(0, w.start - offset);
+      w.end = Math.max(0, w.end - offset);
+    }
+  }
   return {
     article: { title, published, outlet: options.outlet ?? null, url: options.url ?? null, text },
     claims,
     incidents,
     totals: documentTotals(incidents),
+    warnings,
   };
+}
+
+function clip(s: string): string {
+  return s.length <= 80 ? s : `${s.slice(0, 40)}…${s.slice(-40)}`;
 }
 
 /** Offsets of claims read from a prepended title are made relative to the title (in_headline) or the text. */

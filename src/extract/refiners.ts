@@ -35,6 +35,17 @@ const HYPOTHETICAL = /\b(?:could|would|might|may|threaten(?:s|ed|ing)?(?: to)?|v
 
 const CUMULATIVE =
   /\bsince\b(?! then\b)|\bso far\b|\bto date\b|\bthus far\b|\bover the (?:past|last) (?:#\d+#|few|several|two|three|four|five|six) (?:days|weeks|months|years)\b|\bsince the (?:start|beginning|outbreak)\b|\bover the same period\b|\bcumulative\b|\boverall (?:death )?toll\b|\btotal (?:number|death toll)\b|\b(?:war|conflict|offensive|campaign|fighting|violence|crisis|siege) (?:has|had) (?:killed|claimed)\b|\bin the (?:past|last) #\d+# (?:hours|days|weeks|months)\b|\bthis year\b|\blast year\b/;
+// "have so far been killed in the bombing": "so far" counts the victims of one event as they are found.
+const SO_FAR = /\b(?:so far|thus far|to date)\b/;
+const IN_ONE_EVENT =
+  /\b(?:in|from|of|at|by) (?:the|this|that|a|an|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:attack|bombing|blast|explosion|raid|strike|airstrike|air strike|shooting|stabbing|spree|ambush|assault|massacre|crash|incident|fire|stampede|collapse|clash|bomb|rubble|ruins|wreckage)\b/;
+const CAMPAIGN = /\b(?:war|offensive|campaign|conflict|fighting|violence|crisis|siege|insurgency|year|month|week|since)\b/;
+
+function oneEventSoFar(near: string, d: Draft): boolean {
+  if (!SO_FAR.test(near) || CUMULATIVE.test(near.replace(/\b(?:so far|thus far|to date)\b/g, ""))) return false;
+  return IN_ONE_EVENT.test(d.view.masked) && !CAMPAIGN.test(d.view.masked);
+}
+
 const SUPERLATIVE_SINCE = /\b(?:deadliest|worst|largest|biggest|first|bloodiest|most)\b[^.;]* since\b/;
 
 const HISTORICAL_CUES =
@@ -44,6 +55,18 @@ const HISTORICAL_CUES =
 // The cue must lead straight into the figure ("demonstrated against the killing of a demonstrator").
 const PROTEST = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?|vigils?|sit-ins?|riot\w*|mourn\w*)\b/;
 const PROTEST_CAUSE = /\b(?:against|over|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|following|after|justice for|justice to|in reaction to|in response to|in protest at|outrage at|anger (?:at|over))(?: (?:the|a|an|his|her|their|its|alleged|recent|brutal|reported|extrajudicial|suspected|last week's|yesterday's))* $/;
+
+// "The attack came months after a bombing in the city that killed 40": an earlier event named to set the scene.
+const EARLIER_EVENT =
+  /\b(?:days|weeks|months|years|a (?:day|week|month|year)|shortly|soon|just|not long) (?:after|before) (?:a|an|the|last)\b[^,;.]{0,60}? (?:that|which|in which|when) (?:had )?(?:[a-z'-]+ )?$|\b(?:days|weeks|months|years|a (?:day|week|month|year)) (?:after|before) (?:a|an|the) [^,;.]{0,50}?(?:killed|left|claimed) $/;
+
+// Whether a sentence speaks of a protest is asked once per sentence, not once per claim in it.
+const protestCache = new WeakMap<SentenceView, boolean>();
+function protestIn(v: SentenceView): boolean {
+  let found = protestCache.get(v);
+  if (found === undefined) protestCache.set(v, (found = PROTEST.test(v.masked)));
+  return found;
+}
 
 // After the figure only the cues that point back to another event: "… in retaliation for the killing of 3".
 const AFTER_CUES = /\b(?:(?:in )?retaliation for|(?:in )?revenge for|avenge|earlier in the (?:week|month|year)|last (?:week|month)'s)\b/;
@@ -57,6 +80,27 @@ export const REFINERS: Refiner[] = [
     // "could kill thousands", "threatened to kill 50 hostages": not a claim.
     name: "drop-hypothetical",
     refine: (drafts) => drafts.filter((d) => !HYPOTHETICAL.test(clauseBefore(d, 50)) && !/\b(?:would|could|might) have\b/.test(d.view.masked.slice(d.finding.start, d.finding.end))),
+  },
+  {
+    // "abducted 6 soldiers near the border. They later executed them": the pronoun's figure is the one counted
+    // in the same or the two sentences before, of people taken, held or missing; with none, nothing is claimed.
+    name: "pronoun-antecedent",
+    refine: (drafts) =>
+      drafts.filter((d, i) => {
+        if (!d.finding.antecedent) return true;
+        const taken = drafts
+          .slice(0, i)
+          .reverse()
+          .find((p) => /^(?:abducted|detained|missing)$/.test(p.claim.metric) && p.claim.value > 0 && d.view.index - p.view.index <= 2);
+        if (!taken) return false;
+        d.claim.value = taken.claim.value;
+        d.claim.low = taken.claim.low;
+        d.claim.high = taken.claim.high;
+        d.claim.qualifier = taken.claim.qualifier;
+        d.claim.victims = taken.claim.victims;
+        d.claim.victims_text = taken.claim.victims_text;
+        return true;
+      }),
   },
   {
     // "seven people, including two children, were killed": the children are a part of the seven.
@@ -101,7 +145,7 @@ export const REFINERS: Refiner[] = [
         // The cue must sit in the claim's own clause: near the figure, not across a sentence break.
         const window = d.view.masked.slice(Math.max(0, d.finding.start - 60), d.finding.end + 90);
         const near = window.slice(Math.max(0, window.lastIndexOf(";", 60) + 1));
-        if (CUMULATIVE.test(near) && !SUPERLATIVE_SINCE.test(near)) d.claim.scope = "cumulative";
+        if (CUMULATIVE.test(near) && !SUPERLATIVE_SINCE.test(near) && !oneEventSoFar(near, d)) d.claim.scope = "cumulative";
       }
       return drafts;
     },
@@ -110,12 +154,14 @@ export const REFINERS: Refiner[] = [
     // "the 2014 bombing that killed 50": a past event cited for background.
     name: "historical",
     refine: (drafts, doc) => {
+      const earlier: Draft[] = [];
       for (const d of drafts) {
         const upTo = clauseBefore(d, 70) + d.view.masked.slice(d.finding.start, d.finding.end);
         const after = d.view.masked.slice(d.finding.end, d.finding.end + 50).split(/[;.,]/)[0] ?? "";
         const clause = upTo + after;
-        const protestOver = PROTEST.test(d.view.masked) && PROTEST_CAUSE.test(d.view.masked.slice(Math.max(0, d.finding.start - 60), d.finding.start));
-        if (HISTORICAL_CUES.test(upTo) || AFTER_CUES.test(after) || protestOver) {
+        const protestOver = protestIn(d.view) && PROTEST_CAUSE.test(d.view.masked.slice(Math.max(0, d.finding.start - 60), d.finding.start));
+        if (EARLIER_EVENT.test(clauseBefore(d, 100))) earlier.push(d);
+        else if (HISTORICAL_CUES.test(upTo) || AFTER_CUES.test(after) || protestOver) {
           d.claim.historical = true;
           continue;
         }
@@ -125,6 +171,11 @@ export const REFINERS: Refiner[] = [
           if (q?.yearLike && q.value < doc.year) d.claim.historical = true;
         }
       }
+      // An earlier event named to set the scene is background only beside the event the text reports: a
+      // follow-up ("four weeks after a massacre in which six people were killed, police have a suspect") has no
+      // other event, and the earlier one is its subject.
+      const current = drafts.filter((d) => !earlier.includes(d) && !d.claim.historical && d.claim.value > 0 && (d.claim.metric === "killed" || d.claim.metric === "injured"));
+      if (current.length > 0) for (const d of earlier) d.claim.historical = true;
       // A named person is one person: the murder the text dates to a past year ("Archbishop Romero, murdered in
       // 1980") is background wherever else the text names it.
       const named = drafts.filter((d) => d.claim.victim_name !== null);

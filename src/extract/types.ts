@@ -144,11 +144,28 @@ export interface Article {
   text: string;
 }
 
+/**
+ * What the extractor could not read as it should, said rather than hidden: text beyond the document cap (not
+ * read), a sentence cut into pieces at the sentence cap (its claims may lack context across the cut), a figure
+ * beyond the bound of a casualty count (its claim dropped). Offsets are into `article.text`.
+ */
+export interface ExtractWarning {
+  code: "document_too_long" | "sentence_too_long" | "figure_out_of_range";
+  message: string;
+  start: number;
+  end: number;
+}
+
 export interface ExtractResult {
   article: Article;
   claims: Claim[];
   incidents: DocumentIncident[];
   totals: { killed: Range | null; injured: Range | null };
+  /**
+   * Empty when the whole text was read as it should be. Always set by `extract`; optional in the type so that
+   * results built elsewhere (fixtures, stored extractions from before) still type-check.
+   */
+  warnings?: ExtractWarning[];
 }
 
 /** A gazetteer entry: what the extractor needs to know about a place. */

@@ -1,5 +1,7 @@
 // URL sources: global fetch with a timeout over headers and body, and a size limit enforced while streaming
 // (Content-Length can be absent or wrong), so a huge or endless response is cut off early.
+import { BlockedAddressError, guardedGet } from "./net.ts";
+import type { GuardedResponse } from "./net.ts";
 import { mb, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "./types.ts";
 
 export interface Fetched {
@@ -14,7 +16,16 @@ export interface FetchOptions {
   maxBytes?: number;
   timeoutMs?: number;
   userAgent?: string;
+  /** Fetch loopback, private and link-local addresses too (see net.ts). Default false: they are refused. */
+  allowPrivateUrls?: boolean;
+  /**
+   * Say every failure to connect or to get an answer in time the same way, so that whoever reads the error (an
+   * API client) cannot tell a closed port from a filtered one or a slow service. Default false (the CLI says which).
+   */
+  opaqueNetworkErrors?: boolean;
 }
+
+export const OPAQUE_NETWORK_ERROR = "could not fetch the URL (no connection or no answer in time)";
 
 const NETWORK_CODES: Record<string, string> = {
   ENOTFOUND: "host not found",
@@ -49,47 +60,44 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const signal = AbortSignal.timeout(timeoutMs);
-  let res: Response;
+  // An aborted node:http response reports the socket being reset; the deadline is what ended it.
+  const network = (err: unknown): string =>
+    opts.opaqueNetworkErrors ? OPAQUE_NETWORK_ERROR : signal.aborted ? `timed out after ${timeoutMs / 1000} s` : describeFetchError(err, timeoutMs);
+  let res: GuardedResponse;
   try {
-    res = await fetch(url, {
+    res = await guardedGet(url, {
       signal,
-      redirect: "follow",
+      allowPrivate: opts.allowPrivateUrls ?? false,
       headers: {
         "user-agent": opts.userAgent ?? "toll-ingest/0.1 (+casualty claims from the news)",
         accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
       },
     });
   } catch (err) {
-    throw new Error(describeFetchError(err, timeoutMs), { cause: err });
+    if (err instanceof BlockedAddressError || (err instanceof Error && /^(?:refused to fetch|too many redirects)/.test(err.message))) throw err;
+    throw new Error(network(err), { cause: err });
   }
-  if (!res.ok) {
-    await res.body?.cancel().catch(() => undefined);
+  if (res.status < 200 || res.status > 299) {
+    res.cancel();
     throw new Error(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`);
   }
-  const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
+  const declared = Number(res.header("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes && !res.header("content-encoding")) {
+    res.cancel();
     throw new Error(`response too large (${mb(declared)} MB > ${mb(maxBytes)} MB limit)`);
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
-  if (res.body) {
-    const reader = res.body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw new Error(`response too large (more than ${mb(maxBytes)} MB limit)`);
-        }
-        chunks.push(value);
-      }
-    } catch (err) {
-      if (err instanceof Error && err.message.startsWith("response too large")) throw err;
-      throw new Error(`reading the body failed: ${describeFetchError(err, timeoutMs)}`, { cause: err });
+  try {
+    for await (const value of res.body as AsyncIterable<Buffer>) {
+      total += value.byteLength;
+      if (total > maxBytes) throw new Error(`response too large (more than ${mb(maxBytes)} MB limit)`);
+      chunks.push(value);
     }
+  } catch (err) {
+    res.cancel();
+    if (err instanceof Error && err.message.startsWith("response too large")) throw err;
+    throw new Error(`reading the body failed: ${network(err)}`, { cause: err });
   }
-  return { bytes: Buffer.concat(chunks, total), url: res.url || url, contentType: res.headers.get("content-type"), status: res.status };
+  return { bytes: Buffer.concat(chunks, total), url: res.url, contentType: res.header("content-type"), status: res.status };
 }

@@ -13,6 +13,10 @@ export interface ReadOptions {
   timeoutMs?: number;
   /** User-Agent header for fetches. */
   userAgent?: string;
+  /** Fetch loopback, private and link-local addresses too (--allow-private-urls). Default false: refused. */
+  allowPrivateUrls?: boolean;
+  /** Network failures said one way, for errors an API client reads (see fetch.ts). */
+  opaqueNetworkErrors?: boolean;
   /** Called for inputs that are passed over on purpose (binary files inside folders, non-HTML WARC records). */
   onSkip?: (origin: string, reason: string) => void;
 }

@@ -30,7 +30,7 @@ export function articleJob(item: ArticleInput & { url: string }, opts: { timeout
 export const ARTICLE_FALLBACK_ATTEMPT = 3;
 
 /** A page answer that a retry will not change: the page is gone, forbidden, or not an article. */
-const PERMANENT = /\bHTTP 4\d\d\b|unsupported|not an article|too large|no text/i;
+const PERMANENT = /\bHTTP 4\d\d\b|unsupported|not an article|too large|no text|refused to fetch/i;
 
 export function fetchJob(url: string, opts: { timeoutMs?: number; maxBytes?: number } = {}): JobSpec {
   return { task: "fetch", payload: { url, ...opts }, key: `fetch:${url}` };
@@ -47,6 +47,11 @@ export interface HandlerDeps {
   /** Whether ingest jobs request a reconcile (default true). */
   reconcile?: boolean;
   reconcileDebounceMs?: number;
+  /**
+   * Let fetch and article jobs reach loopback, private and link-local addresses (`toll worker --allow-private-urls`).
+   * Default false: a feed's links are chosen by whoever writes the feed, and must not reach this network.
+   */
+  allowPrivateUrls?: boolean;
 }
 
 export function makeHandlers(deps: HandlerDeps): Handlers {
@@ -71,6 +76,7 @@ export function makeHandlers(deps: HandlerDeps): Handlers {
       for await (const item of readSources([payload.url], {
         ...(payload.timeoutMs !== undefined ? { timeoutMs: payload.timeoutMs } : {}),
         ...(payload.maxBytes !== undefined ? { maxBytes: payload.maxBytes } : {}),
+        allowPrivateUrls: deps.allowPrivateUrls ?? false,
       })) {
         if (item.ok) jobs.push(ingestJob(item.article));
         else errors.push(`${item.origin}: ${item.error}`);
@@ -91,6 +97,7 @@ export function makeHandlers(deps: HandlerDeps): Handlers {
       for await (const r of readSources([payload.url], {
         ...(payload.timeoutMs !== undefined ? { timeoutMs: payload.timeoutMs } : {}),
         ...(payload.maxBytes !== undefined ? { maxBytes: payload.maxBytes } : {}),
+        allowPrivateUrls: deps.allowPrivateUrls ?? false,
       })) {
         if (r.ok && page === null && r.article.text.trim().length > 0) page = r.article;
         else if (!r.ok) errors.push(r.error);

@@ -10,6 +10,7 @@ import pg from "pg";
 import { Logger, makeWorkerUtils, run, runMigrations, runOnce } from "graphile-worker";
 import type { Job, JobHelpers, Runner, Task, TaskList, WorkerEvents, WorkerUtils } from "graphile-worker";
 import { redactUrl } from "../store/postgres/index.ts";
+import { retryLostConnections } from "./reconnect.ts";
 import { DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, DONE_RETENTION_MS, PRUNE_EVERY_MS, TASKS, jobSubject } from "./types.ts";
 import type {
   FailedJob,
@@ -76,6 +77,7 @@ export class PostgresQueue implements QueueBackend {
   }
 
   static async open(url: string): Promise<PostgresQueue> {
+    retryLostConnections();
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle client losing its connection emits 'error' on the pool; unhandled it would end the process.
     pool.on("error", () => {});
@@ -106,8 +108,18 @@ export class PostgresQueue implements QueueBackend {
   }
 
   async enqueue(jobs: readonly JobSpec[]): Promise<number> {
+    // graphile-worker adds a batch with one INSERT … ON CONFLICT (key) DO UPDATE, which PostgreSQL refuses outright
+    // when two rows of the batch share a key ("cannot affect row a second time"): 400 notes failed whole because
+    // two had the same text. A key seen earlier in the batch is the same job, so the first one stands.
+    const seen = new Set<string>();
+    const unique = jobs.filter((j) => {
+      if (j.key === undefined) return true;
+      if (seen.has(j.key)) return false;
+      seen.add(j.key);
+      return true;
+    });
     // A debounced job (reconcile) keeps its first run_at when requested again; the others take the defaults.
-    const groups = [jobs.filter((j) => j.task !== "reconcile"), jobs.filter((j) => j.task === "reconcile")];
+    const groups = [unique.filter((j) => j.task !== "reconcile"), unique.filter((j) => j.task === "reconcile")];
     let n = 0;
     for (const [g, group] of groups.entries()) {
       for (let i = 0; i < group.length; i += ENQUEUE_CHUNK) {

@@ -26,6 +26,7 @@ import {
   haversineKm,
   isoDay,
   methodFamily,
+  nameKey,
   perpetratorsCompatible,
   placeKey,
 } from "./normalize.ts";
@@ -63,6 +64,10 @@ export interface Profile {
   metrics: Map<Metric, MetricSpan>;
   /** Named sub-areas and families (normalised): a mention narrower than the resolved place, "the X family". */
   names: Set<string>;
+  /** Names of the victims the claims are about (claim.victim_name), normalised. */
+  victims: Set<string>;
+  /** Times of day the reports give ("at around 9:40pm", "at dawn"), as hour ranges [from, to) on a 0–24 clock. */
+  hours: [number, number][];
   /** article id → document incidents of that article in this group (null: a claim outside any). */
   docIncidents: Map<string, Set<string | null>>;
 }
@@ -82,6 +87,9 @@ export function buildProfile(
   const perps = new Set<string>();
   const docIncidents = new Map<string, Set<string | null>>();
   const names = new Set<string>();
+  const victims = new Set<string>();
+  const hours: [number, number][] = [];
+  const seenHours = new Set<string>();
   const quals = new Map<Metric, { open: boolean; capsOnly: boolean }>();
   for (const sc of claims) {
     const c = sc.claim;
@@ -95,11 +103,27 @@ export function buildProfile(
     // depend on claim order.
     const w = claimWindow(c.period, published);
     if (w && (!window || better(w, window))) window = w;
-    for (const n of familyNames(`${c.victims_text ?? ""} ${c.evidence.text}`)) names.add(n);
+    for (const n of familyNames(`${c.victims_text ?? ""} ${c.evidence.text} ${sc.sentence_text ?? ""}`))
+      names.add(n);
+    if (c.victim_name) {
+      const v = normName(c.victim_name);
+      if (v) victims.add(v);
+    }
+    for (const h of timesOfDay(`${c.evidence.text} ${sc.sentence_text ?? ""}`)) {
+      const k = h.join("-");
+      if (!seenHours.has(k)) {
+        seenHours.add(k);
+        hours.push(h);
+      }
+    }
     const loc = c.location;
     if (loc) {
-      const sub = normName(loc.name);
-      if (sub && sub !== normName(loc.place ?? "") && sub !== normName(loc.country ?? "")) names.add(sub);
+      // A mention narrower than the resolved place ("the Al-Zaytoun neighborhood of Gaza"), compared without its
+      // directions ("western Mosul" is Mosul, not a sub-area of it).
+      const sub = nameKey(loc.name) ?? "";
+      const of = (x: string | null) => nameKey(x) ?? "";
+      if (sub && sub !== of(loc.place) && sub !== of(loc.country) && !of(loc.place).includes(sub))
+        names.add(sub);
       if (loc.country) countries.add(loc.country);
       const ref: PlaceRef = {
         key: placeKey(loc),
@@ -139,8 +163,58 @@ export function buildProfile(
     perpetrators: [...perps].sort(),
     metrics,
     names,
+    victims,
+    hours: hours.sort((x, y) => x[0] - y[0] || x[1] - y[1]),
     docIncidents,
   };
+}
+
+// Times of day, as hour ranges. A clock time is taken to the hour either side; words cover their usual span
+// ("night" runs past midnight, so its range ends after 24). Order matters: "early morning" before "morning".
+const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?/gi;
+const CLOCK24 =
+  /\b(?:at|around|about|before|after|shortly|approximately|by)\s+(?:around\s+|about\s+)?([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*[ap]\.?\s?m)/gi;
+const PARTS: readonly [RegExp, [number, number]][] = [
+  [
+    /\b(?:early hours|pre-?dawn|before dawn|at dawn|dawn|overnight|after midnight|midnight|small hours|early morning)\b/i,
+    [0, 8],
+  ],
+  [/\b(?:morning)\b/i, [5, 12]],
+  [/\b(?:noon|midday|lunchtime)\b/i, [11, 14]],
+  [/\b(?:afternoon)\b/i, [12, 18]],
+  [/\b(?:evening|dusk|sunset|iftar)\b/i, [16, 23]],
+  [/\b(?:night|late at night|tonight)\b/i, [19, 29]],
+];
+
+/** Times of day a text gives. */
+export function timesOfDay(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(CLOCK)) {
+    let h = Number(m[1]);
+    if (h < 1 || h > 12) continue;
+    if ((m[3] ?? "").toLowerCase() === "p" && h !== 12) h += 12;
+    if ((m[3] ?? "").toLowerCase() === "a" && h === 12) h = 0;
+    const at = h + Number(m[2] ?? 0) / 60;
+    out.push([Math.round((at - 1) * 4) / 4, Math.round((at + 1) * 4) / 4]);
+  }
+  for (const m of text.matchAll(CLOCK24)) {
+    const at = Number(m[1]) + Number(m[2]) / 60;
+    out.push([Math.round((at - 1) * 4) / 4, Math.round((at + 1) * 4) / 4]);
+  }
+  if (out.length > 0) return out;
+  // Words only when no clock time is given (a clock time is the more precise of the two).
+  for (const [re, range] of PARTS) if (re.test(text)) out.push(range);
+  // "early morning" is inside "morning": keep the narrower reading only.
+  if (out.length === 2 && out[0]?.[1] === 8 && out[1]?.[0] === 5) out.pop();
+  return out;
+}
+
+/**
+ * Hours between two ranges of the same day (0 when they overlap). No wrap-around: the early hours and the evening of
+ * one date are a day's length apart, and "night" already runs past 24.
+ */
+function hourGap(a: [number, number], b: [number, number]): number {
+  return Math.max(0, Math.max(a[0], b[0]) - Math.min(a[1], b[1]));
 }
 
 const normName = (s: string): string =>
@@ -265,8 +339,9 @@ const place: Rule = (a, b) => {
       if (pa.lat !== null && pa.lon !== null && pb.lat !== null && pb.lon !== null)
         min = Math.min(min, haversineKm(pa.lat, pa.lon, pb.lat, pb.lon));
   if (min <= 10) return r("place", 2, `places ${min.toFixed(1)} km apart`);
-  if (min <= 50) return r("place", 1, `places ${min.toFixed(0)} km apart`);
-  if (min <= 100) return r("place", -1, `places ${min.toFixed(0)} km apart`);
+  if (min <= 25) return r("place", 1, `places ${min.toFixed(0)} km apart`);
+  // Two specific places further apart than a city's extent are two towns, not two names of one spot.
+  if (min <= 100) return r("place", -3, `places ${min.toFixed(0)} km apart: different towns`);
   if (Number.isFinite(min)) return r("place", 0, `places ${min.toFixed(0)} km apart`, true);
   return r(
     "place",
@@ -347,34 +422,220 @@ const figuresOrVeto: Rule = (a, b) => {
   return res;
 };
 
-/** Names of sub-areas, families or buildings ("the Abu Hassan family home", "al-Shati camp") from both sides. */
-function sharesSubArea(a: Profile, b: Profile): string | null {
-  for (const n of a.names) if (b.names.has(n)) return n;
+// Name particles that say nothing on their own: "al-Masri" and "Masri" are one family, "Abu Hassan" and "Hassan" too.
+const PARTICLES = new Set([
+  "al",
+  "el",
+  "abu",
+  "bin",
+  "ibn",
+  "bint",
+  "de",
+  "la",
+  "van",
+  "von",
+  "jr",
+  "sr",
+  "ii",
+  "iii",
+]);
+const GENERIC_AREA = new Set([
+  "camp",
+  "refugee",
+  "neighborhood",
+  "neighbourhood",
+  "area",
+  "street",
+  "road",
+  "district",
+  "quarter",
+  "block",
+  "town",
+  "city",
+  "village",
+  "center",
+  "centre",
+  "square",
+  "market",
+  "near",
+]);
+
+const tokens = (s: string, drop: ReadonlySet<string>) =>
+  s.split(" ").filter((w) => w.length > 1 && !drop.has(w));
+
+/** Small edit distance (transliterations: Farwana / Farwaneh); gives up above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+const sameWord = (x: string, y: string) =>
+  x === y || (x.length >= 5 && y.length >= 5 && editDistance(x, y, 2) <= 2);
+
+/** One family name written two ways: a shared distinctive word ("al-Masri" / "Masri", "Farwana" / "Farwaneh"). */
+function sameFamily(a: string, b: string): boolean {
+  const ta = tokens(a, PARTICLES);
+  const tb = tokens(b, PARTICLES);
+  return ta.some((x) => x.length >= 3 && tb.some((y) => sameWord(x, y)));
+}
+
+/**
+ * One person named two ways: two shared name words, or a shared last name ("Oscar Garcia" / "Garcia"). A shared
+ * first name alone is not enough: many victims share one.
+ */
+function samePerson(a: string, b: string): boolean {
+  const ta = tokens(a, PARTICLES);
+  const tb = tokens(b, PARTICLES);
+  const shared = ta.filter((x) => tb.some((y) => sameWord(x, y)));
+  // Full names on both sides: two shared words ("Maria Garcia" and "Oscar Garcia" are two people).
+  if (ta.length >= 2 && tb.length >= 2) return shared.length >= 2;
+  // One side gives a single name ("Garcia"): it must be the other's last name.
+  const la = ta.at(-1);
+  const lb = tb.at(-1);
+  return ta.length === 1 ? !!lb && !!la && sameWord(la, lb) : !!la && !!lb && sameWord(la, lb);
+}
+
+/** Sub-areas that may be one ("Jabalia refugee camp" / "Jabalia camp"): a shared distinctive word. */
+function sameArea(a: string, b: string): boolean {
+  const ta = tokens(a, GENERIC_AREA);
+  const tb = tokens(b, GENERIC_AREA);
+  return ta.some((x) => x.length >= 3 && tb.some((y) => sameWord(x, y)));
+}
+
+const familiesOf = (p: Profile) => [...p.names].filter((n) => n.startsWith("family ")).map((n) => n.slice(7));
+const areasOf = (p: Profile) => [...p.names].filter((n) => !n.startsWith("family "));
+
+function firstShared(xs: readonly string[], ys: readonly string[], same: (x: string, y: string) => boolean) {
+  for (const x of xs) for (const y of ys) if (same(x, y)) return `${x}`;
   return null;
 }
+
+/** Names of sub-areas, families or victims that both sides give (a distinctive signal of one event), or null. */
+function sharesSubArea(a: Profile, b: Profile): string | null {
+  const v = firstShared([...a.victims], [...b.victims], samePerson);
+  if (v) return `victim "${v}"`;
+  const f = firstShared(familiesOf(a), familiesOf(b), sameFamily);
+  if (f) return `the ${f} family`;
+  const s = firstShared(areasOf(a), areasOf(b), sameArea);
+  if (s) return `named place "${s}"`;
+  return null;
+}
+
+/** Killed at most one on both sides: one victim each, so two different names are two events. */
+function singleVictim(p: Profile): boolean {
+  const k = p.metrics.get("killed");
+  return !!k && !k.open && k.high <= 1;
+}
+
+/**
+ * Who and where exactly, when both reports say it: the same named victim, family or sub-area is strong evidence of
+ * one event; different ones (the Shabat family home / the Ahmed family home; Al-Zaytoun / Al-Shati) are how
+ * distinct strikes on one day in one city differ. Families and single victims count most: a report names the
+ * family whose home was hit, and a one-victim event has one name.
+ */
+const identity: Rule = (a, b) => {
+  const shared = sharesSubArea(a, b);
+  // A shared sub-area is weak (many reports name the district, and a town the gazetteer did not resolve reads as
+  // one); a shared victim or family is strong.
+  if (shared) return r("identity", shared.startsWith("named place") ? 1 : 3, `both name ${shared}`);
+  const fa = familiesOf(a);
+  const fb = familiesOf(b);
+  if (fa.length > 0 && fb.length > 0)
+    return r("identity", -6, `different families named (${fa.join(", ")} / ${fb.join(", ")})`);
+  if (a.victims.size > 0 && b.victims.size > 0) {
+    const one = singleVictim(a) && singleVictim(b);
+    return r(
+      "identity",
+      one ? -6 : -2,
+      `different victims named (${[...a.victims].join(", ")} / ${[...b.victims].join(", ")})${one ? ", one killed on each side" : ""}`,
+    );
+  }
+  const sa = areasOf(a);
+  const sb = areasOf(b);
+  if (sa.length > 0 && sb.length > 0)
+    return r("identity", -2, `different sub-areas named (${sa.join(", ")} / ${sb.join(", ")})`);
+  return null;
+};
+
+/** Same day, times of day hours apart (the morning strike / the evening strike): two events. */
+const timeOfDay: Rule = (a, b, prior) => {
+  const d = prior.find((x) => x.rule === "date");
+  if (!d || d.score < 2 || a.hours.length === 0 || b.hours.length === 0) return null;
+  let gap = Infinity;
+  for (const ha of a.hours) for (const hb of b.hours) gap = Math.min(gap, hourGap(ha, hb));
+  const fmt = (hs: [number, number][]) => hs.map(([x, y]) => `${x % 24}-${y % 24}h`).join(", ");
+  if (gap < 2) return r("time_of_day", 0, `times of day agree (${fmt(a.hours)} / ${fmt(b.hours)})`);
+  return r(
+    "time_of_day",
+    -4,
+    `times of day ${gap.toFixed(0)} hours apart (${fmt(a.hours)} / ${fmt(b.hours)})`,
+  );
+};
 
 /**
  * Date and place alone are not enough: in a dense place (a city under bombardment, a city's shootings) many distinct
  * events share both. A third compatible signal beyond them is required: agreeing method or perpetrator, figures that
- * agree or are close, the same article or source story, or a shared named sub-area / family. Without one the pair
- * is penalised below the threshold.
+ * agree or are close, the same article or source story, or a shared named victim, family or sub-area. Without one
+ * the pair is penalised below the threshold. Weaker dates need stronger company: a report with no date at all
+ * links only through the same article or a shared name; one a day off only with agreeing figures or a shared name.
  */
 const corroboration: Rule = (a, b, prior) => {
   const got = (rule: string) => prior.find((x) => x.rule === rule);
   const d = got("date");
   const p = got("place");
-  if (!d || !p || d.score <= 0 || p.score <= 0) return null;
-  const third: string[] = [];
+  if (!d || !p) return null;
+  if (p.score === 0 && d.score > 0) {
+    // One side gives no usable place: the day and generic signals (a shooting, "Israeli forces") match countless
+    // events in one country; only the same article or a shared victim or family tells this one.
+    const sa0 = got("same_article");
+    const id0 = got("identity");
+    if ((sa0 && sa0.score > 0) || (id0 && id0.score >= 3)) return null;
+    return r(
+      "corroboration",
+      -2,
+      "no place on one side and no shared name: the day and method alone do not make one event",
+    );
+  }
+  if (p.score <= 0) return null;
   const sa = got("same_article");
-  if (sa && sa.score > 0) third.push("same article");
+  const sameArt = !!sa && sa.score > 0;
+  const id = got("identity");
+  // Victims and families only: a shared sub-area is too weak to stand in for a date.
+  const named = !!id && id.score >= 3;
+  const area = !!id && id.score > 0;
+  const f = got("figures");
+  const agree = !!f && f.score > 0;
+  if (d.score === 0 && !d.veto) {
+    if (sameArt || named) return null;
+    return r(
+      "corroboration",
+      -3,
+      "no date on one side and no shared name: place and method alone do not make one event",
+    );
+  }
+  if (d.score < 0) {
+    if (sameArt || named || agree) return null;
+    return r("corroboration", -2, "a day apart with neither agreeing figures nor a shared name");
+  }
+  const third: string[] = [];
+  if (sameArt) third.push("same article");
   const m = got("method");
   if (m && m.score > 0) third.push("method");
   const pe = got("perpetrator");
   if (pe && pe.score > 0) third.push("perpetrator");
-  const f = got("figures");
   if (f && f.score >= 0 && !f.veto && !/differ/.test(f.text)) third.push("figures");
-  const sub = sharesSubArea(a, b);
-  if (sub) third.push(`named place "${sub}"`);
+  if (area) third.push("name");
   if (third.length > 0) return null;
   return r("corroboration", -3, "only date and place agree: not enough for one event where many happen");
 };
@@ -387,6 +648,8 @@ export const RULES: readonly (readonly [string, Rule])[] = [
   ["method", method],
   ["perpetrator", perpetrator],
   ["figures", figuresOrVeto],
+  ["identity", identity],
+  ["time_of_day", timeOfDay],
   ["corroboration", corroboration],
 ];
 

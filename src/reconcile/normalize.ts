@@ -209,12 +209,13 @@ export function victimClass(v: VictimGroup): VictimClass {
   return "all";
 }
 
-// Wire agencies: copies of one agency story are one source, whichever outlet prints them. "AP" is matched case-
-// sensitively and only as a word, because "ap" occurs inside ordinary words.
+// Wire agencies: copies of one agency story are one source, whichever outlet prints them. Short names ("AP", "PA",
+// "EFE") are matched case-sensitively and only as words, because they occur inside ordinary words or stand for
+// other things ("PA" is also Pennsylvania), and "AP Photo" credits a picture, not the text.
 const WIRES: readonly [string, RegExp][] = [
   ["reuters", /\bReuters\b/i],
-  ["ap", /\bAP\b|\bAssociated Press\b/],
-  ["afp", /\bAFP\b|\bAgence France[- ]Presse\b/i],
+  ["ap", /\bAP\b(?!\s*Photo|\/)|\bAssociated Press\b(?!\s*(?:Photo|photographer))/],
+  ["afp", /\bAFP\b(?!\s*(?:Photo|via Getty))|\bAgence France[- ]Presse\b/i],
   ["anadolu", /\bAnadolu\b/i],
   ["xinhua", /\bXinhua\b/i],
   ["dpa", /\bdpa\b|\bDeutsche Presse-Agentur\b/],
@@ -223,9 +224,16 @@ const WIRES: readonly [string, RegExp][] = [
   ["ansa", /\bANSA\b/],
   ["tass", /\bTASS\b/],
   ["pti", /\bPTI\b|\bPress Trust of India\b/],
+  ["pa", /\bPA Media\b|\bPress Association\b|\(PA\)/],
+  ["bernama", /\bBernama\b/i],
+  ["kyodo", /\bKyodo\b/i],
+  ["yonhap", /\bYonhap\b/i],
+  ["ians", /\bIANS\b/],
+  ["ani", /\(ANI\)|\bAsian News International\b/],
+  ["interfax", /\bInterfax\b/i],
 ];
 
-/** The wire agency a text credits, if any. */
+/** The wire agency a text names, if any. */
 export function detectWire(...texts: (string | null | undefined)[]): string | null {
   for (const t of texts) {
     if (!t) continue;
@@ -234,11 +242,115 @@ export function detectWire(...texts: (string | null | undefined)[]): string | nu
   return null;
 }
 
+// Where a story credits the agency it comes from (not a mention of one in the body: "told Reuters" is a quote):
+// the dateline ("BAGHDAD (Reuters) -", "GAZA, Oct 7 (AFP) —"), a byline ("By The Associated Press"), and the
+// agencies' sign-offs and notices at the end ("Reporting by …; Editing by …", "Copyright 2015 The Associated Press",
+// "This material may not be published, broadcast, rewritten or redistributed").
+const DATELINE = /^[^\n]{0,120}?\(([A-Za-z][A-Za-z .-]{1,40})\)\s*[-–—:]/m;
+const BYLINE = /^\s*(?:By|From|Source:?)\s+(?:the\s+)?([^\n]{2,80})$/im;
+const CREDIT_LINE = /^\s*[-–—©]?\s*(?:\(?c\)?|©)?\s*((?:\d{4}\s+)?(?:The\s+)?[A-Z][A-Za-z .-]{1,40})\s*$/m;
+const SIGN_OFFS: readonly [string, RegExp][] = [
+  [
+    "reuters",
+    /\((?:Reporting|Additional reporting|Writing) by [^)]{3,200}(?:Editing|editing) by [^)]{3,120}\)/,
+  ],
+  [
+    "ap",
+    /\bCopyright\s+(?:©\s*)?\d{4}\s+(?:The\s+)?Associated Press\b|\bmay not be published, broadcast, rewritten,? or redistributed\b/i,
+  ],
+  ["afp", /©\s*(?:\d{4}\s+)?AFP\b|\bCopyright\s+(?:\d{4}\s+)?AFP\b/],
+  ["reuters", /©\s*(?:\d{4}\s+)?(?:Thomson\s+)?Reuters\b/],
+];
+
+/**
+ * The wire agency an article credits in its text or byline: the dateline, a byline, a sign-off or copyright notice.
+ * Null when it credits none (mentioning an agency in the body is not a credit).
+ */
+export function wireCredit(text: string, author?: string | null): string | null {
+  const byAuthor = author ? detectWire(author) : null;
+  if (byAuthor) return byAuthor;
+  const head = text.slice(0, 600);
+  const dl = DATELINE.exec(head);
+  if (dl) {
+    const w = detectWire(`(${dl[1] ?? ""})`, dl[1]);
+    if (w) return w;
+  }
+  const by = BYLINE.exec(head);
+  if (by) {
+    const w = detectWire(by[1]);
+    if (w) return w;
+  }
+  for (const [name, re] of SIGN_OFFS) if (re.test(text)) return name;
+  // A credit on a line of its own, at the top or the bottom ("— AFP", "The Associated Press").
+  const tail = text.slice(-400);
+  for (const part of [head, tail]) {
+    for (const line of part.split("\n")) {
+      const m = CREDIT_LINE.exec(line);
+      if (m && line.trim().length <= 45) {
+        const w = detectWire(m[1]);
+        if (w) return w;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A compact fingerprint of an article's wording, to find copies of one text under different outlets (syndication,
+ * wire copy with the outlet's own header and footer): hashes of its five-word shingles, the ones whose hash is
+ * 0 mod 8 (the same sample in every copy), at most 256 of the smallest, as base-36 words.
+ */
+export function textFingerprint(text: string): string | null {
+  const words = fold(text)
+    .split(" ")
+    .filter((w) => w !== "");
+  if (words.length < 12) return null;
+  const picked = new Set<number>();
+  for (let i = 0; i + 5 <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + 5; k++) {
+      const w = words[k] ?? "";
+      for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
+      h = Math.imul(h ^ 32, 0x01000193);
+    }
+    h >>>= 0;
+    if (h % 8 === 0) picked.add(h);
+  }
+  if (picked.size < 3) return null;
+  return [...picked]
+    .sort((a, b) => a - b)
+    .slice(0, 256)
+    .map((h) => h.toString(36))
+    .join(" ");
+}
+
+/**
+ * How much of the shorter text the longer one holds, by fingerprints (0..1), or null when either is too short to
+ * tell. A wire story cut for length is still contained in the full one.
+ */
+export function textContainment(a: string | null | undefined, b: string | null | undefined): number | null {
+  if (!a || !b) return null;
+  const sa = new Set(a.split(" "));
+  const sb = new Set(b.split(" "));
+  // Only the range both samples cover: a capped fingerprint keeps the smallest hashes.
+  const maxA = Math.max(...[...sa].map((x) => parseInt(x, 36)));
+  const maxB = Math.max(...[...sb].map((x) => parseInt(x, 36)));
+  const cap = Math.min(maxA, maxB);
+  const ka = [...sa].filter((x) => parseInt(x, 36) <= cap);
+  const kb = new Set([...sb].filter((x) => parseInt(x, 36) <= cap));
+  const small = Math.min(ka.length, kb.size);
+  if (small < 4) return null;
+  let both = 0;
+  for (const x of ka) if (kb.has(x)) both++;
+  return both / small;
+}
+
 /** The wire an article's claims credit: declared by ingestion, or read from the outlet, title, sentences, sources. */
 export function articleWire(
   meta: ArticleMeta,
   claims: readonly { claim: Claim; sentence_text: string | null }[],
 ): string | null {
+  // What ingestion found in the article's own credit lines (wireCredit) first.
   const declared = detectWire(meta.wire) ?? (meta.wire ? fold(meta.wire) : null);
   if (declared) return declared;
   const own = detectWire(meta.outlet, meta.title);

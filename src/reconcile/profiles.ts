@@ -25,7 +25,7 @@ import type { ArticleMeta, IncidentRecord, ReconClaim, ReconState, StoredReconCl
 // reasons goes to the first), so a decoded profile scores exactly like the one it was made from.
 
 interface ProfileJson {
-  v: 1;
+  v: 2;
   window: Profile["window"];
   latestPublished: string;
   places: PlaceRef[];
@@ -34,12 +34,14 @@ interface ProfileJson {
   perpetrators: string[];
   metrics: [Metric, MetricSpan][];
   names: string[];
+  victims: string[];
+  hours: [number, number][];
   docIncidents: [string, (string | null)[]][];
 }
 
 export function encodeProfile(p: Profile): string {
   const json: ProfileJson = {
-    v: 1,
+    v: 2,
     window: p.window,
     latestPublished: p.latestPublished,
     places: p.places,
@@ -48,6 +50,8 @@ export function encodeProfile(p: Profile): string {
     perpetrators: p.perpetrators,
     metrics: [...p.metrics],
     names: [...p.names],
+    victims: [...p.victims],
+    hours: p.hours,
     docIncidents: [...p.docIncidents].map(([a, s]) => [a, [...s]]),
   };
   for (const [, span] of json.metrics)
@@ -62,7 +66,8 @@ export function encodeProfile(p: Profile): string {
 export function decodeProfile(text: string | null | undefined): Profile | null {
   if (!text) return null;
   const j = JSON.parse(text) as ProfileJson;
-  if (j.v !== 1) return null;
+  // Version 1 rows (before victims and times of day) are ignored: their incidents are loaded in full and rewritten.
+  if (j.v !== 2) return null;
   return {
     window: j.window,
     latestPublished: j.latestPublished,
@@ -72,6 +77,8 @@ export function decodeProfile(text: string | null | undefined): Profile | null {
     perpetrators: j.perpetrators,
     metrics: new Map(j.metrics),
     names: new Set(j.names),
+    victims: new Set(j.victims),
+    hours: j.hours,
     docIncidents: new Map(j.docIncidents.map(([a, s]) => [a, new Set(s)])),
   };
 }

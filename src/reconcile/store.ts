@@ -12,6 +12,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DocumentIncident } from "../extract/types.ts";
 import type { Database } from "../store/schema.ts";
 import { KyselyStore } from "../store/store.ts";
+import { retryBusy } from "../store/errors.ts";
 import type { Store, StoredClaim } from "../store/types.ts";
 import {
   aggKey,
@@ -239,16 +240,21 @@ async function lockedTransaction<T>(
   kind: "sqlite" | "postgres",
   fn: (trx: Transaction<Db>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    if (kind === "postgres") await sql`select pg_advisory_xact_lock(hashtext('toll.reconcile'))`.execute(trx);
-    else
-      await trx
-        .updateTable("recon_lock")
-        .set({ n: sql`n + 1` })
-        .where("id", "=", 1)
-        .execute();
-    return fn(trx);
-  });
+  // On SQLite another process's transaction may hold the write lock past busy_timeout: run the whole (rolled
+  // back) transaction again rather than fail the article as "stored but not reconciled".
+  return retryBusy(() =>
+    db.transaction().execute(async (trx) => {
+      if (kind === "postgres")
+        await sql`select pg_advisory_xact_lock(hashtext('toll.reconcile'))`.execute(trx);
+      else
+        await trx
+          .updateTable("recon_lock")
+          .set({ n: sql`n + 1` })
+          .where("id", "=", 1)
+          .execute();
+      return fn(trx);
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -14,8 +14,10 @@ export interface ArticleMeta {
   title: string | null;
   /** The store's content hash: two articles with the same hash are one report. */
   content_hash?: string | null;
-  /** Wire agency the article credits in its dateline or byline ("Reuters", "AP"), when ingestion found one. */
+  /** Wire agency the article credits in its dateline, byline or sign-off ("reuters", "ap"): see wireCredit. */
   wire?: string | null;
+  /** Fingerprint of the article's wording (textFingerprint): copies of one text under different outlets match. */
+  fingerprint?: string | null;
 }
 
 /** One extracted claim with the article it came from: the unit of input. */

@@ -368,6 +368,139 @@ describe("review, audit and incident actions", () => {
     assert.equal(detail.json["claims_detail"].find((x: { claim_id: number }) => x.claim_id === c.claim_id).victims_text, "checked victims");
   });
 
+  it("corrections accumulate field by field, survive a reload and a confirm; a stale writer gets 409; undo restores the machine's value", async () => {
+    const queue = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json["items"] as { id: number; claim_id: number; victims: string; source: string | null; incident: string | null }[];
+    const c = queue.filter((x) => x.incident !== null).at(-2);
+    assert.ok(c, "an unreviewed claim in an incident");
+    // The id a client sees is the one the routes take.
+    assert.equal(c.id, c.claim_id);
+    const url = `/api/claims/${c.id}/review`;
+    const first = await req(t, `/api/claims/${c.id}`, { s: viewer });
+    assert.equal(first.json["version"], 0);
+    assert.equal(first.res.headers.get("etag"), '"0"');
+    const machineVictims = first.json["victims"] as string;
+    const machineSource = first.json["source"] as string | null;
+    const victims = machineVictims === "children" ? "women" : "children";
+
+    const r1 = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { victims }, version: 0 } });
+    assert.equal(r1.status, 200, r1.text);
+    assert.equal(r1.json["version"], 1);
+    const r2 = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { source: "UN human rights office" }, version: 1 } });
+    assert.equal(r2.status, 200, r2.text);
+    assert.equal(r2.json["victims"], victims, "the second correction keeps the first");
+    assert.equal(r2.json["source"], "UN human rights office");
+    assert.deepEqual(r2.json["machine"], { victims: machineVictims, source: machineSource });
+
+    // A second analyst who loaded the claim before r2 (version 1) is refused and shown what is there now.
+    const stale = await req(t, url, { method: "POST", s: admin, body: { action: "correct", corrections: { qualifier: "approximately" }, version: 1 } });
+    assert.equal(stale.status, 409, stale.text);
+    assert.equal(stale.json["error"], "conflict");
+    assert.match(stale.json["message"], /changed by ann/);
+    assert.equal(stale.json["current"].version, 2);
+    assert.equal(stale.json["current"].source, "UN human rights office");
+    assert.equal(stale.json["current"].victims, victims);
+    const staleTag = await req(t, url, { method: "POST", s: admin, body: { action: "confirm" }, headers: { "if-match": '"1"' } });
+    assert.equal(staleTag.status, 409, "If-Match is a version too");
+    // Two writers racing with the same version: exactly one lands.
+    const race = await Promise.all([
+      req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { method: "grenade thrown from a drone" }, version: 2 } }),
+      req(t, url, { method: "POST", s: admin, body: { action: "reject", version: 2 } }),
+    ]);
+    assert.deepEqual(race.map((r) => r.status).sort(), [200, 409]);
+    const winner = race.find((r) => r.status === 200)!;
+    const undoWinner = winner.json["review"].status === "rejected" ? { action: "confirm" } : { action: "undo", fields: ["method"] };
+    const settle = await req(t, url, { method: "POST", s: analyst, body: { ...undoWinner, version: 3 } });
+    assert.equal(settle.status, 200, settle.text);
+
+    // Confirm keeps the corrections; so does a reload, and a server started afresh on the same database.
+    const conf = await req(t, url, { method: "POST", s: analyst, body: { action: "confirm", version: 4 } });
+    assert.equal(conf.status, 200, conf.text);
+    assert.equal(conf.json["review"].status, "confirmed");
+    assert.equal(conf.json["victims"], victims);
+    assert.equal(conf.json["source"], "UN human rights office");
+    const fresh = await createApp({ store, public: false, gazetteer: false, log: () => undefined });
+    for (const app of [t, fresh]) {
+      const again = await req(app, `/api/claims/${c.id}`, { s: viewer });
+      assert.equal(again.json["victims"], victims);
+      assert.equal(again.json["source"], "UN human rights office");
+      assert.equal(again.json["review"].status, "confirmed");
+      assert.equal(again.res.headers.get("etag"), '"5"');
+    }
+    const inIncident = (await req(fresh, `/api/incidents/${c.incident}`, { s: viewer })).json["claims_detail"].find((x: { claim_id: number }) => x.claim_id === c.id);
+    assert.equal(inIncident.victims, victims);
+
+    // Undo one field: the machine's value is back, the other correction stays.
+    assert.equal((await req(t, url, { method: "POST", s: analyst, body: { action: "undo", fields: ["source"], version: 4 } })).status, 409);
+    const undo = await req(t, url, { method: "POST", s: analyst, body: { action: "undo", fields: ["source"], version: 5 } });
+    assert.equal(undo.status, 200, undo.text);
+    assert.equal(undo.json["source"], machineSource);
+    assert.equal(undo.json["victims"], victims);
+    assert.deepEqual(undo.json["machine"], { victims: machineVictims });
+    const again = await req(t, url, { method: "POST", s: analyst, body: { action: "undo", fields: ["source"] } });
+    assert.equal(again.status, 400);
+    assert.match(again.json["message"], /source is not corrected/);
+
+    // The trail: every step, before → after per field, the machine's value first.
+    const trail = (await req(t, `/api/claims/${c.id}`, { s: viewer })).json["audit"] as { action: string; actor: string; before: { status: string | null; fields: Record<string, unknown> }; after: { status: string; fields: Record<string, unknown> } }[];
+    const mine = trail.filter((e) => e.action !== "claim.reject" && !(e.action === "claim.correct" && "method" in e.after.fields) && !(e.action === "claim.undo" && "method" in e.after.fields) && !(e.action === "claim.confirm" && e.before.status === "rejected"));
+    assert.deepEqual(
+      mine.map((e) => e.action),
+      ["claim.correct", "claim.correct", "claim.confirm", "claim.undo"],
+    );
+    assert.deepEqual(mine[0]!.before, { status: null, fields: { victims: machineVictims } });
+    assert.deepEqual(mine[0]!.after.fields, { victims });
+    assert.deepEqual([mine[1]!.before.fields, mine[1]!.after.fields], [{ source: machineSource }, { source: "UN human rights office" }]);
+    assert.deepEqual([mine[2]!.before.status, mine[2]!.after.status], ["corrected", "confirmed"]);
+    assert.deepEqual([mine[3]!.before.fields, mine[3]!.after.fields], [{ source: "UN human rights office" }, { source: machineSource }]);
+  });
+
+  it("undoing every correction of a corrected claim puts it back in the queue, unreviewed", async () => {
+    const queue = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json as { items: { id: number; victims_text: string | null }[]; total: number };
+    const c = queue.items.at(-3);
+    assert.ok(c);
+    const url = `/api/claims/${c.id}/review`;
+    const r = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { victims_text: "checked by hand" }, version: 0 } });
+    assert.equal(r.status, 200, r.text);
+    const mid = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json as { items: { id: number }[]; total: number };
+    assert.equal(mid.total, queue.total - 1);
+    assert.ok(!mid.items.some((x) => x.id === c.id));
+    const u = await req(t, url, { method: "POST", s: analyst, body: { action: "undo", fields: ["victims_text"], version: 1 } });
+    assert.equal(u.status, 200, u.text);
+    assert.equal(u.json["review"].status, "pending");
+    assert.equal(u.json["victims_text"], c.victims_text);
+    assert.equal(u.json["machine"], null);
+    const back = (await req(t, "/api/review/queue?limit=1000", { s: analyst })).json as { items: { id: number }[]; total: number };
+    assert.equal(back.total, queue.total);
+    assert.ok(back.items.some((x) => x.id === c.id));
+    // Its version goes on (2): a writer holding an older copy is still refused.
+    assert.equal((await req(t, url, { method: "POST", s: analyst, body: { action: "confirm", version: 1 } })).status, 409);
+    assert.equal((await req(t, url, { method: "POST", s: analyst, body: { action: "confirm", version: 2 } })).status, 200);
+  });
+
+  it("review bodies get human messages; a claim's local_id is refused with a pointer to its id", async () => {
+    const c = (await req(t, "/api/claims?limit=1", { s: viewer })).json["items"][0] as { id: number; local_id: string };
+    const url = `/api/claims/${c.id}/review`;
+    const nan = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { value: null } } });
+    assert.equal(nan.status, 400);
+    assert.match(nan.json["message"], /value must be a whole number of people/);
+    assert.doesNotMatch(nan.json["message"], /expected number/);
+    const lat = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { lat: 123 } } });
+    assert.match(lat.json["message"], /lat must be between -90 and 90/);
+    const vocab = await req(t, url, { method: "POST", s: analyst, body: { action: "correct", corrections: { metric: "murdered" } } });
+    assert.equal(vocab.status, 400);
+    const local = await req(t, `/api/claims/${c.local_id}/review`, { method: "POST", s: analyst, body: { action: "confirm" } });
+    assert.equal(local.status, 400);
+    assert.match(local.json["message"], /not its local_id/);
+    const doc = (await req(t, "/openapi.json")).json;
+    assert.match(JSON.stringify(doc.paths["/api/claims/{id}/review"]), /not `local_id`/);
+    assert.ok(doc.paths["/api/claims/{id}/review"].post.responses["409"]);
+    const vocabs = await req(t, "/api/vocabularies", { s: viewer });
+    assert.equal(vocabs.status, 200);
+    assert.ok((vocabs.json["metric"] as string[]).includes("killed"));
+    assert.ok((vocabs.json["perpetrator_certainty"] as string[]).includes("alleged"));
+    assert.deepEqual(vocabs.json["scope"], ["incident", "cumulative"]);
+  });
+
   it("merge and split incidents, audited; the absorbed id resolves to the survivor", async () => {
     const list = (await req(t, "/api/incidents?limit=100", { s: viewer })).json["items"] as { id: string; claims: number }[];
     const [a, b] = list;
@@ -388,8 +521,17 @@ describe("review, audit and incident actions", () => {
     const sp = await req(t, `/api/incidents/${a.id}/split`, { method: "POST", s: analyst, body: { claims: claimIds } });
     assert.equal(sp.status, 200, sp.text);
     assert.equal(sp.json["parts"].length, 2, JSON.stringify({ claimIds, sp: sp.json, inc: viaAlias.json["claims"] }));
+    assert.equal(sp.json["created"].length, 1);
+    const created = sp.json["created"][0] as string;
+    assert.ok(sp.json["parts"].some((p: { id: string }) => p.id === created));
     const audit = await req(t, "/api/audit?limit=5", { s: analyst });
-    assert.equal(audit.json["items"][0].action, "incident.split");
+    const [newest, split] = audit.json["items"] as { action: string; entity_id: string; after: { from?: string } }[];
+    assert.equal(split?.action, "incident.split");
+    assert.equal(newest?.action, "incident.split_from");
+    assert.equal(newest?.entity_id, created);
+    assert.equal(newest?.after.from, a.id);
+    const newPage = await req(t, `/api/incidents/${created}`, { s: viewer });
+    assert.ok(newPage.json["audit"].some((e: { action: string }) => e.action === "incident.split_from"));
   });
 
   it("ingest: admin uploads a file (a hostile article is stored as plain text) or posts a URL; bad bodies are 400", async () => {

@@ -7,23 +7,28 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { stream } from "hono/streaming";
 import { HTTPException } from "hono/http-exception";
+import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { runIngest } from "../cli/commands/ingest.ts";
+import { CERTAINTIES, METRICS, QUALIFIERS, VICTIM_GROUPS } from "../extract/types.ts";
 import { placeContains, placeSpellings } from "../gazetteer/index.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
 import type { IncidentRecord } from "../reconcile/index.ts";
 import { EXPORT_CONTENT_TYPES, exportChunks } from "../store/export.ts";
-import { ReviewStore } from "../store/review.ts";
-import type { Role, User } from "../store/review.ts";
+import { ReviewConflict, ReviewRefused, ReviewStore } from "../store/review.ts";
+import type { ClaimReview, Role, User } from "../store/review.ts";
 import type { ExportRow, Store, StoredClaim } from "../store/types.ts";
 import { hashPassword, newSecret, sameSecret, sha256, verifyPassword } from "./auth.ts";
-import { CORRECTABLE, IncidentView, applyCorrections, doubt, machineValue } from "./incidents.ts";
+import { CORRECTABLE, IncidentView, applyCorrections, doubt, isReviewed, machineValue } from "./incidents.ts";
+import type { CorrectableField } from "./incidents.ts";
 import type { IncidentSummary } from "./incidents.ts";
 import * as S from "./schemas.ts";
+import { LoginThrottle } from "./throttle.ts";
+import type { ThrottleOptions } from "./throttle.ts";
 
 export interface AppOptions {
   store: Store;
@@ -39,7 +44,35 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Cache incident detail responses per view (default true; the bench turns it off to measure the difference). */
   cacheIncidentDetail?: boolean;
+  /** Largest request body of any API route but the upload, in bytes (default 1 MiB); larger gets 413 unread. */
+  maxBodyBytes?: number;
+  /** Largest body of POST /api/ingest, in bytes (default 32 MiB: a 20 MB file in base64 and its JSON). */
+  maxUploadBytes?: number;
+  /** Mark the session cookie Secure whatever the request says (behind a TLS-terminating proxy). */
+  secureCookies?: boolean;
+  /**
+   * Trust the proxy in front: X-Forwarded-Proto https makes the cookie Secure, and the last X-Forwarded-For hop is
+   * the client address that login throttling counts. Off by default: without a proxy, clients could forge both.
+   */
+  trustProxy?: boolean;
+  /** Login throttling and lockout (see throttle.ts for the defaults). */
+  loginThrottle?: ThrottleOptions;
+  /** Let URL ingest fetch loopback, private and link-local addresses (an intranet source; tests). Default false. */
+  allowPrivateUrls?: boolean;
+  /** Where uploads are written for the ingest readers (default the OS temporary folder). */
+  uploadTmpDir?: string;
 }
+
+/** The role each state-changing route needs, checked before its body is read or validated (401/403 before 400). */
+const WRITE_ROLES: Array<[RegExp, Role | "any"]> = [
+  [/^\/api\/(?:users|ingest)(?:\/|$)/, "admin"],
+  [/^\/api\/tokens\/[^/]+$/, "admin"],
+  [/^\/api\/tokens$/, "any"],
+  [/^\/api\/(?:claims|incidents|reviews)(?:\/|$)/, "analyst"],
+];
+/** Writes that need no login: logging in, and logging out (which ends whatever session it finds). */
+const OPEN_WRITES = new Set(["/api/login", "/api/logout"]);
+const MiB = 1024 * 1024;
 
 type Vars = { user: User | null; via: "session" | "token" | null; csrf: string | null; sessionHash: string | null };
 type Env = { Variables: Vars };
@@ -91,6 +124,21 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const ttl = opts.sessionTtlMs ?? 12 * 3600_000;
   const cacheDetail = opts.cacheIncidentDetail ?? true;
+  const throttle = new LoginThrottle(opts.loginThrottle);
+  /** The client's address: the socket's peer, or the proxy's last X-Forwarded-For hop when the proxy is trusted. */
+  const clientAddress = (c: Context<Env>): string => {
+    if (opts.trustProxy) {
+      const hops = (c.req.header("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+      const last = hops[hops.length - 1];
+      if (last) return last;
+    }
+    const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+    return env?.incoming?.socket?.remoteAddress ?? "unknown";
+  };
+  const secureRequest = (c: Context<Env>): boolean =>
+    Boolean(opts.secureCookies) ||
+    new URL(c.req.url).protocol === "https:" ||
+    (Boolean(opts.trustProxy) && (c.req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim().toLowerCase() === "https");
 
   let current: Promise<IncidentView> | null = null;
   let rebuilds = 0;
@@ -147,6 +195,17 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   });
   app.notFound((c) => c.json({ error: "not_found", message: `no route ${c.req.method} ${c.req.path}` }, 404));
 
+  // ---- body size: before anything reads the body, or even asks who is sending it -------------------------
+
+  const tooLarge = (limit: number) => (c: Context) =>
+    c.json({ error: "payload_too_large", message: `request body larger than ${limit} bytes` }, 413);
+  const maxBody = opts.maxBodyBytes ?? MiB;
+  const maxUpload = opts.maxUploadBytes ?? 32 * MiB;
+  const uploadLimit = bodyLimit({ maxSize: maxUpload, onError: tooLarge(maxUpload) });
+  const apiLimit = bodyLimit({ maxSize: maxBody, onError: tooLarge(maxBody) });
+  // A declared Content-Length over the limit is refused unread; a chunked body is counted as it streams and cut off.
+  app.use("/api/*", (c, next) => (c.req.path === "/api/ingest" ? uploadLimit(c, next) : apiLimit(c, next)));
+
   // ---- who is asking; CSRF ----------------------------------------------------------------------------
 
   const identify: MiddlewareHandler<Env> = async (c, next) => {
@@ -192,6 +251,15 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         const want = c.get("csrf") ?? "";
         if (!sent || !sameSecret(sent, want)) throw new ApiError(403, "csrf", "missing or wrong X-CSRF-Token header");
       }
+      // Who may write is settled before the body is read or validated: a stranger's malformed write is a 401, and
+      // the server does not parse what it would refuse anyway.
+      if (!OPEN_WRITES.has(c.req.path)) {
+        const user = c.get("user");
+        if (!user) throw new ApiError(401, "unauthorized", "log in or send an API token to make changes");
+        const role = WRITE_ROLES.find(([re]) => re.test(c.req.path))?.[1] ?? "any";
+        if (role !== "any" && RANK[user.role] < RANK[role])
+          throw new ApiError(403, "forbidden", `role ${role} needed; ${user.name} is ${user.role}`);
+      }
     }
     await next();
   };
@@ -234,10 +302,28 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     }),
     async (c) => {
       const { name, password } = c.req.valid("json");
+      const address = clientAddress(c);
+      const refusal = throttle.begin(name, address);
+      if (refusal) {
+        c.header("Retry-After", String(refusal.retryAfter));
+        return c.json(
+          { error: "too_many_attempts", message: `too many failed logins for this ${refusal.what}; try again in ${refusal.retryAfter} s` },
+          429,
+        ) as never;
+      }
       const u = await reviews.userByName(name);
       // Verify even for unknown names so response time does not tell which names exist.
       const ok = await verifyPassword(password, u?.password_hash ?? "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-      if (!u || !ok || u.disabled) throw new ApiError(401, "unauthorized", "wrong name or password");
+      if (!u || !ok || u.disabled) {
+        const locked = throttle.failed(name, address);
+        // The name as typed (an unknown one too: a guesser's list is worth seeing), never the password.
+        const who = name.slice(0, 100);
+        await reviews.audit("anonymous", "session.login_failed", "user", who, { address, reason: !u ? "unknown user" : u.disabled ? "user disabled" : "wrong password" });
+        for (const what of locked)
+          await reviews.audit("anonymous", "session.lockout", "user", who, { address, locked: what, for_seconds: Math.ceil(throttle.lockoutMs / 1000) });
+        throw new ApiError(401, "unauthorized", "wrong name or password");
+      }
+      throttle.succeeded(name, address);
       const sid = newSecret();
       const csrf = newSecret();
       await reviews.createSession(sha256(sid), u.id, csrf, ttl);
@@ -245,10 +331,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         httpOnly: true,
         sameSite: "Strict",
         path: "/",
-        secure: new URL(c.req.url).protocol === "https:",
+        secure: secureRequest(c),
         maxAge: Math.floor(ttl / 1000),
       });
-      await reviews.audit(u.name, "session.login", "user", u.name, null);
+      await reviews.audit(u.name, "session.login", "user", u.name, { address });
       const { password_hash: _h, ...user } = u;
       return c.json({ user, csrf }, 200);
     },
@@ -259,7 +345,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     async (c) => {
       const h = c.get("sessionHash");
       if (h) await reviews.deleteSession(h);
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      deleteCookie(c, SESSION_COOKIE, { path: "/", secure: secureRequest(c) });
       return c.json({ ok: true }, 200);
     },
   );
@@ -309,18 +395,105 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     },
   );
 
+  const userNamed = async (name: string): Promise<User> => {
+    const u = await reviews.userByName(name);
+    if (!u) throw new ApiError(404, "not_found", `no user ${name}`);
+    const { password_hash: _h, ...user } = u;
+    return user;
+  };
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/users/{name}/tokens",
+      tags: ["accounts"],
+      summary: "A user's API tokens, revoked ones too (admin; the secrets are never shown again)",
+      request: { params: S.UserNameParam },
+      responses: { ...json("Tokens"), 404: { description: "No such user" } },
+    }),
+    async (c) => {
+      need(c, "admin");
+      const u = await userNamed(c.req.valid("param").name);
+      return c.json({ items: await reviews.listTokens(u.id) }, 200);
+    },
+  );
+
+  for (const action of ["disable", "enable"] as const)
+    app.openapi(
+      route({
+        method: "post",
+        path: `/api/users/{name}/${action}`,
+        tags: ["accounts"],
+        summary:
+          action === "disable"
+            ? "Disable a user (admin): sessions end at once, tokens stop working, nothing is deleted"
+            : "Enable a disabled user again (admin)",
+        request: { params: S.UserNameParam },
+        responses: { ...json("The user", S.UserSchema), 404: { description: "No such user" } },
+      }),
+      async (c) => {
+        const me = need(c, "admin");
+        const u = await userNamed(c.req.valid("param").name);
+        if (action === "disable" && u.id === me.id) throw new ApiError(400, "bad_request", "name: an admin cannot disable themselves");
+        return c.json(await reviews.setDisabled(u.name, action === "disable", me.name), 200);
+      },
+    );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/users/{name}/revoke-tokens",
+      tags: ["accounts"],
+      summary: "Revoke every live API token of a user (admin)",
+      request: { params: S.UserNameParam },
+      responses: { ...json("How many were revoked"), 404: { description: "No such user" } },
+    }),
+    async (c) => {
+      const me = need(c, "admin");
+      const u = await userNamed(c.req.valid("param").name);
+      return c.json({ revoked: await reviews.revokeTokens(u.id, undefined, me.name, u.name) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "delete",
+      path: "/api/tokens/{id}",
+      tags: ["accounts"],
+      summary: "Revoke one API token (admin)",
+      request: { params: S.IdParam },
+      responses: { ...json("Revoked"), 404: { description: "No such token" } },
+    }),
+    async (c) => {
+      const me = need(c, "admin");
+      const { id } = c.req.valid("param");
+      const t = await reviews.tokenById(id);
+      const owner = t ? await reviews.userById(t.user_id) : null;
+      if (!t || !owner) throw new ApiError(404, "not_found", `no token ${id}`);
+      const n = await reviews.revokeTokens(owner.id, id, me.name, owner.name);
+      return c.json({ revoked: n, token: id }, 200);
+    },
+  );
+
   // ---- articles and claims ------------------------------------------------------------------------------
 
-  const claimOut = async (c: StoredClaim, v: IncidentView) => {
-    const review = v.reviews.get(c.claim_id) ?? null;
+  /**
+   * A claim as the API shows it: the analyst's values in place, the machine's value of each corrected field beside
+   * them, the review with its version. `id` is the store id (the one the claim routes take); the extraction's own
+   * per-article id stays in `local_id`. `review` overrides the view's (a fresher read, or the state a 409 reports).
+   */
+  const claimOut = async (c: StoredClaim, v: IncidentView, review: ClaimReview | null = v.reviews.get(c.claim_id) ?? null) => {
     const machine: Record<string, unknown> = {};
-    if (review) for (const f of Object.keys(review.corrections)) if ((CORRECTABLE as readonly string[]).includes(f)) machine[f] = machineValue(c, f as (typeof CORRECTABLE)[number]);
+    if (review) for (const f of Object.keys(review.corrections)) if ((CORRECTABLE as readonly string[]).includes(f)) machine[f] = machineValue(c, f as CorrectableField);
     const shown = review ? applyCorrections(c, review.corrections) : c;
     return {
       ...shown,
+      id: c.claim_id,
       review,
-      /** The machine's values of the corrected fields, beside the analyst's. */
-      machine: review && review.status === "corrected" ? machine : null,
+      /** The review's version (0: never reviewed): send it back with a review so a stale write is refused. */
+      version: review?.version ?? 0,
+      /** The machine's values of the corrected fields, beside the analyst's (null when nothing is corrected). */
+      machine: Object.keys(machine).length > 0 ? machine : null,
       doubt: doubt(shown),
       incident: v.incidentOfClaim(c.claim_id),
     };
@@ -369,7 +542,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/claims",
       tags: ["claims"],
-      summary: "List claims, newest first (filters as `toll claims`)",
+      summary:
+        "List claims, newest first (filters as `toll claims`). Each item's `id` (= `claim_id`) is the id the claim routes take; `local_id` is the extraction's per-article id",
       request: { query: S.ClaimsQuery },
       responses: json("A page of claims"),
     }),
@@ -383,6 +557,31 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       });
       const v = await view();
       return c.json({ items: await Promise.all(page.items.map((cl) => claimOut(cl, v))), next: page.next }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/vocabularies",
+      tags: ["claims"],
+      summary: "The fixed vocabularies of claim fields (the choices of a correction) and the fields an analyst may correct",
+      responses: json("Field → its allowed values"),
+    }),
+    async (c) => {
+      need(c, "viewer");
+      return c.json(
+        {
+          metric: METRICS,
+          victims: VICTIM_GROUPS,
+          qualifier: QUALIFIERS,
+          certainty: CERTAINTIES,
+          perpetrator_certainty: CERTAINTIES,
+          scope: S.SCOPES,
+          correctable: CORRECTABLE,
+        },
+        200,
+      );
     },
   );
 
@@ -401,15 +600,18 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/claims/{id}",
       tags: ["claims"],
-      summary: "One claim with its review (machine value beside the corrected one) and its audit trail",
-      request: { params: S.IdParam },
+      summary: "One claim with its review (machine value beside the corrected one) and its audit trail; ETag is its version",
+      request: { params: S.ClaimIdParam },
       responses: { ...json("The claim"), 404: { description: "No such claim" } },
     }),
     async (c) => {
       need(c, "viewer");
       const { id } = c.req.valid("param");
       const { raw, v } = await getClaim(id);
-      return c.json({ ...(await claimOut(raw, v)), audit: await reviews.auditFor("claim", String(id)) }, 200);
+      // The review is read from the store, not the view: another process (or server) may have written since.
+      const review = await reviews.reviewFor(id);
+      c.header("ETag", `"${review?.version ?? 0}"`);
+      return c.json({ ...(await claimOut(raw, v, review)), audit: await reviews.auditFor("claim", String(id)) }, 200);
     },
   );
 
@@ -418,29 +620,63 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "post",
       path: "/api/claims/{id}/review",
       tags: ["review"],
-      summary: "Confirm, correct (any field; the machine's value is kept) or reject a claim (analyst)",
-      request: { params: S.IdParam, body: { content: { "application/json": { schema: S.ReviewBody } }, required: true } },
-      responses: { ...json("The claim as reviewed"), 404: { description: "No such claim" } },
+      summary:
+        "Confirm, correct (field by field, adding to earlier corrections; the machine's value is kept), undo a field's correction, or reject a claim (analyst). Send the `version` you read (or If-Match): a stale write is refused with 409 and the claim as it is now",
+      request: { params: S.ClaimIdParam, body: { content: { "application/json": { schema: S.ReviewBody } }, required: true } },
+      responses: {
+        ...json("The claim as reviewed (ETag: its new version)"),
+        404: { description: "No such claim" },
+        409: {
+          description: "Someone saved the claim since the version you sent: `current` is the claim as it is now (their change)",
+          content: { "application/json": { schema: S.ConflictResponse } },
+        },
+      },
     }),
     async (c) => {
       const me = need(c, "analyst");
       const { id } = c.req.valid("param");
       const b = c.req.valid("json");
-      const { raw } = await getClaim(id);
-      const corrections: Record<string, unknown> = { ...(b.corrections ?? {}) };
-      if (b.action === "correct") {
-        // The corrected claim must still be a valid claim: the store's own range rule.
-        const after = applyCorrections(raw, corrections);
-        if (!(after.low <= after.value && after.value <= after.high))
-          throw new ApiError(400, "bad_request", `corrections: need low <= value <= high, got ${after.low} <= ${after.value} <= ${after.high}`);
+      const { raw, v } = await getClaim(id);
+      let version = b.version;
+      const ifMatch = c.req.header("if-match");
+      if (ifMatch !== undefined) {
+        const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+        if (!m) throw new ApiError(400, "bad_request", `If-Match: expected the claim's ETag such as "3", got ${ifMatch.slice(0, 40)}`);
+        const tag = Number(m[1]);
+        if (version !== undefined && version !== tag) throw new ApiError(400, "bad_request", `version ${version} and If-Match ${ifMatch} disagree`);
+        version = tag;
       }
-      const status = b.action === "confirm" ? "confirmed" : b.action === "correct" ? "corrected" : "rejected";
-      const saved = await reviews.reviewClaim(id, { status, corrections, note: b.note ?? null }, me.name);
+      let saved: ClaimReview;
+      try {
+        saved = await reviews.reviewClaim(
+          id,
+          { action: b.action, ...(b.corrections ? { corrections: b.corrections } : {}), ...(b.fields ? { undo: b.fields } : {}), ...(b.note !== undefined ? { note: b.note } : {}), ...(version !== undefined ? { version } : {}) },
+          me.name,
+          (f) => ((CORRECTABLE as readonly string[]).includes(f) ? machineValue(raw, f as CorrectableField) : undefined),
+          (corrections) => {
+            // The corrected claim must still be a valid claim: the store's own range rule.
+            const after = applyCorrections(raw, corrections);
+            if (!(after.low <= after.value && after.value <= after.high))
+              throw new ApiError(400, "bad_request", `corrections: need low <= value <= high, got ${after.low} <= ${after.value} <= ${after.high}`);
+          },
+        );
+      } catch (e) {
+        if (e instanceof ReviewRefused) throw new ApiError(400, "bad_request", e.message);
+        if (!(e instanceof ReviewConflict)) throw e;
+        // The other writer may be another process: the view catches up in the background, the answer is the store's.
+        if (building === 0 && (v.reviews.get(id)?.version ?? 0) !== (e.current?.version ?? 0)) void refresh().catch(() => undefined);
+        c.header("ETag", `"${e.current?.version ?? 0}"`);
+        return c.json(
+          { error: "conflict", message: e.message, current: { ...(await claimOut(raw, v, e.current)), audit: await reviews.auditFor("claim", String(id)) } },
+          409,
+        ) as never;
+      }
       // A first plain confirmation is applied to the view in place. While a rebuild is running it may or may not
       // have read this review yet, so then a rebuild is the only safe answer.
       const v0 = await view();
-      const v = building === 0 && v0.applyConfirm(saved) ? v0 : await refresh();
-      return c.json({ ...(await claimOut(raw, v)), audit: await reviews.auditFor("claim", String(id)) }, 200);
+      const nv = building === 0 && v0.applyConfirm(saved) ? v0 : await refresh();
+      c.header("ETag", `"${saved.version}"`);
+      return c.json({ ...(await claimOut(raw, nv, saved)), audit: await reviews.auditFor("claim", String(id)) }, 200);
     },
   );
 
@@ -460,7 +696,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       // Order: most doubts first, then claim id; the cursor is the position key [doubts, id] encoded as the id
       // of the last item plus its doubt count, so a review between pages does not skip anything still pending.
       const pending = [...v.claims.values()]
-        .filter((cl) => !v.reviews.has(cl.claim_id))
+        .filter((cl) => !isReviewed(v.reviews.get(cl.claim_id)))
         .map((cl) => ({ cl, d: doubt(cl).length }))
         .sort((a, b) => b.d - a.d || a.cl.claim_id - b.cl.claim_id);
       let start = 0;
@@ -472,7 +708,13 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         if (start < 0) start = pending.length;
       }
       const items = pending.slice(start, start + q.limit);
-      const out = await Promise.all(items.map((p) => claimOut(p.cl, v)));
+      // Each item says where it was read (title, outlet, date) so the analyst can judge it without opening it.
+      const out = await Promise.all(
+        items.map(async (p) => {
+          const a = v.articles.get(String(p.cl.article_id));
+          return { ...(await claimOut(p.cl, v)), article: { id: p.cl.article_id, title: a?.title ?? null, outlet: a?.outlet ?? null, published: a?.published ?? null } };
+        }),
+      );
       const last = items[items.length - 1];
       return c.json({ items: out, total: pending.length, next: start + q.limit < pending.length && last ? String(last.cl.claim_id) : null }, 200);
     },
@@ -636,7 +878,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         { action: "merge", target: inc.id, absorbed: gone.id },
         me.name,
         { [inc.id]: v.summary(inc), [gone.id]: v.summary(gone) },
-        { merged_into: inc.id, claims: [...inc.claims, ...gone.claims].length },
+        { merged_into: inc.id, absorbed: gone.id, claims: [...inc.claims, ...gone.claims].length },
       );
       await reviews.audit(me.name, "incident.merged_into", "incident", gone.id, { merged_into: inc.id });
       const nv = await refresh();
@@ -674,7 +916,11 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         // The larger part keeps the id, so look for every incident now holding one of the claims.
         .filter((x) => x.claims.some((k) => before.has(k)))
         .map((x) => nv.summary(x));
-      return c.json({ parts }, 200);
+      // The new part's id is known only now (the view was rebuilt with the split replayed): its own audit entry
+      // says where it came from, so both incidents' trails tell the story.
+      const created = parts.filter((p) => p.id !== inc.id).map((p) => p.id);
+      for (const n of created) await reviews.audit(me.name, "incident.split_from", "incident", n, { from: inc.id, claims: nv.incident(n)?.claims ?? keys });
+      return c.json({ parts, kept: parts.some((p) => p.id === inc.id) ? inc.id : null, created }, 200);
     },
   );
 
@@ -752,7 +998,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
           ...stats,
           incidents: v.summaries.length,
           aggregates: Object.keys(v.state.aggregates).length,
-          reviewed: v.reviews.size,
+          reviewed: [...v.reviews.values()].filter((r) => isReviewed(r)).length,
           view_built_at: v.builtAt,
           view_build_ms: Math.round(v.buildMs),
         },
@@ -821,13 +1067,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const me = need(c, "admin");
       const b = c.req.valid("json");
       let dir: string | null = null;
-      let input: string;
-      if (b.url) input = b.url;
-      else {
-        dir = mkdtempSync(path.join(tmpdir(), "toll-upload-"));
-        input = path.join(dir, path.basename(b.filename ?? "upload.txt"));
-        writeFileSync(input, b.content_base64 !== undefined ? Buffer.from(b.content_base64, "base64") : (b.content ?? ""));
-      }
+      let input: string = b.url ?? "";
       const errors: string[] = [];
       const sink = new Writable({ write: (_c, _e, cb) => cb() });
       const errSink = new Writable({
@@ -837,9 +1077,15 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         },
       });
       try {
+        if (!b.url) {
+          // Inside the try: a write that fails still removes the folder (a filename of ".." left one per call).
+          dir = mkdtempSync(path.join(opts.uploadTmpDir ?? tmpdir(), "toll-upload-"));
+          input = path.join(dir, uploadName(b.filename));
+          writeFileSync(input, b.content_base64 !== undefined ? Buffer.from(b.content_base64, "base64") : (b.content ?? ""));
+        }
         // runIngest closes the store it opens: hand it this one with close() disabled.
         const shared: Store = Object.assign(Object.create(Object.getPrototypeOf(store) as object) as Store, store, { close: async () => undefined });
-        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared });
+        const summary = await runIngest([input], { quiet: true, gazetteer: opts.gazetteer ?? true, allowPrivateUrls: opts.allowPrivateUrls ?? false, opaqueNetworkErrors: true }, { out: sink, err: errSink, isTTY: false }, { openStore: async () => shared });
         await reviews.audit(me.name, "ingest", "article", b.url ?? b.filename ?? "upload", { ...summary, errors });
         await refresh();
         return c.json({ ...summary, errors }, 200);
@@ -894,6 +1140,15 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   }
 
   return { app, refresh, view, rebuilds: () => rebuilds, reviews };
+}
+
+/**
+ * The uploaded file's name as written to disk: its last path part, only safe characters, never "." or ".." (or
+ * empty). The readers sniff the kind from the content; the extension only helps.
+ */
+export function uploadName(filename: string | undefined): string {
+  const base = path.basename((filename ?? "").replaceAll("\\", "/")).replace(/[^\w.-]/g, "_").slice(0, 200);
+  return /^\.*$/.test(base) ? "upload.txt" : base;
 }
 
 function weekStart(day: string): string {

@@ -137,12 +137,194 @@ describe("dashboard in Chromium", { skip }, () => {
     await page.screenshot({ path: path.join(artifacts, "article-corrected.png"), fullPage: true });
   });
 
+  /** Errors the browser logs for answers a test asked for (a 409 of a stale write, a 404 of a mistyped id). */
+  const expectedHttpErrors = (...statuses: number[]) => {
+    const re = new RegExp(`status of (?:${statuses.join("|")})\\b`);
+    for (let i = errors.length - 1; i >= 0; i--) if (re.test(errors[i] ?? "")) errors.splice(i, 1);
+  };
+
+  /** axe-core run in the page on one part of it (evaluate is not subject to the page's CSP). */
+  const axe = async (selector: string) => {
+    const { readFileSync } = await import("node:fs");
+    const { createRequire } = await import("node:module");
+    const src = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    await page.evaluate(src);
+    const violations = await page.evaluate(async (sel) => {
+      const r = await (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run({ include: [sel] });
+      return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    }, selector);
+    assert.deepEqual(violations, [], `axe on ${selector}`);
+  };
+
+  /** The seed article and its "43 civilians … killed" claim (the one these tests correct). */
+  const seedClaim = async () => {
+    const articles = (await (await page.request.get(`${base}/api/articles?q=Mousawi`)).json()) as { items: { id: number }[] };
+    const seed = articles.items[0]!;
+    const a = (await (await page.request.get(`${base}/api/articles/${seed.id}`)).json()) as { claims: { id: number; value: number; metric: string }[] };
+    const c = a.claims.find((x) => x.value === 43 && x.metric === "killed");
+    assert.ok(c, "the seed's 43 killed");
+    return { article: seed.id, id: c.id };
+  };
+
+  it("two corrections of different fields both survive a reload and a confirm; undo restores the machine's value", async () => {
+    const seed = await seedClaim();
+    const claimIn = async () => {
+      await page.goto(`${base}/#/article/${seed.article}`);
+      await page.reload();
+      await page.waitForSelector(".text mark.hl");
+      return page.locator(`#claim-${seed.id}`);
+    };
+    let card = await claimIn();
+    const machineVictims = (await card.locator("dt:text-is('victims') + dd").innerText()).trim();
+    const victims = machineVictims === "children" ? "women" : "children";
+    // `e`-free path first: the Correct button opens the form with focus inside it; Esc closes it.
+    await card.getByRole("button", { name: "Correct", exact: true }).click();
+    await page.waitForFunction(() => Boolean(document.activeElement?.closest("form.review-form")), undefined, { timeout: 3000 });
+    await axe("form.review-form");
+    await page.keyboard.press("Escape");
+    await card.locator("form.review-form").waitFor({ state: "detached" });
+    // First correction: victims, from the fixed vocabulary.
+    await card.getByRole("button", { name: "Correct", exact: true }).click();
+    await card.locator("select[name=victims]").selectOption(victims);
+    await card.getByRole("button", { name: "Save correction" }).click();
+    await card.locator("form.review-form").waitFor({ state: "detached" });
+    // Second correction: another field; a non-number is refused with a human message first.
+    await card.getByRole("button", { name: "Correct", exact: true }).click();
+    await card.getByLabel("value", { exact: true }).fill("forty");
+    await card.getByRole("button", { name: "Save correction" }).click();
+    assert.match(await card.locator("form [role=alert]").innerText(), /value: enter a whole number of people/);
+    await card.getByLabel("value", { exact: true }).fill("43");
+    await card.getByLabel("high", { exact: true }).fill("45");
+    await card.getByLabel("source", { exact: true }).fill("Iraqi army officer (analyst)");
+    await card.getByRole("button", { name: "Save correction" }).click();
+    await card.locator("form.review-form").waitFor({ state: "detached", timeout: 3000 }).catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${await card.locator("form [role=alert]").innerText()}`);
+    });
+
+    card = await claimIn();
+    const dd = (f: string) => card.locator(`dt:text-is('${f}') + dd`);
+    assert.match(await dd("victims").innerText(), new RegExp(`^${victims}.*machine: ${machineVictims}`));
+    assert.match(await dd("source").innerText(), /^Iraqi army officer \(analyst\)/);
+    await card.getByRole("button", { name: "Confirm" }).click();
+    await card.locator(".badge.confirmed").waitFor();
+    card = await claimIn();
+    await card.locator(".badge.confirmed").waitFor();
+    assert.match(await dd("victims").innerText(), new RegExp(`^${victims}`), "confirm kept the first correction");
+    assert.match(await dd("source").innerText(), /^Iraqi army officer/, "confirm kept the second correction");
+
+    // Undo restores the machine's value of that field only.
+    await card.getByRole("button", { name: "Undo correction of victims" }).click();
+    await dd("victims").filter({ hasNotText: "machine:" }).waitFor();
+    assert.equal((await dd("victims").innerText()).trim(), machineVictims);
+    assert.match(await dd("source").innerText(), /^Iraqi army officer/);
+
+    // The card's trail: each step with before → after.
+    const trail = card.locator(".audit li");
+    await trail.filter({ hasText: "undid a correction of" }).waitFor();
+    const text = (await trail.allInnerTexts()).join("\n");
+    assert.match(text, new RegExp(`victims: ${machineVictims} → ${victims}`), "the machine's value is the first before");
+    assert.match(text, /source: .* → Iraqi army officer \(analyst\)/);
+    assert.match(text, /status: corrected → confirmed/);
+    assert.match(text, new RegExp(`victims: ${victims} → ${machineVictims}`));
+    await page.screenshot({ path: path.join(artifacts, "claim-corrections.png"), fullPage: true });
+  });
+
+  it("a stale second writer sees the other's change (409) and keeps their own edit", async () => {
+    const { article, id } = await seedClaim();
+    await page.goto(`${base}/#/article/${article}`);
+    await page.reload();
+    await page.waitForSelector(".text mark.hl");
+    const card = page.locator(`#claim-${id}`);
+    await card.getByRole("button", { name: "Correct", exact: true }).click();
+    await card.getByLabel("method", { exact: true }).fill("airstrike (analyst A)");
+    // Meanwhile someone else saves the claim (same account here; another tab or analyst alike).
+    const me = (await (await page.request.get(`${base}/api/me`)).json()) as { csrf: string };
+    const now = (await (await page.request.get(`${base}/api/claims/${id}`)).json()) as { version: number };
+    const other = await page.request.post(`${base}/api/claims/${id}/review`, {
+      headers: { "x-csrf-token": me.csrf, origin: base },
+      data: { action: "correct", corrections: { perpetrator: "US-led coalition (analyst B)" }, version: now.version },
+    });
+    assert.equal(other.status(), 200, await other.text());
+    await card.getByRole("button", { name: "Save correction" }).click();
+    const alert = card.locator("form [role=alert]");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /was changed by ann/);
+    assert.match(await alert.innerText(), /perpetrator .* → US-led coalition \(analyst B\)/);
+    assert.equal(await card.getByLabel("method", { exact: true }).inputValue(), "airstrike (analyst A)", "own edit kept");
+    assert.equal(await card.getByLabel("perpetrator", { exact: true }).inputValue(), "US-led coalition (analyst B)", "their change shown");
+    await page.screenshot({ path: path.join(artifacts, "claim-conflict.png"), fullPage: true });
+    await card.getByRole("button", { name: "Save correction" }).click();
+    await card.locator("form.review-form").waitFor({ state: "detached" });
+    const saved = (await (await page.request.get(`${base}/api/claims/${id}`)).json()) as { method: string; perpetrator: string };
+    assert.equal(saved.method, "airstrike (analyst A)");
+    assert.equal(saved.perpetrator, "US-led coalition (analyst B)", "neither write lost");
+    expectedHttpErrors(409);
+  });
+
+  it("the audit page shows who, when, before → after, and links to the record", async () => {
+    await page.goto(`${base}/#/audit`);
+    await page.waitForSelector(".audit.global li");
+    const first = page.locator(".audit.global li").filter({ hasText: "method:" }).first();
+    const entry = await first.innerText();
+    assert.match(entry, /^\S+ \S+ ann corrected claim \d+ /);
+    assert.match(entry, /method: \S+ → airstrike \(analyst A\)/);
+    await axe(".audit.global");
+    await page.screenshot({ path: path.join(artifacts, "audit.png"), fullPage: true });
+    await first.locator('a[href^="#/claim/"]').click();
+    await page.waitForSelector("#claim-h");
+    assert.match(await page.locator("article.claim dt:text-is('method') + dd").innerText(), /airstrike \(analyst A\)/);
+  });
+
+  it("merge asks first and refuses an unknown id in place; split links the new incident", async () => {
+    const list = (await (await page.request.get(`${base}/api/incidents?limit=100&sort=claims`)).json()) as { items: { id: string; claims: number }[] };
+    const [a, b] = list.items;
+    assert.ok(a && b);
+    await page.goto(`${base}/#/incident/${a.id}`);
+    await page.waitForSelector("#incident-h");
+    await page.getByLabel("Merge incident").fill("inc_doesnotexist1");
+    await page.getByRole("button", { name: "Merge into this…" }).click();
+    await page.locator(".incident-actions ~ [role=alert]").filter({ hasText: "No incident inc_doesnotexist1" }).waitFor();
+    assert.equal(await page.locator("#incident-h").count(), 1, "the incident page stays");
+    await page.getByLabel("Merge incident").fill("not an id");
+    await page.getByRole("button", { name: "Merge into this…" }).click();
+    await page.locator("[role=alert]").filter({ hasText: "is not an incident id" }).waitFor();
+    await page.getByLabel("Merge incident").fill(b.id);
+    await page.getByRole("button", { name: "Merge into this…" }).click();
+    await page.locator(".confirm-merge").waitFor();
+    await axe(".incident-actions");
+    assert.equal((await (await page.request.get(`${base}/api/incidents/${b.id}`)).json() as { id: string }).id, b.id, "nothing merged before the confirmation");
+    await page.getByRole("button", { name: `Yes, merge ${b.id}` }).click();
+    await page.locator("[role=status]").filter({ hasText: `Merged ${b.id}` }).waitFor();
+    // Split the first selected claim out: the message links the new incident.
+    await page.locator('input[type=checkbox][aria-label^="Select claim"]').first().check();
+    await page.getByRole("button", { name: /Split selected claims out/ }).click();
+    const done = page.locator("[role=status]").filter({ hasText: "moved to the new incident" });
+    await done.waitFor();
+    const link = done.locator('a[href^="#/incident/"]');
+    const newId = (await link.innerText()).trim();
+    assert.match(newId, /^inc_/);
+    await page.screenshot({ path: path.join(artifacts, "incident-split.png"), fullPage: true });
+    await link.click();
+    await page.waitForFunction((id) => document.querySelector(".meta code")?.textContent === id, newId);
+    await page.locator(".audit li").filter({ hasText: "created by a split" }).waitFor();
+    expectedHttpErrors(404);
+  });
+
   it("the review queue moves with j/k and confirms with c", async () => {
     await page.goto(`${base}/#/review`);
     await page.waitForSelector(".queue li.active");
     const first = await page.locator(".queue li.active").innerText();
     await page.keyboard.press("j");
     assert.notEqual(await page.locator(".queue li.active").innerText(), first);
+    // Each item says where it was read and what kind of figure it is.
+    assert.match(await page.locator(".queue li.active .source-line").innerText(), /— .+, (?:\d{4}-\d\d-\d\d|undated)/);
+    assert.match(await page.locator(".queue li.active").innerText(), /one incident|running total/);
+    // `e` opens the correction form with focus inside it; Esc closes it and the keys work again.
+    await page.keyboard.press("e");
+    await page.locator("form.review-form").waitFor();
+    await page.waitForFunction(() => Boolean(document.activeElement?.closest("form.review-form")), undefined, { timeout: 3000 });
+    await page.keyboard.press("Escape");
+    await page.locator("form.review-form").waitFor({ state: "detached" });
     const countText = async () => (await page.locator("#queue-h + p").innerText()).match(/^(\d+)/)?.[1];
     const n = await countText();
     await page.keyboard.press("c");

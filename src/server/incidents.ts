@@ -23,29 +23,10 @@ import { fold } from "../reconcile/normalize.ts";
 import type { ClaimReview, IncidentAction, ReviewStore } from "../store/review.ts";
 import type { Store, StoredClaim } from "../store/types.ts";
 import { KyselyStore } from "../store/store.ts";
+import { CORRECTABLE_FIELDS } from "./schemas.ts";
 
 /** Fields an analyst may correct, flat (the API's `corrections` object). */
-export const CORRECTABLE = [
-  "metric",
-  "victims",
-  "victims_text",
-  "value",
-  "low",
-  "high",
-  "qualifier",
-  "scope",
-  "historical",
-  "period_start",
-  "period_end",
-  "place",
-  "country",
-  "lat",
-  "lon",
-  "perpetrator",
-  "method",
-  "source",
-  "certainty",
-] as const;
+export const CORRECTABLE = CORRECTABLE_FIELDS;
 export type CorrectableField = (typeof CORRECTABLE)[number];
 
 /** The machine's value of a correctable field. */
@@ -86,6 +67,11 @@ export function applyCorrections<T extends Claim>(c: T, corrections: Record<stri
     }
   }
   return out;
+}
+
+/** A claim counts as reviewed unless it has no review or every correction of it was undone (status pending). */
+export function isReviewed(r: ClaimReview | undefined | null): boolean {
+  return r !== undefined && r !== null && r.status !== "pending";
 }
 
 /** How unsure the machine is about a claim: >0 means "look at this" (vague, hedged, weak certainty). */
@@ -245,7 +231,7 @@ export class IncidentView {
     let reviewed = 0;
     for (const k of inc.claims) {
       const id = this.keyToId.get(k);
-      if (id !== undefined && this.reviews.has(id)) reviewed++;
+      if (id !== undefined && isReviewed(this.reviews.get(id))) reviewed++;
     }
     let illustrative = false;
     for (const a of inc.articles) if (this.articles.get(a)?.illustrative) illustrative = true;

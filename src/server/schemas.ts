@@ -36,6 +36,22 @@ export const IdParam = z.object({
     .openapi({ param: { name: "id", in: "path" }, example: 1 }),
 });
 
+/**
+ * A claim's id in the path: the `id` (equal to `claim_id`) every claim the API returns carries. The extraction's own
+ * per-article id ("c4") is `local_id`: it repeats across articles, so it cannot name a claim here.
+ */
+export const ClaimIdParam = z.object({
+  id: z.coerce
+    .number({ error: "id must be the claim's numeric id (`id` or `claim_id` in any claim list), not its local_id such as c4" })
+    .int("id must be a whole number (the claim's `id`)")
+    .positive("id must be positive")
+    .openapi({
+      param: { name: "id", in: "path" },
+      example: 4,
+      description: "The claim's `id` as every claim list gives it (the same number as `claim_id`; not `local_id`).",
+    }),
+});
+
 export const IncidentIdParam = z.object({
   id: z
     .string()
@@ -126,6 +142,13 @@ export const UserBody = z.object({
   password: z.string().min(8, "password must be at least 8 characters").max(1024),
 });
 
+export const UserNameParam = z.object({
+  name: z
+    .string()
+    .regex(/^[\w.@-]{1,64}$/, "name: letters, digits, _ . @ - (at most 64)")
+    .openapi({ param: { name: "name", in: "path" }, example: "ada" }),
+});
+
 export const TokenBody = z.object({ name: z.string().min(1).max(100) });
 
 export const IngestBody = z
@@ -134,6 +157,7 @@ export const IngestBody = z
     filename: z
       .string()
       .regex(/^[\w.-]{1,200}$/, "filename: letters, digits, _ . - only")
+      .refine((f) => !/^\.+$/.test(f), "filename: must name a file (not . or ..)")
       .optional()
       .openapi({ description: "Name of the uploaded file (its extension helps detect the kind)." }),
     content: z.string().max(20_000_000).optional().openapi({ description: "The file's text (UTF-8)." }),
@@ -144,24 +168,68 @@ export const IngestBody = z
     path: ["url"],
   });
 
+/** The fields an analyst may correct (src/server/incidents.ts CORRECTABLE, kept here so schemas import no server code). */
+export const CORRECTABLE_FIELDS = [
+  "metric",
+  "victims",
+  "victims_text",
+  "victim_name",
+  "value",
+  "low",
+  "high",
+  "qualifier",
+  "scope",
+  "historical",
+  "period_start",
+  "period_end",
+  "place",
+  "country",
+  "lat",
+  "lon",
+  "perpetrator",
+  "perpetrator_certainty",
+  "method",
+  "source",
+  "certainty",
+] as const;
+
+export const SCOPES = ["incident", "cumulative"] as const;
+
+const count = (name: string) =>
+  z
+    .number({ error: `${name} must be a whole number of people (0 or more)` })
+    .int(`${name} must be a whole number of people`)
+    .min(0, `${name} must be 0 or more`)
+    .max(Number.MAX_SAFE_INTEGER, `${name} is too large`);
+
 export const Corrections = z
   .object({
     metric: z.enum(METRICS),
     victims: z.enum(VICTIM_GROUPS),
     victims_text: z.string().max(500).nullable(),
-    value: z.number().int().min(0),
-    low: z.number().int().min(0),
-    high: z.number().int().min(0),
+    victim_name: z.string().max(200).nullable(),
+    value: count("value"),
+    low: count("low"),
+    high: count("high"),
     qualifier: z.enum(QUALIFIERS),
-    scope: z.enum(["incident", "cumulative"]),
+    scope: z.enum(SCOPES),
     historical: z.boolean(),
     period_start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "period_start must be YYYY-MM-DD").nullable(),
     period_end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "period_end must be YYYY-MM-DD").nullable(),
     place: z.string().max(200).nullable(),
     country: z.string().regex(/^[A-Z]{2}$/, "country must be an upper-case ISO 3166-1 alpha-2 code").nullable(),
-    lat: z.number().min(-90).max(90).nullable(),
-    lon: z.number().min(-180).max(180).nullable(),
+    lat: z
+      .number({ error: "lat must be a number of degrees between -90 and 90" })
+      .min(-90, "lat must be between -90 and 90")
+      .max(90, "lat must be between -90 and 90")
+      .nullable(),
+    lon: z
+      .number({ error: "lon must be a number of degrees between -180 and 180" })
+      .min(-180, "lon must be between -180 and 180")
+      .max(180, "lon must be between -180 and 180")
+      .nullable(),
     perpetrator: z.string().max(200).nullable(),
+    perpetrator_certainty: z.enum(CERTAINTIES).nullable(),
     method: z.string().max(200).nullable(),
     source: z.string().max(200).nullable(),
     certainty: z.enum(CERTAINTIES).nullable(),
@@ -171,9 +239,26 @@ export const Corrections = z
 
 export const ReviewBody = z
   .object({
-    action: z.enum(["confirm", "correct", "reject"]),
+    action: z.enum(["confirm", "correct", "reject", "undo"]).openapi({
+      description:
+        "confirm / reject keep the corrections made so far; correct adds to them (a field set back to the machine's value drops its correction); undo drops the corrections of `fields`.",
+    }),
     corrections: Corrections.optional(),
+    fields: z
+      .array(z.enum(CORRECTABLE_FIELDS))
+      .min(1, "fields must name at least one corrected field")
+      .optional()
+      .openapi({ description: "undo: the fields whose correction is dropped (the machine's value shows again)." }),
     note: z.string().max(2000).optional(),
+    version: z
+      .number({ error: "version must be the number the claim's `version` showed" })
+      .int()
+      .min(0)
+      .optional()
+      .openapi({
+        description:
+          "The claim's `version` when you read it (0: never reviewed). If someone saved since, the answer is 409 with the claim as it is now. Also accepted as an If-Match header (the ETag of GET /api/claims/{id}).",
+      }),
   })
   .refine((b) => b.action !== "correct" || (b.corrections && Object.keys(b.corrections).length > 0), {
     message: "correct needs at least one field in corrections",
@@ -182,6 +267,10 @@ export const ReviewBody = z
   .refine((b) => b.action === "correct" || b.corrections === undefined, {
     message: "corrections are only allowed with action correct",
     path: ["corrections"],
+  })
+  .refine((b) => (b.action === "undo") === (b.fields !== undefined), {
+    message: "undo needs fields (and only undo takes them)",
+    path: ["fields"],
   });
 
 export const MergeBody = z.object({
@@ -214,6 +303,14 @@ export const ErrorResponse = z
     issues: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
   })
   .openapi("Error");
+
+export const ConflictResponse = z
+  .object({
+    error: z.literal("conflict"),
+    message: z.string(),
+    current: z.any().openapi({ description: "The claim as it is now (with its review, version and audit trail)." }),
+  })
+  .openapi("Conflict");
 
 export const PageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), next: z.string().nullable() }).openapi(name);

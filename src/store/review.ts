@@ -3,15 +3,22 @@
 // through `change()`, which writes the row and its audit entry in one transaction: there is no write path
 // that skips the audit trail, and nothing here deletes a reviewed record (reviews are replaced, with the old
 // value in the audit entry's `before`).
+//
+// A claim's review is field-level and accumulates: `corrections` maps each corrected field to the analyst's latest
+// value (the machine's stays in the claims row), a later correction adds to it, confirming or rejecting keeps it,
+// and undoing a field drops it (the machine's value shows again). Every write raises the row's `version`; a writer
+// that sends the version it read is refused with ReviewConflict when someone else wrote in between.
 import { sql } from "kysely";
 import type { ColumnType, Generated, Transaction , Kysely} from "kysely";
 import type { Database } from "./schema.ts";
 import { KyselyStore } from "./store.ts";
+import { retryBusy } from "./errors.ts";
 import type { Store } from "./types.ts";
 
 export const ROLES = ["viewer", "analyst", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-export const REVIEW_STATUSES = ["confirmed", "corrected", "rejected"] as const;
+/** `pending`: every correction was undone and nothing else was decided, so the claim is back in the queue. */
+export const REVIEW_STATUSES = ["confirmed", "corrected", "rejected", "pending"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 interface UsersTable {
@@ -44,6 +51,7 @@ interface ClaimReviewsTable {
   note: string | null;
   reviewer: string;
   reviewed_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 interface IncidentActionsTable {
   id: Generated<number>;
@@ -89,7 +97,49 @@ export interface ClaimReview {
   note: string | null;
   reviewer: string;
   reviewed_at: string;
+  /** Raised by every write; send it back (`version` or If-Match) so a stale write is refused, not applied. */
+  version: number;
 }
+
+export type ReviewAction = "confirm" | "correct" | "reject" | "undo";
+
+/** One write of a claim's review (see reviewClaim). */
+export interface ReviewRequest {
+  action: ReviewAction;
+  /** correct: field → the analyst's value (added to the earlier corrections). */
+  corrections?: Record<string, unknown>;
+  /** undo: the fields whose correction is dropped. */
+  undo?: readonly string[];
+  /** Replaces the review's note when given; otherwise the earlier note stays. */
+  note?: string | null;
+  /** The version the writer read (0: no review yet). Absent: the write merges into whatever is current. */
+  version?: number;
+}
+
+/** A stale write: `current` is the review as it is now (someone else's change), null if there is none. */
+export class ReviewConflict extends Error {
+  constructor(
+    readonly current: ClaimReview | null,
+    sent: number,
+  ) {
+    super(
+      current
+        ? `claim ${current.claim_id} was changed by ${current.reviewer} at ${current.reviewed_at} (version ${current.version}; you sent ${sent}): look at the current values and save again`
+        : `the claim has no review (version 0) but you sent version ${sent}: look at the current values and save again`,
+    );
+  }
+}
+
+/** A review write that makes no sense for the claim as it is (undo of a field that is not corrected). */
+export class ReviewRefused extends Error {}
+
+/** What one audited review write changed: the status and, per field, the value shown before and after. */
+export interface ReviewChange {
+  status: ReviewStatus | null;
+  fields: Record<string, unknown>;
+}
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export type IncidentAction =
   | { id: number; action: "merge"; target: string; absorbed: string; actor: string; at: string }
@@ -108,12 +158,81 @@ export interface AuditEntry {
 
 type Trx = Transaction<ReviewDatabase>;
 
+export interface ApiTokenInfo {
+  id: number;
+  user_id: number;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Ends a user's sessions and, with `tokens`, revokes the live API tokens; returns how many of each. */
+async function endCredentials(trx: Trx, userId: number, tokens: boolean): Promise<{ sessions: number; tokens: number }> {
+  const s = await trx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+  let t = 0;
+  if (tokens) {
+    const r = await trx
+      .updateTable("api_tokens")
+      .set({ revoked_at: new Date().toISOString() })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    t = Number(r.numUpdatedRows);
+  }
+  return { sessions: Number(s.numDeletedRows), tokens: t };
+}
+
 function parse(v: string | null): unknown {
   return v === null ? null : JSON.parse(v);
 }
 
 function toUser(r: { id: number; name: string; role: Role; created_at: string; disabled: number }): User {
   return { id: r.id, name: r.name, role: r.role, created_at: r.created_at, disabled: Boolean(r.disabled) };
+}
+
+/** A conditional write found the row changed under it. */
+class LostRace extends Error {
+  constructor(
+    readonly current: ClaimReview | null,
+    readonly read: number,
+  ) {
+    super("lost race");
+  }
+}
+
+function toReview(r: {
+  claim_id: number;
+  status: ReviewStatus;
+  corrections: string;
+  note: string | null;
+  reviewer: string;
+  reviewed_at: string;
+  version: number;
+}): ClaimReview {
+  return { ...r, corrections: parse(r.corrections) as Record<string, unknown>, version: Number(r.version) };
+}
+
+async function readReview(db: Kysely<ReviewDatabase> | Trx, claimId: number): Promise<ClaimReview | null> {
+  const r = await db.selectFrom("claim_reviews").selectAll().where("claim_id", "=", claimId).executeTakeFirst();
+  return r ? toReview(r) : null;
+}
+
+async function insertAudit(
+  trx: Trx,
+  entry: { actor: string; action: string; entity: string; entity_id: string; before: unknown; after: unknown },
+): Promise<void> {
+  await trx
+    .insertInto("audit_log")
+    .values({
+      at: new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entity_id,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
 }
 
 export class ReviewStore {
@@ -131,22 +250,11 @@ export class ReviewStore {
     entry: { actor: string; action: string; entity: string; entity_id: string; before: unknown; after: unknown },
     write: (trx: Trx) => Promise<T>,
   ): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
+    return retryBusy(() => this.db.transaction().execute(async (trx) => {
       const out = await write(trx);
-      await trx
-        .insertInto("audit_log")
-        .values({
-          at: new Date().toISOString(),
-          actor: entry.actor,
-          action: entry.action,
-          entity: entry.entity,
-          entity_id: entry.entity_id,
-          before: entry.before === undefined ? null : JSON.stringify(entry.before),
-          after: entry.after === undefined ? null : JSON.stringify(entry.after),
-        })
-        .execute();
+      await insertAudit(trx, entry);
       return out;
-    });
+    }));
   }
 
   // ---- users -------------------------------------------------------------------------------------------
@@ -166,11 +274,70 @@ export class ReviewStore {
     );
   }
 
-  async setPassword(name: string, passwordHash: string, actor: string): Promise<void> {
+  /**
+   * A new password ends every session of the user and revokes every API token: a reset is what an operator does
+   * when a password may be known to someone else, and the old credentials must not outlive it.
+   */
+  async setPassword(name: string, passwordHash: string, actor: string): Promise<{ sessions: number; tokens: number }> {
+    const u = await this.userByName(name);
+    if (!u) throw new Error(`no user ${name}`);
+    const ended = { sessions: 0, tokens: 0 };
     await this.change(
-      { actor, action: "user.password", entity: "user", entity_id: name, before: null, after: null },
-      (trx) => trx.updateTable("users").set({ password_hash: passwordHash }).where("name", "=", name).execute(),
+      { actor, action: "user.password", entity: "user", entity_id: name, before: null, after: ended },
+      async (trx) => {
+        await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", u.id).execute();
+        Object.assign(ended, await endCredentials(trx, u.id, true));
+      },
     );
+    return ended;
+  }
+
+  /** Disables (or enables) a user; disabling ends the user's sessions (tokens stop working while disabled). */
+  async setDisabled(name: string, disabled: boolean, actor: string): Promise<User> {
+    const u = await this.userByName(name);
+    if (!u) throw new Error(`no user ${name}`);
+    await this.change(
+      { actor, action: disabled ? "user.disable" : "user.enable", entity: "user", entity_id: name, before: { disabled: u.disabled }, after: { disabled } },
+      async (trx) => {
+        await trx.updateTable("users").set({ disabled: disabled ? 1 : 0 }).where("id", "=", u.id).execute();
+        if (disabled) await endCredentials(trx, u.id, false);
+      },
+    );
+    return { ...toUser({ ...u, disabled: disabled ? 1 : 0 }) };
+  }
+
+  async listTokens(userId: number): Promise<ApiTokenInfo[]> {
+    return this.db
+      .selectFrom("api_tokens")
+      .select(["id", "user_id", "name", "created_at", "revoked_at"])
+      .where("user_id", "=", userId)
+      .orderBy("id")
+      .execute();
+  }
+
+  /** Revokes one token (by id) or, with `tokenId` undefined, every live token of the user; returns how many. */
+  async revokeTokens(userId: number, tokenId: number | undefined, actor: string, userName: string): Promise<number> {
+    let n = 0;
+    await this.change(
+      { actor, action: "token.revoke", entity: "user", entity_id: userName, before: null, after: tokenId === undefined ? { all: true } : { token: tokenId } },
+      async (trx) => {
+        let q = trx.updateTable("api_tokens").set({ revoked_at: new Date().toISOString() }).where("user_id", "=", userId).where("revoked_at", "is", null);
+        if (tokenId !== undefined) q = q.where("id", "=", tokenId);
+        const r = await q.executeTakeFirst();
+        n = Number(r.numUpdatedRows);
+      },
+    );
+    return n;
+  }
+
+  async tokenById(id: number): Promise<ApiTokenInfo | null> {
+    const r = await this.db.selectFrom("api_tokens").select(["id", "user_id", "name", "created_at", "revoked_at"]).where("id", "=", id).executeTakeFirst();
+    return r ?? null;
+  }
+
+  async userById(id: number): Promise<User | null> {
+    const r = await this.db.selectFrom("users").select(["id", "name", "role", "created_at", "disabled"]).where("id", "=", id).executeTakeFirst();
+    return r ? toUser(r) : null;
   }
 
   async userByName(name: string): Promise<(User & { password_hash: string }) | null> {
@@ -254,43 +421,125 @@ export class ReviewStore {
 
   // ---- claim reviews -------------------------------------------------------------------------------------
 
+  /**
+   * Writes one review action on a claim, with its audit entry, in one transaction. `machine(field)` is the machine's
+   * value of a field: a correction back to it drops the correction, and the audit entry's `before` of a field never
+   * corrected is it. `check` sees the corrections as they will be and may throw to refuse them. Throws
+   * ReviewConflict when `req.version` is not the stored version (or another write lands first), ReviewRefused for
+   * an undo of a field that is not corrected.
+   */
   async reviewClaim(
     claimId: number,
-    review: { status: ReviewStatus; corrections: Record<string, unknown>; note: string | null },
+    req: ReviewRequest,
     actor: string,
+    machine: (field: string) => unknown,
+    check?: (corrections: Record<string, unknown>) => void,
   ): Promise<ClaimReview> {
-    const before = await this.reviewFor(claimId);
+    // Without a version the caller asked for a merge into whatever is current, so a lost race is retried on the
+    // new row; with one, a lost race is exactly the stale write the version is there to refuse.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction().execute((trx) => this.writeReview(trx, claimId, req, actor, machine, check));
+      } catch (e) {
+        if (!(e instanceof LostRace) || attempt >= 4) throw e instanceof LostRace ? new ReviewConflict(e.current, req.version ?? e.read) : e;
+        if (req.version !== undefined) throw new ReviewConflict(e.current, req.version);
+      }
+    }
+  }
+
+  private async writeReview(
+    trx: Trx,
+    claimId: number,
+    req: ReviewRequest,
+    actor: string,
+    machine: (field: string) => unknown,
+    check?: (corrections: Record<string, unknown>) => void,
+  ): Promise<ClaimReview> {
+    const cur = await readReview(trx, claimId);
+    const read = cur?.version ?? 0;
+    if (req.version !== undefined && req.version !== read) throw new ReviewConflict(cur, req.version);
+    const shown = (f: string) => (cur && f in cur.corrections ? cur.corrections[f] : machine(f));
+    const corrections: Record<string, unknown> = { ...(cur?.corrections ?? {}) };
+    const before: ReviewChange = { status: cur?.status ?? null, fields: {} };
+    const after: ReviewChange = { status: null, fields: {} };
+    if (req.action === "correct") {
+      for (const [f, v] of Object.entries(req.corrections ?? {})) {
+        if (sameValue(shown(f), v)) continue;
+        before.fields[f] = shown(f);
+        after.fields[f] = v;
+        // Back to the machine's value is an undo of that field, not a correction equal to it.
+        if (sameValue(machine(f), v)) delete corrections[f];
+        else corrections[f] = v;
+      }
+    } else if (req.action === "undo") {
+      for (const f of req.undo ?? []) {
+        if (!(f in corrections)) throw new ReviewRefused(`undo: ${f} is not corrected on claim ${claimId}`);
+        before.fields[f] = corrections[f];
+        after.fields[f] = machine(f);
+        delete corrections[f];
+      }
+    }
+    check?.(corrections);
+    const corrected = Object.keys(corrections).length > 0;
+    const status: ReviewStatus =
+      req.action === "confirm"
+        ? "confirmed"
+        : req.action === "reject"
+          ? "rejected"
+          : req.action === "correct"
+            ? corrected
+              ? "corrected"
+              : cur && cur.status !== "corrected"
+                ? cur.status
+                : "pending"
+            : // undo: a correction was the only decision; without any left the claim is back in the queue.
+              cur && (cur.status !== "corrected" || corrected)
+              ? cur.status
+              : "pending";
+    after.status = status;
     const next: ClaimReview = {
       claim_id: claimId,
-      status: review.status,
-      corrections: review.corrections,
-      note: review.note,
+      status,
+      corrections,
+      note: req.note !== undefined ? req.note : (cur?.note ?? null),
       reviewer: actor,
       reviewed_at: new Date().toISOString(),
+      version: read + 1,
     };
-    await this.change(
-      { actor, action: `claim.${review.status === "corrected" ? "correct" : review.status === "confirmed" ? "confirm" : "reject"}`, entity: "claim", entity_id: String(claimId), before, after: next },
-      async (trx) => {
-        const values = { ...next, corrections: JSON.stringify(next.corrections) };
-        // Upsert: the latest review is the one in force; the earlier ones are in the audit trail.
-        await trx
-          .insertInto("claim_reviews")
-          .values(values)
-          .onConflict((oc) => oc.column("claim_id").doUpdateSet(values))
-          .execute();
-      },
-    );
+    const values = { ...next, corrections: JSON.stringify(corrections) };
+    let written: bigint;
+    if (cur) {
+      // Only if nobody wrote since this transaction read the row: on PostgreSQL a concurrent writer's commit makes
+      // the condition fail here rather than being overwritten.
+      const r = await trx.updateTable("claim_reviews").set(values).where("claim_id", "=", claimId).where("version", "=", read).executeTakeFirst();
+      written = r.numUpdatedRows;
+    } else {
+      const r = await trx
+        .insertInto("claim_reviews")
+        .values(values)
+        .onConflict((oc) => oc.column("claim_id").doNothing())
+        .executeTakeFirst();
+      written = r.numInsertedOrUpdatedRows ?? 0n;
+    }
+    if (written === 0n) throw new LostRace(await readReview(trx, claimId), read);
+    await insertAudit(trx, {
+      actor,
+      action: `claim.${req.action}`,
+      entity: "claim",
+      entity_id: String(claimId),
+      before,
+      after: { ...after, corrections, note: next.note, version: next.version },
+    });
     return next;
   }
 
   async reviewFor(claimId: number): Promise<ClaimReview | null> {
-    const r = await this.db.selectFrom("claim_reviews").selectAll().where("claim_id", "=", claimId).executeTakeFirst();
-    return r ? { ...r, corrections: parse(r.corrections) as Record<string, unknown> } : null;
+    return readReview(this.db, claimId);
   }
 
   async allReviews(): Promise<Map<number, ClaimReview>> {
     const rows = await this.db.selectFrom("claim_reviews").selectAll().execute();
-    return new Map(rows.map((r) => [r.claim_id, { ...r, corrections: parse(r.corrections) as Record<string, unknown> }]));
+    return new Map(rows.map((r) => [r.claim_id, toReview(r)]));
   }
 
   // ---- incident actions --------------------------------------------------------------------------------

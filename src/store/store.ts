@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { Kysely, sql } from "kysely";
 import type { Dialect, Insertable, RawBuilder, Selectable, Transaction } from "kysely";
 import type { Claim, ExtractResult } from "../extract/types.ts";
-import { StoreError } from "./errors.ts";
+import { StoreError, isBusy } from "./errors.ts";
 import { migrateToLatest } from "./migrations/index.ts";
 import type { BackendKind } from "./migrations/index.ts";
 import type { ClaimsTable, Database } from "./schema.ts";
@@ -96,6 +96,13 @@ export class KyselyStore implements Store {
   static async open(backend: Backend): Promise<KyselyStore> {
     const db = new Kysely<Database>({ dialect: backend.dialect });
     try {
+      // A server that cannot be reached (or refuses the login) is said as such, not as a failed migration.
+      await sql`select 1`.execute(db);
+    } catch (err) {
+      await db.destroy().catch(() => {});
+      throw new StoreError("connect", `cannot reach the ${backend.kind} store at ${backend.location}`, err);
+    }
+    try {
       await migrateToLatest(db as unknown as Kysely<unknown>, backend.kind);
     } catch (err) {
       await db.destroy().catch(() => {});
@@ -118,6 +125,7 @@ export class KyselyStore implements Store {
 
   async saveArticles(items: readonly SaveInput[]): Promise<SaveResult[]> {
     if (items.length === 0) return [];
+    const busySince = Date.now();
     for (let attempt = 1; ; attempt++) {
       const progress: BatchProgress = { current: [] };
       try {
@@ -126,6 +134,13 @@ export class KyselyStore implements Store {
         // Another writer may have stored the same text (or the same revision number) between our dedupe
         // check and our insert; the unique constraints catch that and one retry then sees its row.
         if (attempt === 1 && this.backend.isUniqueViolation(err)) continue;
+        // Another process held SQLite's write lock past busy_timeout (a long reconcile): the batch rolled back
+        // whole, so it is run again until the lock comes free rather than lost.
+        if (isBusy(err) && Date.now() - busySince < 120_000) {
+          await new Promise((r) => setTimeout(r, Math.min(1000, 20 * attempt) * (0.5 + Math.random())));
+          attempt = 0;
+          continue;
+        }
         const shown = progress.current.slice(0, 3).map(describeArticle);
         if (progress.current.length > 3) shown.push(`and ${progress.current.length - 3} more`);
         const batch = items.length > 1 ? `; batch of ${items.length} rolled back` : "";

@@ -11,6 +11,8 @@
 //   feed (last_error) and the next feed, and the next poll, go on. Validators are only kept from a good response, so
 //   a garbage answer is fetched in full again next time.
 import { decodeBytes, readFeed } from "../ingest/index.ts";
+import { BlockedAddressError, guardedGet } from "../ingest/net.ts";
+import type { GuardedResponse } from "../ingest/net.ts";
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "../ingest/index.ts";
 import { articleJob, ingestJob } from "../queue/jobs.ts";
 import type { FeedState, QueueBackend } from "../queue/types.ts";
@@ -23,6 +25,8 @@ export interface PollOptions {
   userAgent?: string;
   /** Store the feed item's own text instead of fetching its page. Default false. */
   feedText?: boolean;
+  /** Fetch feeds on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
+  allowPrivateUrls?: boolean;
 }
 
 export interface PollResult {
@@ -62,46 +66,41 @@ async function conditionalGet(url: string, state: FeedState | null, opts: PollOp
   if (state?.last_modified) headers["if-modified-since"] = state.last_modified;
   // One deadline over headers and body: a server that sends headers and then stalls is a timeout too.
   const signal = AbortSignal.timeout(timeoutMs);
-  let res: Response;
+  let res: GuardedResponse;
   try {
-    res = await fetch(url, { headers, signal, redirect: "follow" });
+    // Loopback, private and link-local addresses are refused (at every redirect too) unless the operator allows them.
+    res = await guardedGet(url, { headers, signal, allowPrivate: opts.allowPrivateUrls ?? false });
   } catch (err) {
-    throw new Error(describe(err, timeoutMs), { cause: err });
+    if (err instanceof BlockedAddressError) throw err;
+    throw new Error(signal.aborted ? `timed out after ${timeoutMs / 1000} s` : describe(err, timeoutMs), { cause: err });
   }
   if (res.status === 304) {
-    await res.body?.cancel().catch(() => undefined);
+    res.cancel();
     return { status: 304, body: new Uint8Array(), contentType: null, etag: state?.etag ?? null, lastModified: state?.last_modified ?? null };
   }
-  if (!res.ok) {
-    await res.body?.cancel().catch(() => undefined);
+  if (res.status < 200 || res.status > 299) {
+    res.cancel();
     throw new Error(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`);
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    if (res.body) {
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw new Error(`feed too large (more than ${Math.round(maxBytes / 1e6)} MB)`);
-        }
-        chunks.push(value);
-      }
+    for await (const value of res.body as AsyncIterable<Buffer>) {
+      total += value.byteLength;
+      if (total > maxBytes) throw new Error(`feed too large (more than ${Math.round(maxBytes / 1e6)} MB)`);
+      chunks.push(value);
     }
   } catch (err) {
+    res.cancel();
     if (err instanceof Error && err.message.startsWith("feed too large")) throw err;
-    throw new Error(`reading the feed failed: ${describe(err, timeoutMs)}`, { cause: err });
+    throw new Error(`reading the feed failed: ${signal.aborted ? `timed out after ${timeoutMs / 1000} s` : describe(err, timeoutMs)}`, { cause: err });
   }
   return {
     status: res.status,
     body: Buffer.concat(chunks, total),
-    contentType: res.headers.get("content-type"),
-    etag: res.headers.get("etag"),
-    lastModified: res.headers.get("last-modified"),
+    contentType: res.header("content-type"),
+    etag: res.header("etag"),
+    lastModified: res.header("last-modified"),
   };
 }
 

@@ -82,7 +82,7 @@ test("watch: new items only, 304 on an unchanged feed, survives a timeout, garba
   try {
     await withServer(async (base, set, hits) => {
       const url = `${base}/feed.xml`;
-      const poll = () => pollFeed(queue, url, { timeoutMs: 500 });
+      const poll = () => pollFeed(queue, url, { timeoutMs: 500, allowPrivateUrls: true });
 
       let r = await poll();
       assert.deepEqual([r.status, r.items, r.enqueued], ["new", 2, 2]);
@@ -135,6 +135,7 @@ test("watch: new items only, 304 on an unchanged feed, survives a timeout, garba
       await watchFeeds(queue, [`${base}/other-but-garbage`.replace(base, "http://127.0.0.1:9"), url], {
         everyMs: 50,
         timeoutMs: 500,
+        allowPrivateUrls: true,
         signal: ac.signal,
         onPoll: (p) => {
           seen.push(p);
@@ -183,9 +184,9 @@ test("watch + worker: an item is stored from its page; a page that is gone falls
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    const r = await pollFeed(queue, `${base}/feed.xml`, { timeoutMs: 2000 });
+    const r = await pollFeed(queue, `${base}/feed.xml`, { timeoutMs: 2000, allowPrivateUrls: true });
     assert.deepEqual([r.status, r.enqueued], ["new", 3]);
-    const w = await queue.runWorker({ concurrency: 1, once: true, handlers: makeHandlers({ store, reconcile: false }), log: () => {} });
+    const w = await queue.runWorker({ concurrency: 1, once: true, handlers: makeHandlers({ store, reconcile: false, allowPrivateUrls: true }), log: () => {} });
     await w.done;
     const articles = (await store.listArticles({})).items;
     const byUrl = new Map(articles.map((a) => [a.url, a]));

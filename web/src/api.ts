@@ -14,6 +14,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The error body as the server sent it (a 409 carries the current state). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -30,7 +32,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const data = (await res.json().catch(() => null)) as { message?: string } | null;
-  if (!res.ok) throw new HttpError(res.status, data?.message ?? `${res.status} ${res.statusText}`);
+  if (!res.ok) throw new HttpError(res.status, data?.message ?? `${res.status} ${res.statusText}`, data);
   return data as T;
 }
 

@@ -1,8 +1,11 @@
 // One incident: figures with the rule behind each, grade and why, sources (wire copies grouped), claims, the
-// readable explanation, merge/split for analysts, and the audit trail.
+// readable explanation, merge/split for analysts, and the audit trail. A merge names the other incident and asks
+// before it is done; a mistyped or unknown id is refused beside the form (the page stays); a split links the new
+// incident it made.
 import { useEffect, useState } from "preact/hooks";
-import { api } from "./api.ts";
-import { AuditList, ClaimCard } from "./claim.tsx";
+import { HttpError, api } from "./api.ts";
+import { AuditList } from "./audit.tsx";
+import { ClaimCard } from "./claim.tsx";
 import { Badge, fig } from "./incidents.tsx";
 import type { AuditEntry, ClaimOut, IncidentSummary } from "./types.ts";
 
@@ -29,32 +32,64 @@ export function IncidentView({ id, canReview, go }: { id: string; canReview: boo
   const [error, setError] = useState<string | null>(null);
   const [other, setOther] = useState("");
   const [picked, setPicked] = useState<Set<number>>(new Set());
+  /** The incident a merge would absorb, shown for confirmation before anything is written. */
+  const [pending, setPending] = useState<IncidentDetail | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ text: string; link?: string } | null>(null);
   const load = () => api<IncidentDetail>(`/api/incidents/${id}`).then(setD, (e: Error) => setError(e.message));
   useEffect(() => {
+    setPending(null);
+    setActionError(null);
+    setDone(null);
     void load();
   }, [id]);
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" class="error">
+        {error}
+      </p>
+    );
   if (!d) return <p>Loading…</p>;
   const s = d.summary;
   const familyOf = new Map<string, number>();
   d.families.forEach((f, i) => f.forEach((a) => familyOf.set(a, i + 1)));
-  const merge = async (e: Event) => {
+  const askMerge = async (e: Event) => {
     e.preventDefault();
+    setActionError(null);
+    setDone(null);
+    const o = other.trim();
+    if (!/^inc_[0-9a-z]{1,40}$/.test(o)) return setActionError(`“${o}” is not an incident id (they look like inc_3f2a9c0d1e2b).`);
+    if (o === d.id || d.aliases.includes(o)) return setActionError(`${o} is this incident.`);
     try {
-      await api(`/api/incidents/${d.id}/merge`, { method: "POST", body: { other: other.trim() } });
+      const target = await api<IncidentDetail>(`/api/incidents/${o}`);
+      if (target.id === d.id) return setActionError(`${o} was already merged into this incident.`);
+      setPending(target);
+    } catch (err) {
+      setActionError(err instanceof HttpError && err.status === 404 ? `No incident ${o}: check the id. Nothing was merged.` : (err as Error).message);
+    }
+  };
+  const merge = async () => {
+    if (!pending) return;
+    try {
+      await api(`/api/incidents/${d.id}/merge`, { method: "POST", body: { other: pending.id } });
+      setDone({ text: `Merged ${pending.id} into this incident.` });
+      setPending(null);
       setOther("");
       await load();
     } catch (err) {
-      setError((err as Error).message);
+      setActionError((err as Error).message);
     }
   };
   const split = async () => {
+    setActionError(null);
     try {
-      await api(`/api/incidents/${d.id}/split`, { method: "POST", body: { claims: [...picked] } });
+      const r = await api<{ created: string[] }>(`/api/incidents/${d.id}/split`, { method: "POST", body: { claims: [...picked] } });
       setPicked(new Set());
+      const made = r.created[0];
+      setDone(made ? { text: `Split: ${picked.size} claim${picked.size === 1 ? "" : "s"} moved to the new incident `, link: made } : { text: "Split done." });
       await load();
     } catch (err) {
-      setError((err as Error).message);
+      setActionError((err as Error).message);
     }
   };
   return (
@@ -121,17 +156,44 @@ export function IncidentView({ id, canReview, go }: { id: string; canReview: boo
       <h2>Claims</h2>
       {canReview && (
         <div class="incident-actions">
-          <form onSubmit={merge} aria-label="Merge another incident into this one">
+          <form onSubmit={askMerge} aria-label="Merge another incident into this one">
             <label>
               Merge incident
-              <input name="other" value={other} placeholder="inc_…" onInput={(e) => setOther((e.target as HTMLInputElement).value)} />
+              <input name="other" value={other} placeholder="inc_…" onInput={(e) => (setOther((e.target as HTMLInputElement).value), setPending(null))} />
             </label>
-            <button type="submit">Merge into this</button>
+            <button type="submit">Merge into this…</button>
           </form>
           <button type="button" disabled={picked.size === 0} onClick={() => void split()}>
             Split selected claims out ({picked.size})
           </button>
         </div>
+      )}
+      {pending && (
+        <div class="confirm-merge" role="group" aria-labelledby="confirm-merge-h">
+          <p id="confirm-merge-h">
+            Merge <a href={`#/incident/${pending.id}`}>{pending.id}</a> ({pending.summary.place ?? "unknown place"}
+            {pending.summary.country ? `, ${pending.summary.country}` : ""}, {pending.summary.date?.start ?? "undated"}, {pending.summary.claims} claims, killed{" "}
+            {fig(pending.summary.killed)}) into this incident? Its claims move here and its id will lead here.
+          </p>
+          <button type="button" onClick={() => void merge()}>
+            Yes, merge {pending.id}
+          </button>{" "}
+          <button type="button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {actionError && (
+        <p role="alert" class="error">
+          {actionError}
+        </p>
+      )}
+      {done && (
+        <p role="status" class="done">
+          {done.text}
+          {done.link && <a href={`#/incident/${done.link}`}>{done.link}</a>}
+          {done.link && "."}
+        </p>
       )}
       {d.claims_detail.map((c) => (
         <div class="claim-row">

@@ -1,13 +1,15 @@
-// The dashboard shell: hash routes (#/, #/incident/ID, #/article/ID, #/review, #/audit, #/login), the session.
+// The dashboard shell: hash routes (#/, #/incident/ID, #/article/ID, #/claim/ID, #/review, #/audit, #/login), the
+// session.
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, setCsrf } from "./api.ts";
 import type { Me } from "./api.ts";
 import { ArticleView } from "./article.tsx";
+import { AuditPage } from "./audit.tsx";
+import { ClaimPage } from "./claim.tsx";
 import { IncidentView } from "./incident.tsx";
 import { IncidentsView } from "./incidents.tsx";
 import { ReviewQueue } from "./review.tsx";
-import type { AuditEntry } from "./types.ts";
 import "./style.css";
 
 function useHash(): [string, (h: string) => void] {
@@ -54,27 +56,6 @@ function Login({ onLogin }: { onLogin: (m: Me) => void }) {
   );
 }
 
-function Audit() {
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ items: AuditEntry[] }>("/api/audit?limit=200").then((r) => setItems(r.items), (e: Error) => setError(e.message));
-  }, []);
-  return (
-    <section aria-labelledby="audit-h">
-      <h1 id="audit-h">Audit trail</h1>
-      {error && <p role="alert" class="error">{error}</p>}
-      <ol class="audit">
-        {items.map((a) => (
-          <li key={a.id}>
-            <time>{a.at.replace("T", " ").slice(0, 19)}</time> <strong>{a.actor}</strong> {a.action} {a.entity} {a.entity_id}
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-}
-
 function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [hash, go] = useHash();
@@ -93,7 +74,8 @@ function App() {
   else if (route === "incident" && arg) page = <IncidentView id={decodeURIComponent(arg)} canReview={canReview} go={go} />;
   else if (route === "article" && arg) page = <ArticleView id={decodeURIComponent(arg)} canReview={canReview} />;
   else if (route === "review") page = canReview ? <ReviewQueue go={go} /> : <p>Log in as an analyst to review.</p>;
-  else if (route === "audit") page = <Audit />;
+  else if (route === "audit") page = <AuditPage />;
+  else if (route === "claim" && arg) page = <ClaimPage id={decodeURIComponent(arg)} canReview={canReview} />;
   else page = <IncidentsView go={go} />;
   return (
     <>

@@ -1,5 +1,6 @@
-// The review queue: claims nobody has reviewed, the machine's least certain first. Keys: j/k move, c confirm,
-// r reject, e edit (correct), o open the article.
+// The review queue: claims nobody has reviewed, the machine's least certain first, each with the article it was read
+// in (title, outlet, date) and its scope. Keys: j/k move, c confirm, r reject, e edit (correct; focus goes into the
+// form, Esc closes it), o open the article.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "./api.ts";
 import { ReviewForm } from "./claim.tsx";
@@ -23,8 +24,8 @@ export function ReviewQueue({ go }: { go: (h: string) => void }) {
   const act = async (action: "confirm" | "reject") => {
     if (!cur) return;
     try {
-      await api(`/api/claims/${cur.claim_id}/review`, { method: "POST", body: { action } });
-      setMsg(`claim ${cur.claim_id}: ${action}ed`);
+      await api(`/api/claims/${cur.id}/review`, { method: "POST", body: { action, version: cur.version } });
+      setMsg(`claim ${cur.id}: ${action}ed`);
       await load();
     } catch (e) {
       setMsg((e as Error).message);
@@ -54,24 +55,39 @@ export function ReviewQueue({ go }: { go: (h: string) => void }) {
         {total} claims to review. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>c</kbd> confirm, <kbd>r</kbd> reject, <kbd>e</kbd> correct, <kbd>o</kbd> open article.
       </p>
       {msg && <p role="status">{msg}</p>}
-      <ul class="queue" role="listbox" aria-label="Claims to review" aria-activedescendant={cur ? `q-${cur.claim_id}` : undefined}>
+      <ul class="queue" role="listbox" aria-label="Claims to review" aria-activedescendant={cur ? `q-${cur.id}` : undefined}>
         {items.map((c, k) => (
-          <li id={`q-${c.claim_id}`} role="option" aria-selected={k === i} class={k === i ? "active" : ""} onClick={() => setI(k)}>
+          <li id={`q-${c.id}`} role="option" aria-selected={k === i} class={k === i ? "active" : ""} onClick={() => setI(k)}>
             <strong>
               {c.value} {c.victims} {c.metric}
             </strong>{" "}
-            <span class="muted">({c.qualifier}{c.certainty ? `, ${c.certainty}` : ""})</span> “{c.evidence.text}”{" "}
+            <span class="muted">
+              ({c.qualifier.replace(/_/g, " ")}
+              {c.certainty ? `, ${c.certainty}` : ""}, {c.scope === "cumulative" ? "running total" : "one incident"}
+              {c.historical ? ", historical" : ""})
+            </span>{" "}
+            “{c.evidence.text}”{" "}
             {c.doubt.length > 0 && <span class="badge doubt">unsure: {c.doubt.join("; ")}</span>}
+            {c.article && (
+              <div class="source-line">
+                <a href={`#/article/${c.article.id}`} tabIndex={-1}>
+                  {c.article.title ?? `article ${c.article.id}`}
+                </a>{" "}
+                — {c.article.outlet ?? "unknown outlet"}, {c.article.published?.slice(0, 10) ?? "undated"}
+              </div>
+            )}
           </li>
         ))}
       </ul>
       {editing && cur && (
         <ReviewForm
+          key={cur.id}
           claim={cur}
           onCancel={() => setEditing(false)}
+          onConflict={() => setMsg(`claim ${cur.id} was changed by someone else meanwhile: see the form`)}
           onDone={() => {
             setEditing(false);
-            setMsg(`claim ${cur.claim_id}: corrected`);
+            setMsg(`claim ${cur.id}: corrected`);
             void load();
           }}
         />

@@ -23,13 +23,16 @@ export interface IncidentSummary {
   illustrative: boolean;
 }
 export interface Review {
-  status: "confirmed" | "corrected" | "rejected";
+  status: "confirmed" | "corrected" | "rejected" | "pending";
   corrections: Record<string, unknown>;
   note: string | null;
   reviewer: string;
   reviewed_at: string;
+  version: number;
 }
 export interface ClaimOut {
+  /** The store id, the one the claim routes take (same as claim_id). */
+  id: number;
   claim_id: number;
   article_id: number;
   local_id: string;
@@ -38,6 +41,7 @@ export interface ClaimOut {
   metric: string;
   victims: string;
   victims_text: string | null;
+  victim_name?: string | null;
   value: number;
   low: number;
   high: number;
@@ -46,18 +50,37 @@ export interface ClaimOut {
   historical: boolean;
   in_headline: boolean;
   period: { start: string | null; end: string | null } | null;
-  location: { name: string; place: string | null; country: string | null } | null;
+  location: { name: string; place: string | null; country: string | null; lat?: number | null; lon?: number | null } | null;
   perpetrator: string | null;
+  perpetrator_certainty?: string | null;
   method: string | null;
   source: string | null;
   certainty: string | null;
   evidence: { text: string; start: number; end: number };
   sentence: { start: number; end: number };
   review: Review | null;
+  /** The review's version (0: never reviewed), sent back with a review so a stale write is refused. */
+  version: number;
   machine: Record<string, unknown> | null;
   doubt: string[];
   incident: string | null;
   audit?: AuditEntry[];
+  /** Review queue items: where the claim was read. */
+  article?: { id: number; title: string | null; outlet: string | null; published: string | null };
+}
+/** The 409 body of a stale review write: the claim as it is now. */
+export interface Conflict {
+  error: "conflict";
+  message: string;
+  current: ClaimOut;
+}
+export interface Vocabularies {
+  metric: string[];
+  victims: string[];
+  qualifier: string[];
+  certainty: string[];
+  perpetrator_certainty: string[];
+  scope: string[];
 }
 export interface AuditEntry {
   id: number;

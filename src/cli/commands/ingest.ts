@@ -11,7 +11,7 @@ import { readSources } from "../../ingest/index.ts";
 import type { ReadItem } from "../../ingest/index.ts";
 import { openStore } from "../../store/index.ts";
 import type { Store } from "../../store/index.ts";
-import { reconcileArticles } from "../../reconcile/store.ts";
+import { reconcileArticles, reconcilePending } from "../../reconcile/store.ts";
 import { openQueue } from "../../queue/index.ts";
 import { enqueueSources } from "../../queue/enqueue.ts";
 
@@ -36,6 +36,10 @@ export interface IngestOptions {
   reconcile?: boolean;
   /** Enqueue jobs for `toll worker` instead of ingesting here (see src/queue). */
   queue?: boolean;
+  /** Fetch URLs on loopback, private and link-local addresses too (--allow-private-urls). Default false. */
+  allowPrivateUrls?: boolean;
+  /** Say network failures of URLs one way (the server: its errors go to API clients). */
+  opaqueNetworkErrors?: boolean;
 }
 
 export interface IngestSummary {
@@ -52,6 +56,11 @@ export interface IngestSummary {
   seconds: number;
   /** With --queue: jobs added (articles read here, URLs to fetch on a worker). */
   enqueued?: number;
+  /**
+   * Articles found stored but not reconciled (a run killed between storing and reconciling, or --no-reconcile)
+   * that this run reconciled after its own.
+   */
+  reconciled?: number;
 }
 
 export interface IngestDeps {
@@ -168,6 +177,8 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
     const items: AsyncIterable<ReadItem> = readSources(inputs, {
       maxBytes: opts.maxMb !== undefined ? Math.round(opts.maxMb * 1024 * 1024) : undefined,
       timeoutMs: opts.timeout !== undefined ? Math.round(opts.timeout * 1000) : undefined,
+      allowPrivateUrls: opts.allowPrivateUrls ?? false,
+      opaqueNetworkErrors: opts.opaqueNetworkErrors ?? false,
     });
     for await (const item of items) {
       summary.seconds = (performance.now() - started) / 1000;
@@ -211,6 +222,17 @@ export async function runIngest(inputs: string[], opts: IngestOptions = {}, io: 
       }
       summary.seconds = (performance.now() - started) / 1000;
       progress.update(summary, article.origin);
+    }
+    if (opts.reconcile !== false) {
+      // A run killed after storing an article and before reconciling it leaves the article stored; the rerun sees
+      // a duplicate and would skip it. recon_articles marks what was reconciled: whatever is not there is done now.
+      try {
+        const r = await reconcilePending(store);
+        summary.reconciled = r.articles;
+        if (r.articles > 0) progress.log(`reconciled ${r.articles} stored article${r.articles === 1 ? "" : "s"} that an earlier run left unreconciled`);
+      } catch (err) {
+        fail("reconcile", `articles left unreconciled by an earlier run are still pending (run toll reconcile): ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
   } finally {
     summary.seconds = (performance.now() - started) / 1000;
@@ -261,6 +283,7 @@ export function registerIngest(program: Command, io?: IngestIo, deps: IngestDeps
     .option("--json", "print the summary as JSON")
     .option("-q, --quiet", "no progress output (errors are still printed)")
     .option("--queue", "enqueue jobs for `toll worker` instead of ingesting here")
+    .option("--allow-private-urls", "let URL inputs reach loopback, private and link-local addresses (refused by default)")
     .action(async (inputs: string[], opts: IngestOptions) => {
       const summary = await runIngest(inputs, opts, io ?? defaultIo(), deps);
       if (summary.errors > 0) process.exitCode = 1;

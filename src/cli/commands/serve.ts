@@ -22,6 +22,9 @@ export interface ServeOptions {
   public?: boolean;
   demo?: boolean;
   gazetteer?: boolean;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  allowPrivateUrls?: boolean;
 }
 
 /** The repository root: found from this file, whether it runs from src/ (tsx) or from the dist/ bundle. */
@@ -81,7 +84,12 @@ export async function startServer(
     else await reviews.addUser("demo", "admin", hash, "toll serve --demo");
     extra.push(`log in as demo / ${password} (admin)`);
   }
-  const { app, view } = await createApp({ store, public: opts.public ?? opts.demo ?? false, webDist, gazetteer: opts.gazetteer ?? true });
+  const { app, view } = await createApp({ store, public: opts.public ?? opts.demo ?? false, webDist,
+    gazetteer: opts.gazetteer ?? true,
+    secureCookies: opts.secureCookies ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    allowPrivateUrls: opts.allowPrivateUrls ?? false,
+  });
   await view();
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
@@ -113,6 +121,9 @@ export function registerServe(program: Command): void {
     .option("--public", "anonymous visitors may read (role viewer)")
     .option("--demo", "ingest examples/ into toll-demo.db first, public, with a demo admin (what npm start runs)")
     .option("--no-gazetteer", "do not resolve places of ingested articles")
+    .option("--secure-cookies", "mark the session cookie Secure (serving behind a TLS-terminating proxy)")
+    .option("--trust-proxy", "trust X-Forwarded-Proto (https makes the cookie Secure) and X-Forwarded-For (login throttling) from the proxy in front")
+    .option("--allow-private-urls", "let URL ingest reach loopback, private and link-local addresses (refused by default)")
     .action(async (opts: ServeOptions) => {
       const s = await startServer(opts);
       const stop = () => {

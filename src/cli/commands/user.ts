@@ -1,4 +1,5 @@
-// `toll user add NAME --role admin|analyst|viewer`, `toll user list`, `toll user token NAME`: accounts for `toll serve`.
+// `toll user add NAME --role admin|analyst|viewer`, `toll user list`, `toll user token NAME`, `toll user disable|enable
+// NAME`, `toll user tokens NAME`, `toll user revoke NAME [--token ID]`: accounts for `toll serve`.
 // The password comes from --password, else from stdin (first line; for scripts), else a prompt that does not echo.
 import { InvalidArgumentError, Option } from "commander";
 import type { Command } from "commander";
@@ -69,8 +70,8 @@ export function registerUser(program: Command, io: Io = defaultIo(), passwords: 
         const hash = await hashPassword(password);
         if (existing && !opts.reset) throw new Error(`user ${name} exists (use --reset to set a new password)`);
         if (existing) {
-          await reviews.setPassword(name, hash, "cli");
-          io.out.write(`password of ${name} reset\n`);
+          const ended = await reviews.setPassword(name, hash, "cli");
+          io.out.write(`password of ${name} reset; ${ended.sessions} sessions ended, ${ended.tokens} API tokens revoked\n`);
         } else {
           const u = await reviews.addUser(name, opts.role, hash, "cli");
           io.out.write(`user ${u.name} added (${u.role})\n`);
@@ -85,6 +86,55 @@ export function registerUser(program: Command, io: Io = defaultIo(), passwords: 
       await withStore(opts.db, async (store) => {
         for (const u of await ReviewStore.of(store).listUsers())
           io.out.write(`${u.name}\t${u.role}\t${u.created_at}${u.disabled ? "\tdisabled" : ""}\n`);
+      });
+    });
+  for (const action of ["disable", "enable"] as const)
+    user
+      .command(action)
+      .description(
+        action === "disable"
+          ? "Disable a user: sessions end at once, API tokens stop working; nothing is deleted (audited)."
+          : "Enable a disabled user again (audited).",
+      )
+      .argument("<name>", "login name", parseName)
+      .addOption(dbOption())
+      .action(async (name: string, opts: { db?: string }) => {
+        await withStore(opts.db, async (store) => {
+          const reviews = ReviewStore.of(store);
+          if (!(await reviews.userByName(name))) throw new Error(`no user ${name}`);
+          await reviews.setDisabled(name, action === "disable", "cli");
+          io.out.write(`user ${name} ${action}d\n`);
+        });
+      });
+  user
+    .command("tokens")
+    .description("List a user's API tokens (id, label, created, revoked); the secrets are never shown again.")
+    .argument("<name>", "login name", parseName)
+    .addOption(dbOption())
+    .action(async (name: string, opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const reviews = ReviewStore.of(store);
+        const u = await reviews.userByName(name);
+        if (!u) throw new Error(`no user ${name}`);
+        for (const t of await reviews.listTokens(u.id))
+          io.out.write(`${t.id}\t${t.name}\t${t.created_at}\t${t.revoked_at ? `revoked ${t.revoked_at}` : "live"}\n`);
+      });
+    });
+  user
+    .command("revoke")
+    .description("Revoke a user's API tokens: every live one, or with --token ID only that one (audited).")
+    .argument("<name>", "login name", parseName)
+    .option("--token <id>", "the id of one token (see toll user tokens)")
+    .addOption(dbOption())
+    .action(async (name: string, opts: { token?: string; db?: string }) => {
+      if (opts.token !== undefined && !/^\d+$/.test(opts.token)) throw new Error(`--token: expected a token id, got "${opts.token}"`);
+      await withStore(opts.db, async (store) => {
+        const reviews = ReviewStore.of(store);
+        const u = await reviews.userByName(name);
+        if (!u) throw new Error(`no user ${name}`);
+        const n = await reviews.revokeTokens(u.id, opts.token === undefined ? undefined : Number(opts.token), "cli", u.name);
+        if (opts.token !== undefined && n === 0) throw new Error(`no live token ${opts.token} of ${name}`);
+        io.out.write(`${n} API token${n === 1 ? "" : "s"} of ${name} revoked\n`);
       });
     });
   user

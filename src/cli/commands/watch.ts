@@ -18,6 +18,8 @@ export interface WatchCommandOptions {
   quiet?: boolean;
   /** Store the feed items' own text instead of fetching their pages. */
   feedText?: boolean;
+  /** Fetch feeds on loopback, private and link-local addresses too. */
+  allowPrivateUrls?: boolean;
 }
 
 export function formatPoll(r: PollResult): string {
@@ -42,6 +44,7 @@ export async function runWatch(urls: string[], opts: WatchCommandOptions, io: Io
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       once: opts.once ?? false,
       feedText: opts.feedText ?? false,
+      allowPrivateUrls: opts.allowPrivateUrls ?? false,
       ...(signal ? { signal } : {}),
       onPoll: (r) => {
         results.push(r);
@@ -66,7 +69,8 @@ export function registerWatch(program: Command, io?: Io): void {
     .option("--once", "poll each feed once and exit")
     .option("-q, --quiet", "print only errors")
     .option("--feed-text", "store each item's text as the feed gives it, instead of fetching the item's page")
-    .action(async (feeds: string[], o: { db?: string; every: number; timeout: number; once?: boolean; quiet?: boolean; feedText?: boolean }) => {
+    .option("--allow-private-urls", "let feeds on loopback, private and link-local addresses be fetched (item pages: see toll worker)")
+    .action(async (feeds: string[], o: { db?: string; every: number; timeout: number; once?: boolean; quiet?: boolean; feedText?: boolean; allowPrivateUrls?: boolean }) => {
       const bad = feeds.filter((f) => !/^https?:\/\//i.test(f));
       if (bad.length > 0) throw new Error(`not an http(s) URL: ${bad.join(", ")}`);
       const ac = new AbortController();
@@ -76,7 +80,7 @@ export function registerWatch(program: Command, io?: Io): void {
       try {
         const results = await runWatch(
           feeds,
-          { ...(o.db !== undefined ? { db: o.db } : {}), everyMs: o.every, timeoutMs: o.timeout, once: o.once ?? false, quiet: o.quiet ?? false, feedText: o.feedText ?? false },
+          { ...(o.db !== undefined ? { db: o.db } : {}), everyMs: o.every, timeoutMs: o.timeout, once: o.once ?? false, quiet: o.quiet ?? false, feedText: o.feedText ?? false, allowPrivateUrls: o.allowPrivateUrls ?? false },
           io ?? defaultIo(),
           ac.signal,
         );

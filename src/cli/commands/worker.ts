@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import type { Gazetteer } from "../../extract/index.ts";
 import { loadGazetteer } from "../../gazetteer/index.ts";
 import { makeHandlers, openQueue, parseDuration } from "../../queue/index.ts";
+import { isConnectionLost } from "../../queue/reconnect.ts";
 import type { Handlers, QueueBackend, TaskName, WorkerHandle } from "../../queue/index.ts";
 import { DEFAULT_LEASE_MS, TASKS } from "../../queue/index.ts";
 import { openStore } from "../../store/index.ts";
@@ -21,6 +22,8 @@ export interface WorkerCommandOptions {
   gazetteer?: boolean;
   reconcile?: boolean;
   quiet?: boolean;
+  /** Fetch and article jobs may reach loopback, private and link-local addresses. */
+  allowPrivateUrls?: boolean;
 }
 
 export interface WorkerSummary {
@@ -66,6 +69,7 @@ export async function runWorkerCommand(opts: WorkerCommandOptions, io: Io = defa
         return gazetteer;
       },
       reconcile: opts.reconcile ?? true,
+      allowPrivateUrls: opts.allowPrivateUrls ?? false,
       // With --once the worker leaves when nothing is ready: a debounced reconcile would be left behind.
       ...(opts.once ? { reconcileDebounceMs: 0 } : {}),
     });
@@ -130,11 +134,20 @@ export function registerWorker(program: Command, io?: Io): void {
     .option("--no-gazetteer", "do not load the gazetteer (places are not resolved)")
     .option("--no-reconcile", "do not rebuild incidents after ingesting")
     .option("-q, --quiet", "print only failures")
-    .action(async (o: { db?: string; concurrency: number; once?: boolean; lease: number; grace: number; gazetteer: boolean; reconcile: boolean; quiet?: boolean }) => {
+    .option("--allow-private-urls", "let fetch jobs reach loopback, private and link-local addresses (refused by default)")
+    .action(async (o: { db?: string; concurrency: number; once?: boolean; lease: number; grace: number; gazetteer: boolean; reconcile: boolean; quiet?: boolean; allowPrivateUrls?: boolean }) => {
       const ac = new AbortController();
       const stop = () => ac.abort();
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
+      // Last line of defence: a query of the queue's own bookkeeping that lost its connection and that nobody
+      // awaited (graphile-worker's failJob) must not end the worker; the pool reconnects on the next query and the
+      // job's lease hands it back if its state could not be written. Anything else still ends the process.
+      const onRejection = (reason: unknown) => {
+        if (!isConnectionLost(reason)) throw reason;
+        (io ?? defaultIo()).err.write(`worker: lost the connection to the database (${reason instanceof Error ? reason.message : String(reason)}); reconnecting\n`);
+      };
+      process.on("unhandledRejection", onRejection);
       try {
         await runWorkerCommand(
           {
@@ -146,11 +159,13 @@ export function registerWorker(program: Command, io?: Io): void {
             gazetteer: o.gazetteer,
             reconcile: o.reconcile,
             quiet: o.quiet ?? false,
+            allowPrivateUrls: o.allowPrivateUrls ?? false,
           },
           io ?? defaultIo(),
           ac.signal,
         );
       } finally {
+        process.off("unhandledRejection", onRejection);
         process.off("SIGTERM", stop);
         process.off("SIGINT", stop);
       }

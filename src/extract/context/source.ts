@@ -23,19 +23,18 @@ const PARENTHETICAL = /\s[–—]\s[^–—]*?\s[–—]\s|\s--\s.*?\s--\s|\([^(
 const BOUNDARY =
   /[,;:–—()“”"]|\s-\s|(?<!\b(?:Mr|Mrs|Ms|Dr|Sgt|Capt|Lt|Col|Gen|Maj|Cpl|Det|Insp|Supt|Rep|Sen|Gov|St|Jr|Sr|No|[A-Z]))[.!?](?=\s+[A-Za-z]|[A-Z])|\b(?:that|which|who|while|but|after|before|when|and|as|because|if)\b/g;
 const ACCORDING_TO = /\baccording to\s+/gi;
+// The look-behind lets a match start only where a run of capitalised words starts (a later start would match a
+// shorter name than the run's first word does), so a long capitalised run is scanned once, not once per word.
 const FIGURES_OF =
-  /\b((?:[A-Z][\w'’.-]*\s+)*?(?:[A-Z][\w'’.-]*|ministry|police))(?:'s|’s) (?:figures|data|tally|count|statistics|records)\b/g;
-const FIGURES_FROM =
-  /\b(?:figures|data|statistics|a tally|a count) (?:from|by|released by|compiled by|of)\s+/gi;
+  /(?<!\b[A-Z][\w'’.-]*\s+)\b((?:[A-Z][\w'’.-]*\s+)*?(?:[A-Z][\w'’.-]*|ministry|police))(?:'s|’s) (?:figures|data|tally|count|statistics|records)\b/g;
+const FIGURES_FROM = /\b(?:figures|data|statistics|a tally|a count) (?:from|by|released by|compiled by|of)\s+/gi;
 const INVERTIBLE = /^(?:said|says|added|adds|stated)$/i;
 const TRAILING_ADVERB =
   /\s+(?:also|later|earlier|previously|initially|separately|further|again|then|has|have|had|would|will|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|in a statement|in a tweet)$/i;
 const TRAILING_PLACE =
   /\s+(?:in|from|at|near|inside)\s+(?:(?:the|northern|southern|eastern|western|central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western)\s+)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$/;
-const NOT_A_SOURCE =
-  /^(?:there|this|that|which|what|who|when|where|how|those|these|it was|reports?|media reports|news reports|also|but|and|then|later|however|details|further|more)\b|reports$/i;
-const FUNCTION_WORD =
-  /^(?:On|In|At|The|But|And|Then|When|While|However|Meanwhile|According|To|As|After|Before|Speaking|Earlier|Later)\s+/;
+const NOT_A_SOURCE = /^(?:there|this|that|which|what|who|when|where|how|those|these|it was|reports?|media reports|news reports|also|but|and|then|later|however|details|further|more)\b|reports$/i;
+const FUNCTION_WORD = /^(?:On|In|At|The|But|And|Then|When|While|However|Meanwhile|According|To|As|After|Before|Speaking|Earlier|Later)\s+/;
 
 interface Cleaned {
   name: string;
@@ -46,7 +45,7 @@ interface Cleaned {
 function cleanNP(raw: string): Cleaned | null {
   let t = raw.replace(/\s+/g, " ").trim();
   t = t.replace(/^(?:and|but|as|while|then|also|so)\s+/i, "");
-  for (let prev = ""; prev !== t;) {
+  for (let prev = ""; prev !== t; ) {
     prev = t;
     t = t.replace(TRAILING_ADVERB, "");
   }
@@ -71,12 +70,9 @@ function mention(start: number, end: number, c: Cleaned, anonymous: boolean): So
   let anaphor: SourceMention["anaphor"] = null;
   if (SOURCE_PRONOUN.test(name)) anaphor = "pronoun";
   else if (c.definite && lowerOnly && PERSON_ROLE.test(name)) anaphor = "role";
-  else if (c.definite && lowerOnly && INSTITUTION_HEAD.test(name) && name.split(" ").length <= 2)
-    anaphor = "institution";
+  else if (c.definite && lowerOnly && INSTITUTION_HEAD.test(name) && name.split(" ").length <= 2) anaphor = "institution";
   const person =
-    PERSON_ROLE.test(name) ||
-    /^(?:he|she)$/i.test(name) ||
-    (!INSTITUTION_HEAD.test(name) && /^[A-Z]/.test(name));
+    PERSON_ROLE.test(name) || /^(?:he|she)$/i.test(name) || (!INSTITUTION_HEAD.test(name) && /^[A-Z]/.test(name));
   return { start, end, name, anaphor, person, anonymous, value: null };
 }
 
@@ -98,9 +94,7 @@ function rawMentionsIn(state: DocState, i: number): SourceMention[] {
   const out: SourceMention[] = [];
   const push = (from: number, to: number, c: Cleaned | null): void => {
     if (!c) return;
-    const anonymous =
-      anonymousHere &&
-      (c.indefinite || /\b(?:sources?|officials|officers)\b/i.test(c.name) || anonymousAside);
+    const anonymous = anonymousHere && (c.indefinite || /\b(?:sources?|officials|officers)\b/i.test(c.name) || anonymousAside);
     out.push(mention(s.start + from, s.start + to, c, anonymous && !/^(?:he|she|they)$/i.test(c.name)));
   };
   const phraseAfter = (at: number): [number, number, string] => {
@@ -114,10 +108,7 @@ function rawMentionsIn(state: DocState, i: number): SourceMention[] {
 
   for (const m of masked.matchAll(ACCORDING_TO)) {
     const [a, b, phrase] = phraseAfter(m.index + m[0].length);
-    const figures =
-      /^(?:the )?(?:figures|data|statistics|a tally|a count|a statement|a report)\s+(?:from|by|of|released by)\s+/i.exec(
-        phrase,
-      );
+    const figures = /^(?:the )?(?:figures|data|statistics|a tally|a count|a statement|a report)\s+(?:from|by|of|released by)\s+/i.exec(phrase);
     push(a, b, cleanNP(figures ? phrase.slice(figures[0].length) : phrase));
   }
   for (const m of masked.matchAll(FIGURES_OF)) {
@@ -148,12 +139,7 @@ function rawMentionsIn(state: DocState, i: number): SourceMention[] {
 /** "Al-Mousawi" → "Army Brigadier-General Thaer Al-Mousawi" when the fuller name appears earlier. */
 function expandName(state: DocState, m: SourceMention): string {
   const words = m.name.split(" ");
-  if (
-    words.length > 2 ||
-    !words.every((w) => /^[A-Z]/.test(w)) ||
-    PERSON_ROLE.test(m.name) ||
-    INSTITUTION_HEAD.test(m.name)
-  )
+  if (words.length > 2 || !words.every((w) => /^[A-Z]/.test(w)) || PERSON_ROLE.test(m.name) || INSTITUTION_HEAD.test(m.name))
     return m.name;
   const escaped = m.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // Capitalised words on the same line, abbreviations ("Sgt.") allowed but not a sentence's last word ("Agency.").

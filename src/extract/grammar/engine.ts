@@ -1,8 +1,12 @@
 // Runs the ordered rules over one sentence. A figure is read once: the first rule that accepts it wins.
 import { RULES, type Finding, type Rule } from "./rules.ts";
+import { STRUCTURE_RULES } from "./structure.ts";
 import { placeholders, type SentenceView } from "./view.ts";
 
-export function readSentence(v: SentenceView, rules: readonly Rule[] = RULES): Finding[] {
+// The word-list rules first; the structure rules read only the figures they left.
+export const GRAMMAR: readonly Rule[] = [...RULES, ...STRUCTURE_RULES];
+
+export function readSentence(v: SentenceView, rules: readonly Rule[] = GRAMMAR): Finding[] {
   const used = new Set<number>();
   const found: Finding[] = [];
   for (const rule of rules) {
@@ -13,7 +17,7 @@ export function readSentence(v: SentenceView, rules: readonly Rule[] = RULES): F
         rule.pattern.lastIndex++;
         continue;
       }
-      const findings = rule.extract(m, v);
+      const findings = rule.extract(m, v, used);
       if (!findings) {
         // Let the pattern try again from just after the start: a later, shorter reading may still fit.
         rule.pattern.lastIndex = m.index + 1;

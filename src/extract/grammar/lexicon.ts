@@ -145,6 +145,11 @@ export const PASSIVE_TRIGGERS: TriggerEntry[] = [
     "taken to the hospital", "taken to hospitals", "suffered injuries", "sustained injuries",
     "suffered wounds", "sustained wounds", "suffered gunshot wounds", "sustained gunshot wounds",
     "treated for injuries", "treated for wounds", "injuries", "shot", "stabbed",
+    // "five others escaped with injuries": the survivors were hurt
+    "escaped with injuries", "escaped with minor injuries", "escaped with serious injuries", "escaped with wounds",
+    "escaped with gunshot wounds", "survived with injuries", "survived with wounds", "escaped with severe injuries",
+    "escaped with bullet wounds", "escaped with burns", "escaped with machete wounds", "escaped with stab wounds",
+    "escaped with slight injuries", "escaped with gunshot injuries", "escaped with shrapnel wounds",
     // taken to hospital, in the words local news uses
     "transported to the hospital", "transported to a hospital", "transported to a local hospital",
     "transported to an area hospital", "transported to area hospitals", "transported to local hospitals",
@@ -207,3 +212,38 @@ export const BRIDGE_WORDS = [
   "seriously", "moderately", "left", "say", "says", "remain", "remained", "still", "were", "being",
   "among", "them", "those", "either", "so", "far",
 ];
+
+/**
+ * Heads of noun phrases that are not people: animals, buildings, vehicles, weapons, events, times and units.
+ * They type a phrase out of the casualty figures; they never decide whether a phrase is read ("31 IS/ISWAP
+ * fighters" needs no entry to be read as people).
+ */
+export const ANIMAL_NOUNS = new Set([
+  "livestock", "cattle", "cow", "goat", "sheep", "camel", "animal", "donkey", "horse", "dog", "cat", "chicken",
+  "pig", "bird", "poultry", "ox", "oxen", "bull", "buffalo", "mule", "calf", "calves", "herd", "flock", "elephant",
+]);
+
+export const NON_PERSON_NOUNS = new Set([
+  ...ANIMAL_NOUNS,
+  // buildings and places
+  "house", "home", "building", "structure", "shop", "store", "school", "hospital", "mosque", "church", "temple",
+  "village", "town", "city", "market", "bridge", "road", "office", "post", "checkpoint", "base", "camp", "hut",
+  "apartment", "dwelling", "shelter", "facility", "property", "properties", "site", "position",
+  // vehicles and weapons
+  "car", "vehicle", "truck", "bus", "tank", "plane", "aircraft", "helicopter", "drone", "boat", "ship", "train",
+  "bomb", "device", "mine", "shell", "rocket", "missile", "weapon", "gun", "rifle", "round", "bullet",
+  // events, documents and measures
+  "attack", "clash", "raid", "strike", "airstrike", "blast", "explosion", "shot", "fire", "incident", "report",
+  "statement", "year", "month", "week", "day", "hour", "minute", "second", "time", "percent", "per", "cent",
+  "kilometre", "kilometer", "mile", "km", "metre", "meter", "hectare", "acre", "ton", "tonne", "kg", "dollar",
+  "number", "total", "lot", "majority", "series", "count", "case", "charge", "shooting", "stabbing", "bombing",
+  "killing", "murder", "homicide", "crash", "accident", "collision", "fight", "dispute", "ambush", "assault",
+  "night", "morning", "evening", "afternoon", "weekend", "caption", "image", "photo", "video", "page", "story",
+]);
+
+/** Is this head noun (singular or plural) in the set: a thing rather than a person, by default? */
+export function nonPerson(head: string, nouns: ReadonlySet<string> = NON_PERSON_NOUNS): boolean {
+  if (nouns.has(head)) return true;
+  const singular = head.replace(/ies$/, "y").replace(/(?:ches|shes|xes|ses)$/, (s) => s.slice(0, -2)).replace(/s$/, "");
+  return nouns.has(singular) || nouns.has(head.replace(/s$/, ""));
+}

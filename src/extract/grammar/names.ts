@@ -94,12 +94,16 @@ interface Token {
   end: number;
 }
 
-function tokens(s: string, offset: number): Token[] {
-  return [...s.matchAll(/[a-z][a-z'.-]*/g)].map((m) => {
+/** The words of `s`, at most `limit` of them (a caller that refuses more need not read a long span whole). */
+function tokens(s: string, offset: number, limit = Infinity): Token[] {
+  const out: Token[] = [];
+  const re = /[a-z][a-z'.-]*/g;
+  for (let m = re.exec(s); m && out.length < limit; m = re.exec(s)) {
     // A full stop ends the sentence unless it ends an initial or an abbreviated title ("J.", "Dr.").
     const raw = m[0].endsWith(".") && m[0].length > 2 && !HONORIFICS.has(m[0]) ? m[0].slice(0, -1) : m[0];
-    return { word: raw.replace(/'s?$/, ""), start: offset + m.index, end: offset + m.index + raw.length };
-  });
+    out.push({ word: raw.replace(/'s?$/, ""), start: offset + m.index, end: offset + m.index + raw.length });
+  }
+  return out;
 }
 
 /** Is this word, as written in the original text, a possible part of a name? */
@@ -124,7 +128,7 @@ export interface PersonOptions {
 }
 
 export function personIn(v: SentenceView, start: number, end: number, opts: PersonOptions = {}): PersonRef | null {
-  const ts = tokens(v.masked.slice(start, end), start);
+  const ts = tokens(v.masked.slice(start, end), start, 9);
   if (ts.length === 0 || ts.length > 8) return null;
   // The title is the last title word followed by at least one name word: "radio announcer diego vargas".
   let titleAt = -1;
@@ -148,7 +152,7 @@ export function personIn(v: SentenceView, start: number, end: number, opts: Pers
  */
 export function personAt(v: SentenceView, start: number, opts: PersonOptions = {}): PersonRef | null {
   const rest = v.masked.slice(start, start + 120);
-  const ts = tokens(rest, start);
+  const ts = tokens(rest, start, 8);
   if (ts[0]?.start !== start) return null;
   let best: PersonRef | null = null;
   for (let n = 1; n <= Math.min(8, ts.length); n++) {

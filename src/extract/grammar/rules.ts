@@ -4,6 +4,7 @@
 import type { Metric, VictimGroup } from "../types.ts";
 import {
   ACTIVE_TRIGGERS,
+  ANIMAL_NOUNS,
   ATTACKER_NOUNS,
   BRIDGE_WORDS,
   DESTROYED_WORDS,
@@ -12,6 +13,7 @@ import {
   RESULT_WORDS,
   SINGULAR_NOUNS,
   VICTIM_NOUNS,
+  nonPerson,
   type TriggerEntry,
 } from "./lexicon.ts";
 import { personAt, personIn, type PersonRef } from "./names.ts";
@@ -39,6 +41,8 @@ export interface Finding {
   trigger: string;
   /** Quantities consumed by the match without being claims (ages). */
   consumed?: number[];
+  /** The victims are a pronoun ("executed them"): the figure is that of the people it refers back to. */
+  antecedent?: boolean;
   /** A person named by the text: one victim, told apart from others by name (masked span of title and name). */
   person?: { start: number; end: number };
 }
@@ -48,7 +52,8 @@ export interface Rule {
   /** A cheap test of the sentence: when it fails, the pattern cannot match and is not run. */
   hint?: (v: SentenceView) => boolean;
   pattern: RegExp;
-  extract(m: RegExpExecArray, v: SentenceView): Finding[] | null;
+  /** `read`: the figures earlier rules have read in this sentence. */
+  extract(m: RegExpExecArray, v: SentenceView, read: ReadonlySet<number>): Finding[] | null;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -139,6 +144,8 @@ function findingFromSubject(
 ): Finding[] | null {
   const matchEnd = m.index + m[0].length;
   const bridge = m.groups?.["bridge"] ?? "";
+  // "four cadres were not killed": the negation rule reads it as none.
+  if (/\b(?:not|never)\b/.test(bridge)) return null;
   // "four gunmen killed two policemen": a subject followed by an active verb and its object is not a victim.
   // ("1 killed 3 injured" is a list of two subjects, not a verb and its object.)
   const rest = v.masked.slice(matchEnd, matchEnd + 50);
@@ -233,9 +240,13 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
     const m = COORDINATED_AFTER.exec(v.masked.slice(at, at + 160));
     if (!m) break;
     const end = at + m[0].length;
+    // "wounding 30, a police official said": the source of the report, not a victim.
+    if (ATTRIBUTION_AFTER.test(v.masked.slice(end, end + 30))) break;
     const g = m.groups!;
     if (g["q"]) {
       const q = Number(g["q"].slice(1, -1));
+      // "killed three farmers and about 40 goats"
+      if (animalsAfter(v, at + m[0].indexOf(g["q"]) + g["q"].length)) break;
       const np = g["np"];
       if (!np && !g["np2"] && !/^ and/.test(m[0])) break;
       // "killing 3 people and 2 soldiers were wounded": the next figure has its own verb.
@@ -252,6 +263,17 @@ function coordinatedAfter(v: SentenceView, from: number, main: Finding): Finding
   }
   return out;
 }
+
+const ANIMAL_AFTER = /^(?: of)?(?: [a-z'-]+){1,3}/;
+
+/** Are the words after a figure (up to its noun) animals: "40 goats", "dozens of cows", "12 elephants"? */
+function animalsAfter(v: SentenceView, from: number): boolean {
+  const m = ANIMAL_AFTER.exec(v.masked.slice(from, from + 40));
+  if (!m) return false;
+  return m[0].split(" ").some((w) => w !== "" && nonPerson(w, ANIMAL_NOUNS));
+}
+
+const ATTRIBUTION_AFTER = /^(?: [a-z'-]+){0,3}? (?:said|says|told|reported|added|confirmed|stated|noted|explained|announced|claimed)\b/;
 
 const LIST_SEP = /^(?:,|;)? ?(?:and |as well as |along with )?(?:of )?(?=[a-z#])/;
 const LIST_APPOSITIVE = /^, (?!and\b)[^,;#]{1,100}?(?=,? (?:and|as well as) )/;
@@ -536,9 +558,10 @@ export const RULES: Rule[] = [
       if (/\b(?:to|could|would|might|may|will) $/.test(v.masked.slice(Math.max(0, m.index - 8), m.index))) return null;
       const q = Number(m.groups!["q"]);
       const np = m.groups?.["np"];
-      // "killed 15 livestock": not people.
+      // "killed 15 livestock", "killed 15 camels but no people", "killed dozens of cows": not people.
       const anyLast = /[a-z'-]+$/.exec(m.groups?.["np2"] ?? "")?.[0];
       if (anyLast && NOT_PEOPLE.test(anyLast)) return null;
+      if (animalsAfter(v, qEnd)) return null;
       const npStart = m.index + m[0].length - (np?.length ?? 0);
       const end = m.index + m[0].length;
       let metric = activeMetric.get(trigger)!;
@@ -562,6 +585,9 @@ export const RULES: Rule[] = [
       if (trigger === "shot" && /^ (?:dead|to death|and killed)/.test(rest)) return null;
       // "Jaquise Lewis, 18, was shot": a bare number between commas after a name is an age.
       if (!m.groups!["np"] && !m.groups!["np2"] && /^#\d+#,/.test(m[0]) && /[a-z], $/.test(v.masked.slice(Math.max(0, m.index - 3), m.index))) return null;
+      // "60 cattle were killed": not people.
+      const anyHead = /[a-z'-]+$/.exec(m.groups!["np2"] ?? "")?.[0];
+      if (anyHead && nonPerson(anyHead, ANIMAL_NOUNS)) return null;
       // "7 militants were killed and wounded": one figure for two metrics cannot be split.
       if (/^(?: or|,? and|,) (?:wounded|injured|hurt|killed|dead)\b/.test(rest)) return null;
       const main = findingFromSubject(this.name, v, m, passiveMetric.get(trigger)!, trigger);

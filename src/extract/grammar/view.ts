@@ -15,6 +15,8 @@ export interface SentenceView {
   quantities: Quantity[];
   /** Maps a position in `masked` to one in `text`. */
   toText(p: number): number;
+  /** Maps a position in `text` to one in `masked` (a position inside a figure maps to its placeholder's start). */
+  fromText(p: number): number;
   /** Index of the sentence in the document. */
   index: number;
   /** True when the sentence is written in capitals (wire copy): names cannot be told by case. */
@@ -76,9 +78,18 @@ export function buildView(docText: string, span: TextSpan, index: number): Sente
     }
     return p + delta;
   };
+  const fromText = (p: number): number => {
+    let delta = 0;
+    for (const a of anchors) {
+      if (p < a.text) break;
+      if (p < a.textEnd) return a.masked;
+      delta = a.end - a.textEnd;
+    }
+    return p + delta;
+  };
   const letters = text.replace(/[^A-Z]/gi, "");
   const upper = letters.length > 12 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.8;
-  return { span, text, norm, masked, quantities, toText, index, upper };
+  return { span, text, norm, masked, quantities, toText, fromText, index, upper };
 }
 
 /** Quantity indexes named by placeholders inside a masked substring. */

@@ -89,12 +89,12 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
   for (;;) {
     const w = word(tokens, j);
     if (w === undefined) break;
-    if (w in UNITS) {
+    if (Object.hasOwn(UNITS, w)) {
       current += UNITS[w]!;
-    } else if (w in TENS) {
+    } else if (Object.hasOwn(TENS, w)) {
       current += TENS[w]!;
       // "twenty-two" is tokenised as "twenty" "-" "two"
-      if (word(tokens, j + 1) === "-" && word(tokens, j + 2)! in UNITS && tokens[j + 1]!.start === tokens[j]!.end) {
+      if (word(tokens, j + 1) === "-" && Object.hasOwn(UNITS, word(tokens, j + 2) ?? "") && tokens[j + 1]!.start === tokens[j]!.end) {
         current += UNITS[word(tokens, j + 2)!]!;
         j += 2;
       }
@@ -107,7 +107,7 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
       current *= 12;
     } else if (w === "and" && any && /^(?:hundred|thousand|million)$/.test(word(tokens, j - 1) ?? "")) {
       const n = word(tokens, j + 1);
-      if (n === undefined || !(n in UNITS || n in TENS)) break;
+      if (n === undefined || !(Object.hasOwn(UNITS, n) || Object.hasOwn(TENS, n))) break;
     } else break;
     any = true;
     j++;
@@ -160,7 +160,19 @@ export function findQuantities(s: string): Quantity[] {
   return out;
 }
 
+// The words a figure can start with: a qualifier, "between"/"from", a vague quantity, a number word. Any other
+// token is passed over at once, so that a sentence of words without figures costs one look-up per word.
+const FIRST_WORDS = new Set([
+  ...QUALIFIERS_BY_LENGTH.map((q) => q.parts[0]!),
+  ...VAGUE.map((v) => v.parts[0]!),
+  ...Object.keys(UNITS),
+  ...Object.keys(TENS),
+  "between", "from", "a", "an", "half",
+]);
+
 function readQuantityAt(tokens: Token[], i: number, s: string): { quantity: Quantity; next: number } | null {
+  const first = tokens[i]!.text;
+  if (!FIRST_WORDS.has(first) && !/^\d/.test(first)) return null;
   let qualifier: Qualifier = "exact";
   let j = i;
   for (const q of QUALIFIERS_BY_LENGTH) {

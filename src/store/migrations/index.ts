@@ -1,7 +1,8 @@
 // Versioned migrations, applied on open through Kysely's Migrator with a static provider (no directory scan,
 // so they work the same from tsx, a bundle or a test). Add a new file per version and list it below; never
 // edit a released one.
-import { Migrator } from "kysely";
+import { Migrator, sql } from "kysely";
+import { retryBusy } from "../errors.ts";
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_initial.ts";
 import * as m0002 from "./0002_claim_same_as.ts";
@@ -9,6 +10,7 @@ import * as m0003 from "./0003_review.ts";
 import * as m0005 from "./0005_incidents.ts";
 import * as m0006 from "./0006_recon_profiles.ts";
 import * as m0007 from "./0007_claim_victim_name.ts";
+import * as m0008 from "./0008_review_versions.ts";
 
 export type BackendKind = "sqlite" | "postgres";
 
@@ -25,6 +27,7 @@ const MIGRATIONS: Record<string, VersionedMigration> = {
   "0005_incidents": m0005,
   "0006_recon_profiles": m0006,
   "0007_claim_victim_name": m0007,
+  "0008_review_versions": m0008,
 };
 
 export function migrationsFor(kind: BackendKind): Record<string, Migration> {
@@ -46,8 +49,29 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/** Brings the database to the latest version; throws with the failing migration's name. */
+/** Arbitrary constant naming the advisory lock that serialises Toll's migrations on PostgreSQL. */
+const MIGRATION_LOCK = 7_463_201_000;
+
+/**
+ * Brings the database to the latest version; throws with the failing migration's name. Two processes opening a new
+ * database at once migrate one after the other: on PostgreSQL under a session advisory lock held on a reserved
+ * connection for the whole run (Kysely's own lock covers only the migrations, not the creation of its bookkeeping
+ * tables before them); on SQLite the migrator's transaction begins IMMEDIATE (see sqlite/index.ts), which is the
+ * database's one write lock, and the bookkeeping tables are created with IF NOT EXISTS and checked again on error.
+ */
 export async function migrateToLatest(db: Kysely<unknown>, kind: BackendKind): Promise<void> {
+  if (kind === "sqlite") return retryBusy(() => migrateUnlocked(db, kind));
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+    try {
+      await migrateUnlocked(db, kind);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+    }
+  });
+}
+
+async function migrateUnlocked(db: Kysely<unknown>, kind: BackendKind): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new StaticProvider(kind),

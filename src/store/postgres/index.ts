@@ -12,6 +12,10 @@ export function createPostgresBackend(url: string): Backend {
   // An idle client losing its connection (server restart) emits 'error' on the pool; unhandled, that would
   // kill the process. The next query reconnects and reports its own error.
   pool.on("error", () => {});
+  // A client checked out for a query or a transaction emits 'error' on itself when its connection is cut (a
+  // PostgreSQL restart, a failover, pg_terminate_backend); unhandled, that ended a busy worker. The query in
+  // flight fails with the same error and is retried by its caller (a job's backoff); the pool connects anew.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return {
     kind: "postgres",
     location: redactUrl(url),

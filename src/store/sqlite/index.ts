@@ -1,25 +1,53 @@
 // SQLite backend (better-sqlite3, embedded, the default). Only what differs from PostgreSQL lives here:
 // connection setup and full-text search (FTS5 external-content table, see migrations/0001_initial.ts).
 import Database from "better-sqlite3";
-import { SqliteDialect, sql } from "kysely";
-import type { Kysely } from "kysely";
+import { CompiledQuery, SqliteDialect, SqliteDriver, sql } from "kysely";
+import type { DatabaseConnection, Driver, Kysely, SqliteDialectConfig } from "kysely";
 import { driverCode } from "../errors.ts";
 import type { Backend } from "../store.ts";
 import type { Database as Schema } from "../schema.ts";
 
+/**
+ * How long one statement waits for another process's write lock before SQLITE_BUSY. better-sqlite3 waits
+ * synchronously, so this stays short; the store retries a busy transaction asynchronously on top of it.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Transactions begin IMMEDIATE: the write lock is taken at BEGIN, where busy_timeout waits for it. A deferred
+ * transaction reads first and then asks to upgrade; if another process committed in between, SQLite refuses the
+ * upgrade at once (SQLITE_BUSY, no waiting), which is how two `toll ingest` processes on one file lost articles.
+ * The migrator runs in such a transaction too, so two processes opening a new file migrate one after the other.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 export function createSqliteBackend(path: string): Backend {
   const database = new Database(path);
+  // First, before anything that takes a lock (switching to WAL does): another process opening the same file at the
+  // same moment (a second ingest, a worker) is waited for instead of failing with "database is locked".
+  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // WAL lets readers (the HTTP server) run while an ingest writes; NORMAL sync is durable at each checkpoint
   // and never corrupts the file, which is the usual trade for WAL.
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
-  // Another process (a second ingest) holding the write lock: wait instead of failing at once.
-  database.pragma("busy_timeout = 5000");
   return {
     kind: "sqlite",
     location: path,
-    dialect: new SqliteDialect({ database }),
+    dialect: new ImmediateSqliteDialect({ database }),
     bool: (v) => (v ? 1 : 0),
     ftsArticleIds(q) {
       const match = toFts5Query(q);
