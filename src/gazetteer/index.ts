@@ -103,7 +103,11 @@ export function defaultCachePath(): string {
 function isFresh(data: IndexData): boolean {
   try {
     const st = statSync(citiesFile());
-    return data.meta.source.bytes === st.size && data.meta.source.mtimeMs === st.mtimeMs && data.meta.dataHash === dataHash();
+    return (
+      data.meta.source.bytes === st.size &&
+      data.meta.source.mtimeMs === st.mtimeMs &&
+      data.meta.dataHash === dataHash()
+    );
   } catch {
     // Source gone (pruned install): a cache is better than nothing.
     return true;

@@ -2,6 +2,7 @@
 // US-led coalition", "Houthi forces shelled", "Islamic State claimed responsibility"), never for a bare mention
 // ("to wrest the area from Daesh"). The actor's hedge is kept apart from the toll's.
 import type { Certainty, Claim, TextSpan } from "../types.ts";
+import { actorEntriesFor } from "./actors.ts";
 import { hedgesIn } from "./certainty.ts";
 import type { DocState } from "./doc.ts";
 import {
@@ -39,7 +40,7 @@ export function attributionsIn(state: DocState, i: number): Attribution[] {
     const hedges = hedgesIn(state, i);
     const out: Attribution[] = [];
     let coveredTo = -1;
-    for (const hit of scan(ACTOR_LEXICON, text, s.start)) {
+    for (const hit of scan(actorEntriesFor(ACTOR_LEXICON, text), text, s.start)) {
       const from = hit.start - s.start;
       const to = hit.end - s.start;
       const after = text.slice(to);

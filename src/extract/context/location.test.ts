@@ -240,7 +240,9 @@ test("no claims, no places: nothing breaks", () => {
 });
 
 test("places stay inside the article's country: Hawi al-Hawa west of Raqqa is in Syria, not Hāwī, Hawaii", () => {
-  const doc = docOf("An air strike killed 12 civilians in the village of Hawi al-Hawa west of Raqqa, Syria, on Monday.");
+  const doc = docOf(
+    "An air strike killed 12 civilians in the village of Hawi al-Hawa west of Raqqa, Syria, on Monday.",
+  );
   const c = claimAt(doc, "killed 12 civilians");
   locateClaims(doc, [c], gaz);
   assert.equal(c.location?.country, "SY");
@@ -255,7 +257,10 @@ test("the lead's first place names the event: 'in Celaya, Guanajuato, … in Cam
   );
   const c = claimAt(doc, "Three officers died");
   locateClaims(doc, [c], gaz);
-  assert.deepEqual([c.location?.place, c.location?.country, c.location?.precision], ["Celaya", "MX", "exact"]);
+  assert.deepEqual(
+    [c.location?.place, c.location?.country, c.location?.precision],
+    ["Celaya", "MX", "exact"],
+  );
 });
 
 test("Arabic names without their article: Hillah and Diwaniyah are cities, not the country centroid", () => {

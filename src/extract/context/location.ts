@@ -419,7 +419,12 @@ function scanMentions(doc: DocContext, gazetteer: Gazetteer): RawMention[] {
     if (TITLES.test(before) || ORG_AFTER.test(after)) continue;
     // "Hawi al-Hawa": the name goes on with a particle and another name the gazetteer lacks, so the place named is
     // not the "Hawi" it knows (a hamlet in Hawaii); the sentence's other places will say where it is.
-    if (/^(?:[ -](?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es|bin|ibn|bani|beni)-\p{Lu}|[ -](?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es) \p{Lu})/u.test(after)) continue;
+    if (
+      /^(?:[ -](?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es|bin|ibn|bani|beni)-\p{Lu}|[ -](?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es) \p{Lu})/u.test(
+        after,
+      )
+    )
+      continue;
     const modifier = MODIFIER_BEFORE.exec(before);
     const prevTok = tokens[i - matched - 1];
     const nextTok = tokens[i];
@@ -551,7 +556,8 @@ function choose(m: RawMention, context: ReadonlyMap<string, number>): Place | nu
   // Inside the article's country unless the text says otherwise: a town abroad that nothing in the text points to
   // loses to the country the article is about ("Hawi" in a Raqqa report is not Hāwī, Hawaii).
   const [top, topWeight] = [...context.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
-  if (!inContext && top !== best.country && topWeight >= 2 && best.population < 1_000_000 && m.words <= 2) return null;
+  if (!inContext && top !== best.country && topWeight >= 2 && best.population < 1_000_000 && m.words <= 2)
+    return null;
   return best;
 }
 

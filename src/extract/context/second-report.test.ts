@@ -48,9 +48,13 @@ describe(
       const alone = reconcile(emptyState(), fromExtraction(seed, { article_id: "seed", external_id: null }), {
         now: "2026-01-01T00:00:00Z",
       });
-      const both = reconcile(alone.state, fromExtraction(second, { article_id: "second", external_id: null }), {
-        now: "2026-01-01T00:00:00Z",
-      });
+      const both = reconcile(
+        alone.state,
+        fromExtraction(second, { article_id: "second", external_id: null }),
+        {
+          now: "2026-01-01T00:00:00Z",
+        },
+      );
       const incidents = Object.values(both.state.incidents);
       const joined = incidents.find((i) => i.claims.some((c) => c.startsWith("second#")));
       assert.ok(joined, "the second report's claim is in an incident");
