@@ -264,7 +264,7 @@ const ACTOR_HINTS = new WeakMap<LexEntry<string>, readonly string[]>();
 
 /** The literal start of an alias ("Boko Haram" → "boko haram"; "(?:pro-)?Hou?this?" → null: always scanned). */
 function literalHead(alias: string): string | null {
-  const head = /^[A-Za-z0-9' -]+/.exec(alias)?.[0] ?? "";
+  const head = /^[a-z0-9' -]+/i.exec(alias)?.[0] ?? "";
   // A quantifier right after the head makes its last letter optional.
   const next = alias.charAt(head.length);
   const safe = (next === "?" || next === "*" ? head.slice(0, -1) : head).trim();
