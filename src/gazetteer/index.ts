@@ -11,6 +11,10 @@ export { normalizeKey } from "./normalize.ts";
 
 const NO_PLACES: readonly Place[] = Object.freeze([]);
 
+/** The Arabic article as GeoNames transliterates it, assimilated to sun letters ("Ad Dīwānīyah", "Ar Raqqah"). */
+const ARABIC_ARTICLES = ["al", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "el"] as const;
+const ARTICLE_PREFIX = /^(?:al|ad|ar|as|ash|at|az|an|adh|ath|el|ed|er|es|et|ez|en) /;
+
 export class GazetteerIndex implements Gazetteer {
   readonly maxWords: number;
   readonly size: { places: number; keys: number };
@@ -31,7 +35,14 @@ export class GazetteerIndex implements Gazetteer {
     if (key === "") return NO_PLACES;
     const cached = this.resultCache.get(key);
     if (cached) return cached;
-    const k = this.findKey(key);
+    let k = this.findKey(key);
+    // Arabic names lose their article in English copy: "Hillah" is "Al Ḩillah", "Diwaniyah" is "Ad Dīwānīyah".
+    if (k < 0 && !ARTICLE_PREFIX.test(key)) {
+      for (const article of ARABIC_ARTICLES) {
+        k = this.findKey(`${article} ${key}`);
+        if (k >= 0) break;
+      }
+    }
     let out = NO_PLACES;
     if (k >= 0) {
       const from = this.data.postingStart[k] ?? 0;
@@ -92,7 +103,11 @@ export function defaultCachePath(): string {
 function isFresh(data: IndexData): boolean {
   try {
     const st = statSync(citiesFile());
-    return data.meta.source.bytes === st.size && data.meta.source.mtimeMs === st.mtimeMs && data.meta.dataHash === dataHash();
+    return (
+      data.meta.source.bytes === st.size &&
+      data.meta.source.mtimeMs === st.mtimeMs &&
+      data.meta.dataHash === dataHash()
+    );
   } catch {
     // Source gone (pruned install): a cache is better than nothing.
     return true;
@@ -127,4 +142,30 @@ let shared: GazetteerIndex | null = null;
 export function sharedGazetteer(): GazetteerIndex {
   shared ??= loadGazetteer();
   return shared;
+}
+
+/**
+ * Every spelling a place filter should accept for what a user typed: the query itself and the gazetteer names of
+ * the places it names under any alias, without diacritics or in English ("Fallujah" → "Al Fallūjah", "Samarra" →
+ * "Sāmarrā’"). Stored claims carry the gazetteer's name, so these are the names to compare with.
+ */
+export function placeSpellings(query: string, gazetteer: Gazetteer = sharedGazetteer()): string[] {
+  const out = new Set<string>([query.trim()]);
+  for (const p of gazetteer.lookup(query)) out.add(p.name);
+  return [...out].filter((s) => s !== "");
+}
+
+/** Place names compared as the gazetteer compares them: case, diacritics, apostrophes and dashes folded. */
+export function samePlaceName(a: string, b: string): boolean {
+  return normalizeKey(a) === normalizeKey(b);
+}
+
+/** Whether a stored place name contains the query or one of its spellings, folded ("fallu" finds "Al Fallūjah"). */
+export function placeContains(stored: string | null, spellings: readonly string[]): boolean {
+  if (!stored) return false;
+  const key = normalizeKey(stored);
+  return spellings.some((s) => {
+    const q = normalizeKey(s);
+    return q !== "" && key.includes(q);
+  });
 }

@@ -1031,6 +1031,8 @@ export interface IncidentFilter {
   country?: string;
   /** Case-insensitive place name. */
   place?: string;
+  /** Other spellings that also match `place` (the gazetteer's names for it; see placeSpellings()). */
+  placeSpellings?: string[];
   /** Incidents with a figure for this metric. */
   metric?: string;
   /** Incidents with a figure for this victim group. */
@@ -1063,7 +1065,11 @@ export async function listIncidents(store: Store, filter: IncidentFilter = {}): 
   if (filter.from) q = q.where("date_end", ">=", bound(filter.from, "from"));
   if (filter.to) q = q.where("date_start", "<=", bound(filter.to, "to"));
   if (filter.country) q = q.where("country", "=", filter.country.toUpperCase());
-  if (filter.place) q = q.where(sql<boolean>`lower(place) = lower(${filter.place})`);
+  if (filter.place) {
+    const exact = [...new Set([filter.place, ...(filter.placeSpellings ?? [])])];
+    const lowered = [...new Set(exact.map((n) => n.toLowerCase()))];
+    q = q.where(sql<boolean>`(place in (${sql.join(exact)}) or lower(place) in (${sql.join(lowered)}))`);
+  }
   if (filter.grade) q = q.where("grade", "=", filter.grade);
   if (filter.q?.trim()) {
     // The store's own full-text search finds the articles; their reconciled claims lead to the incidents.

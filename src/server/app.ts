@@ -15,6 +15,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:z
 import { ingestSources } from "../pipeline/index.ts";
 import { readHtmlOffThread } from "../ingest/offthread.ts";
 import { CERTAINTIES, METRICS, QUALIFIERS, VICTIM_GROUPS } from "../extract/types.ts";
+import { placeSpellings } from "../gazetteer/index.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
 import type { ReconState } from "../reconcile/index.ts";
 import { incidentExportRow, incidentUrl } from "../reconcile/export.ts";
@@ -75,7 +76,12 @@ const WRITE_ROLES: Array<[RegExp, Role | "any"]> = [
 const OPEN_WRITES = new Set(["/api/login", "/api/logout"]);
 const MiB = 1024 * 1024;
 
-type Vars = { user: User | null; via: "session" | "token" | null; csrf: string | null; sessionHash: string | null };
+type Vars = {
+  user: User | null;
+  via: "session" | "token" | null;
+  csrf: string | null;
+  sessionHash: string | null;
+};
 type Env = { Variables: Vars };
 
 export class ApiError extends Error {
@@ -96,7 +102,10 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 const json = (description: string, schema: z.ZodType = S.Json) => ({
   200: { description, content: { "application/json": { schema } } },
-  400: { description: "Bad request: which parameter and why", content: { "application/json": { schema: S.ErrorResponse } } },
+  400: {
+    description: "Bad request: which parameter and why",
+    content: { "application/json": { schema: S.ErrorResponse } },
+  },
 });
 
 /** A route: tags and the error responses every route can give, so the document says it. */
@@ -131,7 +140,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   /** The client's address: the socket's peer, or the proxy's last X-Forwarded-For hop when the proxy is trusted. */
   const clientAddress = (c: Context<Env>): string => {
     if (opts.trustProxy) {
-      const hops = (c.req.header("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+      const hops = (c.req.header("x-forwarded-for") ?? "")
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean);
       const last = hops[hops.length - 1];
       if (last) return last;
     }
@@ -141,7 +153,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   const secureRequest = (c: Context<Env>): boolean =>
     Boolean(opts.secureCookies) ||
     new URL(c.req.url).protocol === "https:" ||
-    (Boolean(opts.trustProxy) && (c.req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim().toLowerCase() === "https");
+    (Boolean(opts.trustProxy) &&
+      (c.req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim().toLowerCase() === "https");
 
   let current: Promise<IncidentView> | null = null;
   let rebuilds = 0;
@@ -190,10 +203,20 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     // The store throws RangeError for a malformed cursor or date: the client's fault.
     if (err instanceof RangeError || (err as { cause?: unknown }).cause instanceof RangeError) {
       const msg = err instanceof RangeError ? err.message : (err.cause as RangeError).message;
-      return c.json({ error: "bad_request", message: msg, issues: [{ param: /cursor/.test(msg) ? "cursor" : "query", message: msg }] }, 400);
+      return c.json(
+        {
+          error: "bad_request",
+          message: msg,
+          issues: [{ param: /cursor/.test(msg) ? "cursor" : "query", message: msg }],
+        },
+        400,
+      );
     }
-    if (err instanceof SyntaxError) return c.json({ error: "bad_request", message: "body is not valid JSON" }, 400);
-    log(`toll serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (err instanceof SyntaxError)
+      return c.json({ error: "bad_request", message: "body is not valid JSON" }, 400);
+    log(
+      `toll serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     return c.json({ error: "internal", message: "internal error (logged on the server)" }, 500);
   });
   app.notFound((c) => c.json({ error: "not_found", message: `no route ${c.req.method} ${c.req.path}` }, 404));
@@ -252,7 +275,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       if (c.get("via") === "session" && c.req.path !== "/api/login") {
         const sent = c.req.header("x-csrf-token") ?? "";
         const want = c.get("csrf") ?? "";
-        if (!sent || !sameSecret(sent, want)) throw new ApiError(403, "csrf", "missing or wrong X-CSRF-Token header");
+        if (!sent || !sameSecret(sent, want))
+          throw new ApiError(403, "csrf", "missing or wrong X-CSRF-Token header");
       }
       // Who may write is settled before the body is read or validated: a stranger's malformed write is a 401, and
       // the server does not parse what it would refuse anyway.
@@ -287,7 +311,13 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   // ---- session ----------------------------------------------------------------------------------------
 
   app.openapi(
-    route({ method: "get", path: "/api/me", tags: ["session"], summary: "Who am I (and the CSRF token for writes)", responses: json("The user or null") }),
+    route({
+      method: "get",
+      path: "/api/me",
+      tags: ["session"],
+      summary: "Who am I (and the CSRF token for writes)",
+      responses: json("The user or null"),
+    }),
     async (c) => {
       const u = c.get("user");
       return c.json({ user: u, csrf: c.get("csrf"), public: Boolean(opts.public), via: c.get("via") }, 200);
@@ -310,20 +340,34 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       if (refusal) {
         c.header("Retry-After", String(refusal.retryAfter));
         return c.json(
-          { error: "too_many_attempts", message: `too many failed logins for this ${refusal.what}; try again in ${refusal.retryAfter} s` },
+          {
+            error: "too_many_attempts",
+            message: `too many failed logins for this ${refusal.what}; try again in ${refusal.retryAfter} s`,
+          },
           429,
         ) as never;
       }
       const u = await reviews.userByName(name);
       // Verify even for unknown names so response time does not tell which names exist.
-      const ok = await verifyPassword(password, u?.password_hash ?? "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+      const ok = await verifyPassword(
+        password,
+        u?.password_hash ??
+          "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      );
       if (!u || !ok || u.disabled) {
         const locked = throttle.failed(name, address);
         // The name as typed (an unknown one too: a guesser's list is worth seeing), never the password.
         const who = name.slice(0, 100);
-        await reviews.audit("anonymous", "session.login_failed", "user", who, { address, reason: !u ? "unknown user" : u.disabled ? "user disabled" : "wrong password" });
+        await reviews.audit("anonymous", "session.login_failed", "user", who, {
+          address,
+          reason: !u ? "unknown user" : u.disabled ? "user disabled" : "wrong password",
+        });
         for (const what of locked)
-          await reviews.audit("anonymous", "session.lockout", "user", who, { address, locked: what, for_seconds: Math.ceil(throttle.lockoutMs / 1000) });
+          await reviews.audit("anonymous", "session.lockout", "user", who, {
+            address,
+            locked: what,
+            for_seconds: Math.ceil(throttle.lockoutMs / 1000),
+          });
         throw new ApiError(401, "unauthorized", "wrong name or password");
       }
       throttle.succeeded(name, address);
@@ -344,7 +388,13 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   );
 
   app.openapi(
-    route({ method: "post", path: "/api/logout", tags: ["session"], summary: "Ends the session", responses: json("Logged out") }),
+    route({
+      method: "post",
+      path: "/api/logout",
+      tags: ["session"],
+      summary: "Ends the session",
+      responses: json("Logged out"),
+    }),
     async (c) => {
       const h = c.get("sessionHash");
       if (h) await reviews.deleteSession(h);
@@ -356,7 +406,13 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   // ---- users and tokens (admin) -------------------------------------------------------------------------
 
   app.openapi(
-    route({ method: "get", path: "/api/users", tags: ["accounts"], summary: "List users (admin)", responses: json("Users", z.object({ items: z.array(S.UserSchema) })) }),
+    route({
+      method: "get",
+      path: "/api/users",
+      tags: ["accounts"],
+      summary: "List users (admin)",
+      responses: json("Users", z.object({ items: z.array(S.UserSchema) })),
+    }),
     async (c) => {
       need(c, "admin");
       return c.json({ items: await reviews.listUsers() }, 200);
@@ -437,7 +493,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       async (c) => {
         const me = need(c, "admin");
         const u = await userNamed(c.req.valid("param").name);
-        if (action === "disable" && u.id === me.id) throw new ApiError(400, "bad_request", "name: an admin cannot disable themselves");
+        if (action === "disable" && u.id === me.id)
+          throw new ApiError(400, "bad_request", "name: an admin cannot disable themselves");
         return c.json(await reviews.setDisabled(u.name, action === "disable", me.name), 200);
       },
     );
@@ -485,9 +542,16 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
    * them, the review with its version. `id` is the store id (the one the claim routes take); the extraction's own
    * per-article id stays in `local_id`. `review` overrides the view's (a fresher read, or the state a 409 reports).
    */
-  const claimOut = async (c: StoredClaim, v: IncidentView, review: ClaimReview | null = v.reviews.get(c.claim_id) ?? null) => {
+  const claimOut = async (
+    c: StoredClaim,
+    v: IncidentView,
+    review: ClaimReview | null = v.reviews.get(c.claim_id) ?? null,
+  ) => {
     const machine: Record<string, unknown> = {};
-    if (review) for (const f of Object.keys(review.corrections)) if ((CORRECTABLE as readonly string[]).includes(f)) machine[f] = machineValue(c, f as CorrectableField);
+    if (review)
+      for (const f of Object.keys(review.corrections))
+        if ((CORRECTABLE as readonly string[]).includes(f))
+          machine[f] = machineValue(c, f as CorrectableField);
     const shown = review ? applyCorrections(c, review.corrections) : c;
     return {
       ...shown,
@@ -514,9 +578,25 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     async (c) => {
       need(c, "viewer");
       const q = c.req.valid("query");
-      const page = await store.listArticles({ q: q.q, outlet: q.outlet, from: q.from, to: q.to, limit: q.limit, after: q.cursor });
+      const page = await store.listArticles({
+        q: q.q,
+        outlet: q.outlet,
+        from: q.from,
+        to: q.to,
+        limit: q.limit,
+        after: q.cursor,
+      });
       const v = await view();
-      return c.json({ items: page.items.map((a) => ({ ...a, illustrative: v.articles.get(String(a.id))?.illustrative ?? false })), next: page.next }, 200);
+      return c.json(
+        {
+          items: page.items.map((a) => ({
+            ...a,
+            illustrative: v.articles.get(String(a.id))?.illustrative ?? false,
+          })),
+          next: page.next,
+        },
+        200,
+      );
     },
   );
 
@@ -536,7 +616,15 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       if (!a) throw new ApiError(404, "not_found", `no article ${id}`);
       const v = await view();
       const claims = await Promise.all((await store.claimsForArticle(id)).map((cl) => claimOut(cl, v)));
-      return c.json({ ...a, illustrative: a.meta["illustrative"] === true, claims, audit: await reviews.auditFor("article", String(id)) }, 200);
+      return c.json(
+        {
+          ...a,
+          illustrative: a.meta["illustrative"] === true,
+          claims,
+          audit: await reviews.auditFor("article", String(id)),
+        },
+        200,
+      );
     },
   );
 
@@ -553,9 +641,16 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     async (c) => {
       need(c, "viewer");
       const { cursor, ...f } = c.req.valid("query");
-      const page = await store.listClaims({ ...f, after: cursor });
+      const page = await store.listClaims({
+        ...f,
+        ...(f.place ? { placeSpellings: placeSpellings(f.place) } : {}),
+        after: cursor,
+      });
       const v = await view();
-      return c.json({ items: await Promise.all(page.items.map((cl) => claimOut(cl, v))), next: page.next }, 200);
+      return c.json(
+        { items: await Promise.all(page.items.map((cl) => claimOut(cl, v))), next: page.next },
+        200,
+      );
     },
   );
 
@@ -564,7 +659,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/vocabularies",
       tags: ["claims"],
-      summary: "The fixed vocabularies of claim fields (the choices of a correction) and the fields an analyst may correct",
+      summary:
+        "The fixed vocabularies of claim fields (the choices of a correction) and the fields an analyst may correct",
       responses: json("Field → its allowed values"),
     }),
     async (c) => {
@@ -599,7 +695,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/claims/{id}",
       tags: ["claims"],
-      summary: "One claim with its review (machine value beside the corrected one) and its audit trail; ETag is its version",
+      summary:
+        "One claim with its review (machine value beside the corrected one) and its audit trail; ETag is its version",
       request: { params: S.ClaimIdParam },
       responses: { ...json("The claim"), 404: { description: "No such claim" } },
     }),
@@ -610,7 +707,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       // The review is read from the store, not the view: another process (or server) may have written since.
       const review = await reviews.reviewFor(id);
       c.header("ETag", `"${review?.version ?? 0}"`);
-      return c.json({ ...(await claimOut(raw, v, review)), audit: await reviews.auditFor("claim", String(id)) }, 200);
+      return c.json(
+        { ...(await claimOut(raw, v, review)), audit: await reviews.auditFor("claim", String(id)) },
+        200,
+      );
     },
   );
 
@@ -621,12 +721,16 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       tags: ["review"],
       summary:
         "Confirm, correct (field by field, adding to earlier corrections; the machine's value is kept), undo a field's correction, or reject a claim (analyst). Send the `version` you read (or If-Match): a stale write is refused with 409 and the claim as it is now",
-      request: { params: S.ClaimIdParam, body: { content: { "application/json": { schema: S.ReviewBody } }, required: true } },
+      request: {
+        params: S.ClaimIdParam,
+        body: { content: { "application/json": { schema: S.ReviewBody } }, required: true },
+      },
       responses: {
         ...json("The claim as reviewed (ETag: its new version)"),
         404: { description: "No such claim" },
         409: {
-          description: "Someone saved the claim since the version you sent: `current` is the claim as it is now (their change)",
+          description:
+            "Someone saved the claim since the version you sent: `current` is the claim as it is now (their change)",
           content: { "application/json": { schema: S.ConflictResponse } },
         },
       },
@@ -640,33 +744,60 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const ifMatch = c.req.header("if-match");
       if (ifMatch !== undefined) {
         const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-        if (!m) throw new ApiError(400, "bad_request", `If-Match: expected the claim's ETag such as "3", got ${ifMatch.slice(0, 40)}`);
+        if (!m)
+          throw new ApiError(
+            400,
+            "bad_request",
+            `If-Match: expected the claim's ETag such as "3", got ${ifMatch.slice(0, 40)}`,
+          );
         const tag = Number(m[1]);
-        if (version !== undefined && version !== tag) throw new ApiError(400, "bad_request", `version ${version} and If-Match ${ifMatch} disagree`);
+        if (version !== undefined && version !== tag)
+          throw new ApiError(400, "bad_request", `version ${version} and If-Match ${ifMatch} disagree`);
         version = tag;
       }
       let saved: ClaimReview;
       try {
         saved = await reviews.reviewClaim(
           id,
-          { action: b.action, ...(b.corrections ? { corrections: b.corrections } : {}), ...(b.fields ? { undo: b.fields } : {}), ...(b.note !== undefined ? { note: b.note } : {}), ...(version !== undefined ? { version } : {}) },
+          {
+            action: b.action,
+            ...(b.corrections ? { corrections: b.corrections } : {}),
+            ...(b.fields ? { undo: b.fields } : {}),
+            ...(b.note !== undefined ? { note: b.note } : {}),
+            ...(version !== undefined ? { version } : {}),
+          },
           me.name,
-          (f) => ((CORRECTABLE as readonly string[]).includes(f) ? machineValue(raw, f as CorrectableField) : undefined),
+          (f) =>
+            (CORRECTABLE as readonly string[]).includes(f)
+              ? machineValue(raw, f as CorrectableField)
+              : undefined,
           (corrections) => {
             // The corrected claim must still be a valid claim: the store's own range rule.
             const after = applyCorrections(raw, corrections);
             if (!(after.low <= after.value && after.value <= after.high))
-              throw new ApiError(400, "bad_request", `corrections: need low <= value <= high, got ${after.low} <= ${after.value} <= ${after.high}`);
+              throw new ApiError(
+                400,
+                "bad_request",
+                `corrections: need low <= value <= high, got ${after.low} <= ${after.value} <= ${after.high}`,
+              );
           },
         );
       } catch (e) {
         if (e instanceof ReviewRefused) throw new ApiError(400, "bad_request", e.message);
         if (!(e instanceof ReviewConflict)) throw e;
         // The other writer may be another process: the view catches up in the background, the answer is the store's.
-        if (building === 0 && (v.reviews.get(id)?.version ?? 0) !== (e.current?.version ?? 0)) void refresh().catch(() => undefined);
+        if (building === 0 && (v.reviews.get(id)?.version ?? 0) !== (e.current?.version ?? 0))
+          void refresh().catch(() => undefined);
         c.header("ETag", `"${e.current?.version ?? 0}"`);
         return c.json(
-          { error: "conflict", message: e.message, current: { ...(await claimOut(raw, v, e.current)), audit: await reviews.auditFor("claim", String(id)) } },
+          {
+            error: "conflict",
+            message: e.message,
+            current: {
+              ...(await claimOut(raw, v, e.current)),
+              audit: await reviews.auditFor("claim", String(id)),
+            },
+          },
           409,
         ) as never;
       }
@@ -675,7 +806,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const v0 = await view();
       const nv = building === 0 && v0.applyConfirm(saved) ? v0 : await refresh();
       c.header("ETag", `"${saved.version}"`);
-      return c.json({ ...(await claimOut(raw, nv, saved)), audit: await reviews.auditFor("claim", String(id)) }, 200);
+      return c.json(
+        { ...(await claimOut(raw, nv, saved)), audit: await reviews.auditFor("claim", String(id)) },
+        200,
+      );
     },
   );
 
@@ -711,11 +845,26 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const out = await Promise.all(
         items.map(async (p) => {
           const a = v.articles.get(String(p.cl.article_id));
-          return { ...(await claimOut(p.cl, v)), article: { id: p.cl.article_id, title: a?.title ?? null, outlet: a?.outlet ?? null, published: a?.published ?? null } };
+          return {
+            ...(await claimOut(p.cl, v)),
+            article: {
+              id: p.cl.article_id,
+              title: a?.title ?? null,
+              outlet: a?.outlet ?? null,
+              published: a?.published ?? null,
+            },
+          };
         }),
       );
       const last = items[items.length - 1];
-      return c.json({ items: out, total: pending.length, next: start + q.limit < pending.length && last ? String(last.cl.claim_id) : null }, 200);
+      return c.json(
+        {
+          items: out,
+          total: pending.length,
+          next: start + q.limit < pending.length && last ? String(last.cl.claim_id) : null,
+        },
+        200,
+      );
     },
   );
 
@@ -755,7 +904,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       tags: ["incidents"],
       summary: "List incidents with filters and sorting; keyset cursor (stable across pages)",
       request: { query: S.IncidentsQuery },
-      responses: json("A page of incidents", S.PageOf(S.IncidentSummarySchema, "IncidentPage").extend({ total: z.number() })),
+      responses: json(
+        "A page of incidents",
+        S.PageOf(S.IncidentSummarySchema, "IncidentPage").extend({ total: z.number() }),
+      ),
     }),
     async (c) => {
       need(c, "viewer");
@@ -772,7 +924,12 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
         } catch {
           k = null;
         }
-        if (!Array.isArray(k) || k[0] !== q.sort || typeof k[2] !== "string" || (typeof k[1] !== "string" && typeof k[1] !== "number"))
+        if (
+          !Array.isArray(k) ||
+          k[0] !== q.sort ||
+          typeof k[2] !== "string" ||
+          (typeof k[1] !== "string" && typeof k[1] !== "number")
+        )
           throw new ApiError(400, "bad_request", "cursor: not a cursor of this list (sort changed?)");
         const [, key, id] = k as [string, string | number, string];
         // Keyset: the first row strictly after (key, id) in this order, so rows added or removed meanwhile
@@ -810,7 +967,11 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const inc = v.incident(id);
       if (!inc) {
         const retired = v.state.retired[id];
-        throw new ApiError(404, "not_found", retired ? `incident ${id} was retired: ${retired.reason}` : `no incident ${id}`);
+        throw new ApiError(
+          404,
+          "not_found",
+          retired ? `incident ${id} was retired: ${retired.reason}` : `no incident ${id}`,
+        );
       }
       // Everything but the audit trail and resolved_from depends only on the view, so it is serialized once per
       // incident and view (the claims' outputs, the explanation text and the JSON encoding were most of the cost).
@@ -825,12 +986,21 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
           }),
         );
         const sources = inc.articles.map((a) => v.articles.get(a) ?? { article_id: a });
-        const body = JSON.stringify({ ...inc, summary: v.summary(inc), claims_detail: claims, sources, explanation: explainIncident(v.state, inc.id) });
+        const body = JSON.stringify({
+          ...inc,
+          summary: v.summary(inc),
+          claims_detail: claims,
+          sources,
+          explanation: explainIncident(v.state, inc.id),
+        });
         // The object without its closing brace, so the per-request fields follow in the same order as before.
         head = body.slice(0, -1);
         if (cacheDetail) v.detailCache.set(inc.id, head);
       }
-      const tail = JSON.stringify({ resolved_from: inc.id !== id ? id : null, audit: await reviews.auditFor("incident", inc.id) });
+      const tail = JSON.stringify({
+        resolved_from: inc.id !== id ? id : null,
+        audit: await reviews.auditFor("incident", inc.id),
+      });
       return c.body(`${head},${tail.slice(1)}`, 200, { "Content-Type": "application/json" }) as never;
     },
   );
@@ -848,7 +1018,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       path: "/api/incidents/{id}/merge",
       tags: ["review"],
       summary: "Merge another incident into this one (analyst)",
-      request: { params: S.IncidentIdParam, body: { content: { "application/json": { schema: S.MergeBody } }, required: true } },
+      request: {
+        params: S.IncidentIdParam,
+        body: { content: { "application/json": { schema: S.MergeBody } }, required: true },
+      },
       responses: { ...json("The merged incident"), 404: { description: "No such incident" } },
     }),
     async (c) => {
@@ -858,7 +1031,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const { v, inc } = await incidentWrite(c, id);
       const gone = v.incident(other);
       if (!gone) throw new ApiError(404, "not_found", `no incident ${other}`);
-      if (gone.id === inc.id) throw new ApiError(400, "bad_request", "other: cannot merge an incident with itself");
+      if (gone.id === inc.id)
+        throw new ApiError(400, "bad_request", "other: cannot merge an incident with itself");
       await reviews.recordIncidentAction(
         { action: "merge", target: inc.id, absorbed: gone.id },
         me.name,
@@ -878,7 +1052,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       path: "/api/incidents/{id}/split",
       tags: ["review"],
       summary: "Move the given claims (store claim ids) out into a new incident (analyst)",
-      request: { params: S.IncidentIdParam, body: { content: { "application/json": { schema: S.SplitBody } }, required: true } },
+      request: {
+        params: S.IncidentIdParam,
+        body: { content: { "application/json": { schema: S.SplitBody } }, required: true },
+      },
       responses: { ...json("Both parts"), 404: { description: "No such incident" } },
     }),
     async (c) => {
@@ -890,12 +1067,19 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       for (const cid of claims) {
         const cl = v.claims.get(cid);
         const key = cl ? `${cl.article_id}#${cl.local_id}` : null;
-        if (!key || !inc.claims.includes(key)) throw new ApiError(400, "bad_request", `claims: claim ${cid} is not in incident ${inc.id}`);
+        if (!key || !inc.claims.includes(key))
+          throw new ApiError(400, "bad_request", `claims: claim ${cid} is not in incident ${inc.id}`);
         keys.push(key);
       }
-      if (keys.length === inc.claims.length) throw new ApiError(400, "bad_request", "claims: cannot move every claim out (nothing would be left)");
+      if (keys.length === inc.claims.length)
+        throw new ApiError(400, "bad_request", "claims: cannot move every claim out (nothing would be left)");
       const before = new Set(inc.claims);
-      await reviews.recordIncidentAction({ action: "split", incident: inc.id, claims: keys }, me.name, v.summary(inc), { moved: keys });
+      await reviews.recordIncidentAction(
+        { action: "split", incident: inc.id, claims: keys },
+        me.name,
+        v.summary(inc),
+        { moved: keys },
+      );
       const nv = await refresh();
       const parts = Object.values(nv.state.incidents)
         // The larger part keeps the id, so look for every incident now holding one of the claims.
@@ -904,7 +1088,11 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       // The new part's id is known only now (the view was rebuilt with the split replayed): its own audit entry
       // says where it came from, so both incidents' trails tell the story.
       const created = parts.filter((p) => p.id !== inc.id).map((p) => p.id);
-      for (const n of created) await reviews.audit(me.name, "incident.split_from", "incident", n, { from: inc.id, claims: nv.incident(n)?.claims ?? keys });
+      for (const n of created)
+        await reviews.audit(me.name, "incident.split_from", "incident", n, {
+          from: inc.id,
+          claims: nv.incident(n)?.claims ?? keys,
+        });
       return c.json({ parts, kept: parts.some((p) => p.id === inc.id) ? inc.id : null, created }, 200);
     },
   );
@@ -912,7 +1100,13 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   // ---- aggregates, totals, timeline, stats, search -------------------------------------------------------
 
   app.openapi(
-    route({ method: "get", path: "/api/aggregates", tags: ["totals"], summary: "Running totals reported in the news (never added to incidents)", responses: json("Aggregates") }),
+    route({
+      method: "get",
+      path: "/api/aggregates",
+      tags: ["totals"],
+      summary: "Running totals reported in the news (never added to incidents)",
+      responses: json("Aggregates"),
+    }),
     async (c) => {
       need(c, "viewer");
       const v = await view();
@@ -925,7 +1119,8 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/totals",
       tags: ["totals"],
-      summary: "Incident sums (low/best/high) by country, place or month, with the highest running total beside",
+      summary:
+        "Incident sums (low/best/high) by country, place or month, with the highest running total beside",
       request: { query: S.TotalsQuery },
       responses: json("Totals rows"),
     }),
@@ -1002,7 +1197,13 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   );
 
   app.openapi(
-    route({ method: "get", path: "/api/stats", tags: ["totals"], summary: "Counts of articles, claims, incidents; claims by country, month and metric", responses: json("Stats") }),
+    route({
+      method: "get",
+      path: "/api/stats",
+      tags: ["totals"],
+      summary: "Counts of articles, claims, incidents; claims by country, month and metric",
+      responses: json("Stats"),
+    }),
     async (c) => {
       need(c, "viewer");
       const v = await view();
@@ -1022,7 +1223,14 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   );
 
   app.openapi(
-    route({ method: "get", path: "/api/search", tags: ["articles"], summary: "Full-text search over articles, best first", request: { query: S.SearchQuery }, responses: json("Hits") }),
+    route({
+      method: "get",
+      path: "/api/search",
+      tags: ["articles"],
+      summary: "Full-text search over articles, best first",
+      request: { query: S.SearchQuery },
+      responses: json("Hits"),
+    }),
     async (c) => {
       need(c, "viewer");
       const q = c.req.valid("query");
@@ -1037,12 +1245,17 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       method: "get",
       path: "/api/export",
       tags: ["exports"],
-      summary: "Every claim (reviews applied; rejected left out unless asked) as CSV, JSON or GeoJSON, streamed",
+      summary:
+        "Every claim (reviews applied; rejected left out unless asked) as CSV, JSON or GeoJSON, streamed",
       request: { query: S.ExportQuery },
       responses: {
         200: {
           description: "The export",
-          content: { "text/csv": { schema: z.string() }, "application/json": { schema: S.Json }, "application/geo+json": { schema: S.Json } },
+          content: {
+            "text/csv": { schema: z.string() },
+            "application/json": { schema: S.Json },
+            "application/geo+json": { schema: S.Json },
+          },
         },
         400: { description: "Bad request", content: { "application/json": { schema: S.ErrorResponse } } },
       },
@@ -1136,7 +1349,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
           // Inside the try: a write that fails still removes the folder (a filename of ".." left one per call).
           dir = mkdtempSync(path.join(opts.uploadTmpDir ?? tmpdir(), "toll-upload-"));
           input = path.join(dir, uploadName(b.filename));
-          writeFileSync(input, b.content_base64 !== undefined ? Buffer.from(b.content_base64, "base64") : (b.content ?? ""));
+          writeFileSync(
+            input,
+            b.content_base64 !== undefined ? Buffer.from(b.content_base64, "base64") : (b.content ?? ""),
+          );
         }
         // One upload is one document (or a small batch): extracted on this thread, no pool of threads to start.
         const summary = await ingestSources(
@@ -1157,7 +1373,14 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   // ---- audit -----------------------------------------------------------------------------------------------
 
   app.openapi(
-    route({ method: "get", path: "/api/audit", tags: ["audit"], summary: "The audit trail, newest first (analyst)", request: { query: S.AuditQuery }, responses: json("Entries") }),
+    route({
+      method: "get",
+      path: "/api/audit",
+      tags: ["audit"],
+      summary: "The audit trail, newest first (analyst)",
+      request: { query: S.AuditQuery },
+      responses: json("Entries"),
+    }),
     async (c) => {
       need(c, "analyst");
       const q = c.req.valid("query");
@@ -1210,7 +1433,10 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
  * empty). The readers sniff the kind from the content; the extension only helps.
  */
 export function uploadName(filename: string | undefined): string {
-  const base = path.basename((filename ?? "").replaceAll("\\", "/")).replace(/[^\w.-]/g, "_").slice(0, 200);
+  const base = path
+    .basename((filename ?? "").replaceAll("\\", "/"))
+    .replace(/[^\w.-]/g, "_")
+    .slice(0, 200);
   return /^\.*$/.test(base) ? "upload.txt" : base;
 }
 

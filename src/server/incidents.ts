@@ -7,6 +7,7 @@
 // Corrections, rejections, merges, splits and ingests still rebuild (7.7 s at 100,000 claims): see applyConfirm for
 // why a correction cannot simply be patched in while build() reconciles corrected claims.
 import type { Claim } from "../extract/types.ts";
+import { placeContains, placeSpellings } from "../gazetteer/index.ts";
 import {
   computeFigures,
   emptyState,
@@ -140,7 +141,8 @@ export function dateBound(s: string, side: "from" | "to"): string {
  * the same incidents everywhere.
  */
 export function incidentMatcher(v: IncidentView, q: IncidentFilterValues): (s: IncidentSummary) => boolean {
-  const place = q.place?.toLowerCase();
+  // Folded and through the gazetteer's aliases: "fallujah" finds "Al Fallūjah".
+  const place = q.place ? placeSpellings(q.place) : null;
   const perp = q.perpetrator?.toLowerCase();
   const from = q.from ? dateBound(q.from, "from") : null;
   const to = q.to ? dateBound(q.to, "to") : null;
@@ -148,7 +150,7 @@ export function incidentMatcher(v: IncidentView, q: IncidentFilterValues): (s: I
   const full = (id: string): IncidentRecord | undefined => v.state.incidents[id];
   return (s) => {
     if (country && s.country !== country) return false;
-    if (place && !(s.place ?? "").toLowerCase().includes(place)) return false;
+    if (place && !placeContains(s.place, place)) return false;
     if (perp && !s.perpetrators.some((p) => p.toLowerCase().includes(perp))) return false;
     if (q.grade && s.grade !== q.grade) return false;
     if (q.review && s.review_status !== q.review) return false;
@@ -162,13 +164,13 @@ export function incidentMatcher(v: IncidentView, q: IncidentFilterValues): (s: I
 
 /** Running totals under the same filters, as far as they apply to a running total (place, country, dates, metric, victims). */
 export function aggregateMatcher(q: IncidentFilterValues): (a: AggregateRecord) => boolean {
-  const place = q.place?.toLowerCase();
+  const place = q.place ? placeSpellings(q.place) : null;
   const from = q.from ? dateBound(q.from, "from") : null;
   const to = q.to ? dateBound(q.to, "to") : null;
   const country = q.country?.toUpperCase();
   return (a) => {
     if (country && a.country !== country) return false;
-    if (place && !(a.place ?? "").toLowerCase().includes(place)) return false;
+    if (place && !placeContains(a.place, place)) return false;
     if (q.metric && a.metric !== q.metric) return false;
     if (q.victims && a.victims !== q.victims) return false;
     // A running total counts as of its period's end (the date it was reported for).

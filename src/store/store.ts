@@ -332,7 +332,12 @@ export class KyselyStore implements Store {
       if (filter.from) q = q.where("event_date", ">=", dateBound(filter.from, "from"));
       if (filter.to) q = q.where("event_date", "<=", dateBound(filter.to, "to"));
       if (filter.country) q = q.where("country", "=", filter.country.toUpperCase());
-      if (filter.place) q = q.where(sql<boolean>`lower(place) = lower(${filter.place})`);
+      if (filter.place) {
+        const exact = [...new Set([filter.place, ...(filter.placeSpellings ?? [])])];
+        // SQLite's lower() folds ASCII only: "Āmol" is compared as written as well as lowered.
+        const lowered = [...new Set(exact.map((n) => n.toLowerCase()))];
+        q = q.where(sql<boolean>`(place in (${sql.join(exact)}) or lower(place) in (${sql.join(lowered)}))`);
+      }
       if (filter.metric) q = q.where("metric", "=", filter.metric);
       if (filter.victims) q = q.where("victims", "=", filter.victims);
       if (filter.perpetrator) q = q.where(sql<boolean>`lower(perpetrator) = lower(${filter.perpetrator})`);

@@ -95,6 +95,11 @@ export interface ClaimFilter {
   country?: string;
   /** Gazetteer place name, case-insensitive. */
   place?: string;
+  /**
+   * Other spellings that also match `place`: the gazetteer's names for it ("Fallujah" → "Al Fallūjah"), filled by
+   * the CLI and the API from `placeSpellings()` so that English spellings and names without diacritics match.
+   */
+  placeSpellings?: string[];
   metric?: string;
   victims?: string;
   /** Case-insensitive exact match. */

@@ -11,6 +11,7 @@ import {
   writeOut,
 } from "../../store/cli-support.ts";
 import type { Io } from "../../store/cli-support.ts";
+import { placeSpellings } from "../../gazetteer/index.ts";
 import { csvLine, renderTable } from "../../store/export.ts";
 import type { ClaimFilter, Store, StoredClaim } from "../../store/types.ts";
 
@@ -129,6 +130,8 @@ export function registerClaims(program: Command, io: Io = defaultIo()): void {
         if (v !== undefined) filter[key] = v;
       }
       if (opts.limit !== undefined) filter.limit = opts.limit;
+      // "Fallujah" finds "Al Fallūjah": the gazetteer's names for the place are matched too.
+      if (opts.place !== undefined) filter.placeSpellings = placeSpellings(opts.place);
 
       await withStore(opts.db, async (store) => {
         if (opts.all) {

@@ -6,6 +6,7 @@ import { METRICS, VICTIM_GROUPS } from "../../extract/types.ts";
 import { GRADES } from "../../reconcile/types.ts";
 import type { Grade } from "../../reconcile/types.ts";
 import { incidentJson, listIncidents } from "../../reconcile/store.ts";
+import { placeSpellings } from "../../gazetteer/index.ts";
 import type { IncidentFilter, IncidentJson, Range3 } from "../../reconcile/store.ts";
 import {
   dbOption,
@@ -150,6 +151,7 @@ export function registerIncidents(program: Command, io: Io = defaultIo()): void 
         const v = opts[key];
         if (v !== undefined) (filter as Record<string, unknown>)[key] = v;
       }
+      if (opts.place !== undefined) filter.placeSpellings = placeSpellings(opts.place);
       await withStore(opts.db, async (store) => {
         const { incidents, articles } = await listIncidents(store, filter);
         const items = incidents.map((i) => incidentJson(i, articles));

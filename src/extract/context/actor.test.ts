@@ -5,12 +5,17 @@ import { one } from "./testkit.ts";
 const PUB = "2017-03-25";
 const actor = (text: string, evidence: string) => {
   const c = one(text, PUB, evidence);
-  return { perpetrator: c.perpetrator, perpetrator_certainty: c.perpetrator_certainty, certainty: c.certainty };
+  return {
+    perpetrator: c.perpetrator,
+    perpetrator_certainty: c.perpetrator_certainty,
+    certainty: c.certainty,
+  };
 };
 
 describe("perpetrator: positives", () => {
   it("'by' a named actor", () => {
-    const text = "43 civilians were believed to have been killed in an attack launched “in error” by a US-led coalition airstrike.";
+    const text =
+      "43 civilians were believed to have been killed in an attack launched “in error” by a US-led coalition airstrike.";
     assert.deepEqual(actor(text, "43 civilians were believed to have been killed"), {
       perpetrator: "US-led coalition",
       perpetrator_certainty: "reported",
@@ -19,8 +24,14 @@ describe("perpetrator: positives", () => {
   });
 
   it("aliases: Daesh militants → Islamic State", () => {
-    assert.equal(actor("Daesh militants killed 12 civilians.", "killed 12 civilians").perpetrator, "Islamic State");
-    assert.equal(actor("ISIL fighters stormed the village, killing 12.", "killing 12").perpetrator, "Islamic State");
+    assert.equal(
+      actor("Daesh militants killed 12 civilians.", "killed 12 civilians").perpetrator,
+      "Islamic State",
+    );
+    assert.equal(
+      actor("ISIL fighters stormed the village, killing 12.", "killing 12").perpetrator,
+      "Islamic State",
+    );
   });
 
   it("state forces from an adjective with the act", () => {
@@ -40,7 +51,8 @@ describe("perpetrator: positives", () => {
   });
 
   it("'alleged Israeli strike': alleged actor, reported toll", () => {
-    const text = "On October 7, 2023, a paramedic was reportedly killed by an alleged Israeli strike on an ambulance.";
+    const text =
+      "On October 7, 2023, a paramedic was reportedly killed by an alleged Israeli strike on an ambulance.";
     assert.deepEqual(actor(text, "a paramedic was reportedly killed"), {
       perpetrator: "Israeli forces",
       perpetrator_certainty: "alleged",
@@ -49,9 +61,15 @@ describe("perpetrator: positives", () => {
   });
 
   it("claims of responsibility and blame are allegations", () => {
-    const a = actor("A suicide bomber killed 30 people. Islamic State claimed responsibility.", "killed 30 people");
+    const a = actor(
+      "A suicide bomber killed 30 people. Islamic State claimed responsibility.",
+      "killed 30 people",
+    );
     assert.equal(a.perpetrator, "suicide bomber");
-    const b = actor("Islamic State claimed responsibility for the bombing that killed 30 people.", "killed 30 people");
+    const b = actor(
+      "Islamic State claimed responsibility for the bombing that killed 30 people.",
+      "killed 30 people",
+    );
     assert.deepEqual([b.perpetrator, b.perpetrator_certainty], ["Islamic State", "alleged"]);
     const c = actor("The attack that killed 15 was blamed on al-Shabab.", "killed 15");
     assert.deepEqual([c.perpetrator, c.perpetrator_certainty], ["al-Shabaab", "alleged"]);
@@ -66,16 +84,23 @@ describe("perpetrator: negatives", () => {
   });
 
   it("'backed by' names a supporter", () => {
-    const text = "Iraqi ground forces, backed by US-led coalition air power, advanced; 12 soldiers were killed.";
+    const text =
+      "Iraqi ground forces, backed by US-led coalition air power, advanced; 12 soldiers were killed.";
     assert.equal(actor(text, "12 soldiers were killed").perpetrator, null);
   });
 
   it("an actor among the victims is not the perpetrator", () => {
-    assert.equal(actor("30 Daesh militants were killed in the fighting.", "30 Daesh militants were killed").perpetrator, null);
+    assert.equal(
+      actor("30 Daesh militants were killed in the fighting.", "30 Daesh militants were killed").perpetrator,
+      null,
+    );
   });
 
   it("a source is not a perpetrator", () => {
-    assert.equal(actor("Twelve people were killed, police said.", "Twelve people were killed").perpetrator, null);
+    assert.equal(
+      actor("Twelve people were killed, police said.", "Twelve people were killed").perpetrator,
+      null,
+    );
   });
 
   it("no actor named: null perpetrator and null perpetrator_certainty", () => {
@@ -96,7 +121,8 @@ describe("perpetrator: named over generic", () => {
   });
 
   it("passive victims are not agents: 'Taliban militants were killed … by Afghan police forces'", () => {
-    const text = "On 8 May 2020, 6 Taliban militants were killed and 5 were wounded following attacks by Afghan police forces.";
-    assert.equal(one(text, null, "5 were wounded").perpetrator, "Afghan forces");
+    const text =
+      "On 8 May 2020, 6 Taliban militants were killed and 5 were wounded following attacks by Afghan police forces.";
+    assert.equal(one(text, null, "5 were wounded").perpetrator, "Afghan police");
   });
 });

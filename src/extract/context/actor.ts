@@ -2,6 +2,7 @@
 // US-led coalition", "Houthi forces shelled", "Islamic State claimed responsibility"), never for a bare mention
 // ("to wrest the area from Daesh"). The actor's hedge is kept apart from the toll's.
 import type { Certainty, Claim, TextSpan } from "../types.ts";
+import { actorEntriesFor } from "./actors.ts";
 import { hedgesIn } from "./certainty.ts";
 import type { DocState } from "./doc.ts";
 import {
@@ -11,6 +12,8 @@ import {
   ACTOR_COORDINATION,
   ACTOR_GROUP_NOUN,
   ACTOR_LEXICON,
+  CLAUSE_START_BEFORE,
+  CLAUSE_VIOLENT_VERB,
   GENERIC_ACTORS,
   NOT_AGENT_VERB,
 } from "./lexicon.ts";
@@ -37,7 +40,7 @@ export function attributionsIn(state: DocState, i: number): Attribution[] {
     const hedges = hedgesIn(state, i);
     const out: Attribution[] = [];
     let coveredTo = -1;
-    for (const hit of scan(ACTOR_LEXICON, text, s.start)) {
+    for (const hit of scan(actorEntriesFor(ACTOR_LEXICON, text), text, s.start)) {
       const from = hit.start - s.start;
       const to = hit.end - s.start;
       const after = text.slice(to);
@@ -49,7 +52,10 @@ export function attributionsIn(state: DocState, i: number): Attribution[] {
       const byAgent = ACTOR_AGENT_BEFORE.test(before) && !NOT_AGENT_VERB.test(before);
       const acts = ACTOR_ACT.test(group ? after.slice(group[0].length) : after);
       const claims = ACTOR_CLAIMS_AFTER.test(after);
-      if (!byAgent && !acts && !claims) continue;
+      // The subject of a violent clause: "suspected ISGS militants on motorbikes attacked …".
+      const subject =
+        CLAUSE_START_BEFORE.test(text.slice(Math.max(0, from - 40), from)) && CLAUSE_VIOLENT_VERB.test(after);
+      if (!byAgent && !acts && !claims && !subject) continue;
 
       const coordination = ACTOR_COORDINATION.exec(after);
       const perpetrator = coordination ? `${hit.value} ${coordination[0].trim()}` : hit.value;
@@ -96,5 +102,17 @@ export function perpetratorFor(state: DocState, claim: Claim): Attribution | nul
     const first = attributionsIn(state, j)[0];
     if (first) return first;
   }
-  return null;
+  // A short report is one event: the agent named earlier in the paragraph ("On 7 May, Al Shabaab militants
+  // attacked a base. … 3 soldiers were killed") is the agent of its later figures, a named group before a kind.
+  let generic: Attribution | null = null;
+  for (let j = i; j > 0 && !state.paragraphStarts(j);) {
+    j -= 1;
+    const s = state.sentence(j);
+    if (!s || state.inHeadline(s)) break;
+    for (const a of attributionsIn(state, j)) {
+      if (!GENERIC_ACTORS.has(a.perpetrator)) return a;
+      generic ??= a;
+    }
+  }
+  return generic;
 }

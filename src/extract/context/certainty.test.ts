@@ -10,7 +10,8 @@ const certainty = (text: string, evidence: string) => one(text, PUB, evidence).c
 describe("certainty: lexicon", () => {
   it("maps only to the model's certainties", () => {
     for (const e of CERTAINTY_LEXICON) {
-      if (e.value.certainty !== null) assert.ok((CERTAINTIES as readonly string[]).includes(e.value.certainty), e.reason);
+      if (e.value.certainty !== null)
+        assert.ok((CERTAINTIES as readonly string[]).includes(e.value.certainty), e.reason);
     }
   });
 });
@@ -21,7 +22,11 @@ describe("certainty: hedges on the toll", () => {
     ["The ministry confirmed the deaths of 12 people.", "12 people", "confirmed"],
     ["Five fishermen are feared dead after the storm.", "Five fishermen", "feared"],
     ["Unconfirmed reports said 30 people were killed.", "30 people were killed", "unconfirmed"],
-    ["Twenty people were killed, a figure that could not be independently confirmed.", "Twenty people were killed", "unconfirmed"],
+    [
+      "Twenty people were killed, a figure that could not be independently confirmed.",
+      "Twenty people were killed",
+      "unconfirmed",
+    ],
     ["The army claimed to have killed 50 militants.", "50 militants", "alleged"],
     ["Police denied that 5 protesters were killed.", "5 protesters were killed", "denied"],
     ["Nine people were reportedly killed.", "Nine people were reportedly killed", "reported"],
@@ -44,12 +49,19 @@ describe("certainty: hedges that are not about the toll", () => {
   });
 
   it("a denial of responsibility is the perpetrator's", () => {
-    const c = one("Houthi forces shelled the market, killing 8; the group denied responsibility.", PUB, "killing 8");
+    const c = one(
+      "Houthi forces shelled the market, killing 8; the group denied responsibility.",
+      PUB,
+      "killing 8",
+    );
     assert.equal(c.certainty, "reported");
   });
 
   it("'likely to rise' and 'claimed the lives' are not hedges", () => {
-    assert.equal(certainty("Twelve people were killed and the toll is likely to rise.", "Twelve people were killed"), "reported");
+    assert.equal(
+      certainty("Twelve people were killed and the toll is likely to rise.", "Twelve people were killed"),
+      "reported",
+    );
     assert.equal(certainty("The fire claimed the lives of 12 people.", "12 people"), "reported");
   });
 

@@ -16,12 +16,20 @@ export function hedgesIn(state: DocState, i: number): Hit<Hedge>[] {
  * The hedge nearest the figure in its sentence, ignoring hedges about who did it; "reported" when there is none
  * (a news report is a report).
  */
-export function certaintyFor(state: DocState, claim: Claim, perpetratorHedges: readonly TextSpan[] = []): Certainty {
+export function certaintyFor(
+  state: DocState,
+  claim: Claim,
+  perpetratorHedges: readonly TextSpan[] = [],
+): Certainty {
   const i = state.sentenceOf(claim);
   const hits =
     i >= 0
       ? hedgesIn(state, i)
-      : scan(CERTAINTY_LEXICON, state.doc.text.slice(claim.sentence.start, claim.sentence.end), claim.sentence.start);
+      : scan(
+          CERTAINTY_LEXICON,
+          state.doc.text.slice(claim.sentence.start, claim.sentence.end),
+          claim.sentence.start,
+        );
   const aboutToll = hits.filter(
     (h) =>
       h.value.certainty !== null &&

@@ -71,7 +71,9 @@ export class DocState {
     return this.cached("continues", i, () => {
       const text = this.sentenceText(i);
       if (NEW_STORY.test(text)) return false;
-      return scan(CONTINUATION_LEXICON, text).some((h) => h.start === 0 || text.slice(0, h.start).trim() === "");
+      return scan(CONTINUATION_LEXICON, text).some(
+        (h) => h.start === 0 || text.slice(0, h.start).trim() === "",
+      );
     });
   }
 

@@ -18,13 +18,17 @@ describe("addContext", () => {
   });
 
   it("a headline figure takes the lede's period", () => {
-    const text = "4,000 killed in west Mosul offensive\nAs many as 3,864 civilians have been killed since mid-February.";
-    const [head] = contextOf(text, PUB, ["4,000 killed", "3,864 civilians have been killed"], { headline: true });
+    const text =
+      "4,000 killed in west Mosul offensive\nAs many as 3,864 civilians have been killed since mid-February.";
+    const [head] = contextOf(text, PUB, ["4,000 killed", "3,864 civilians have been killed"], {
+      headline: true,
+    });
     assert.deepEqual([head?.in_headline, head?.period?.start, head?.period?.end], [true, "2017-02-11", PUB]);
   });
 
   it("a headline figure marked same_as follows that claim", () => {
-    const text = "Dozens killed in Mosul\nOn Thursday, 12 soldiers were killed.\nOn Wednesday, 40 civilians were killed.";
+    const text =
+      "Dozens killed in Mosul\nOn Thursday, 12 soldiers were killed.\nOn Wednesday, 40 civilians were killed.";
     const doc = docOf(text, PUB, { headline: true });
     const lede = claimAt(doc, "12 soldiers were killed");
     const named = claimAt(doc, "40 civilians were killed");
@@ -34,7 +38,8 @@ describe("addContext", () => {
   });
 
   it("claims are read in text order whatever order they come in", () => {
-    const text = "Some 3,000 people have been killed since mid-February.\nMore than 10,000 homes were destroyed over the same period.";
+    const text =
+      "Some 3,000 people have been killed since mid-February.\nMore than 10,000 homes were destroyed over the same period.";
     const doc = docOf(text, PUB);
     const a = claimAt(doc, "3,000 people have been killed");
     const b = claimAt(doc, "10,000 homes were destroyed");
@@ -43,7 +48,15 @@ describe("addContext", () => {
   });
 
   it("locates claims only when a gazetteer is given", () => {
-    const mosul: Place = { geonameid: 99072, name: "Mosul", country: "IQ", lat: 36.34, lon: 43.13, population: 1_700_000, kind: "city" };
+    const mosul: Place = {
+      geonameid: 99072,
+      name: "Mosul",
+      country: "IQ",
+      lat: 36.34,
+      lon: 43.13,
+      population: 1_700_000,
+      kind: "city",
+    };
     const gazetteer: Gazetteer = { lookup: (n) => (n.toLowerCase() === "mosul" ? [mosul] : []), maxWords: 3 };
     const text = "Twelve people were killed in Mosul on Wednesday.";
     const doc = docOf(text, PUB);

@@ -2,6 +2,7 @@
 // around it. Pure: no I/O; the gazetteer is passed in.
 import type { Claim, DocContext, Gazetteer, Period } from "../types.ts";
 import { perpetratorFor } from "./actor.ts";
+import { UNNAMED_STATE_FORCES } from "./actors.ts";
 import { certaintyFor } from "./certainty.ts";
 import { DocState } from "./doc.ts";
 import { locateClaims } from "./location.ts";
@@ -52,4 +53,22 @@ export function addContext(doc: DocContext, claims: Claim[], options: ContextOpt
   }
 
   if (options.gazetteer) locateClaims(doc, claims, options.gazetteer);
+  // "troops", "police" without a country are the forces of the country where the claim happened.
+  for (const claim of claims) {
+    const of = claim.perpetrator ? UNNAMED_STATE_FORCES[claim.perpetrator] : undefined;
+    const country = claim.location?.country;
+    if (!of || !country) continue;
+    const name = countryName(country);
+    if (name) claim.perpetrator = `${of} ${name}`;
+  }
+}
+
+const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+
+function countryName(cc: string): string | null {
+  try {
+    return COUNTRY_NAMES.of(cc.toUpperCase()) ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 // The words the context rules read, as data. Adding a weapon, an actor or a hedge is a new line here, not new code.
 // Overlapping matches resolve to the longest (see match.ts), so specific phrases can sit beside general ones.
 import type { Certainty } from "../types.ts";
+import { actorGazetteer } from "./actors.ts";
 import type { LexEntry } from "./match.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -34,9 +35,17 @@ export const METHOD_LEXICON: readonly LexEntry<Method>[] = [
   { match: /\bair[- ]?strikes?\b/i, value: "airstrike", reason: "air strike" },
   { match: /\bair[- ]?raids?\b/i, value: "airstrike", reason: "air raid" },
   { match: /\bair (?:attacks?|bombardments?)\b/i, value: "airstrike", reason: "air attack" },
-  { match: /\baerial (?:bombardments?|bombings?|attacks?)\b/i, value: "airstrike", reason: "aerial bombardment" },
+  {
+    match: /\baerial (?:bombardments?|bombings?|attacks?)\b/i,
+    value: "airstrike",
+    reason: "aerial bombardment",
+  },
   { match: /\bbombing raids?\b/i, value: "airstrike", reason: "a bombing raid is dropped from aircraft" },
-  { match: /\b(?:war ?planes?|fighter jets?|jets|bombers|helicopter gunships?)\b/i, value: "airstrike", reason: "aircraft" },
+  {
+    match: /\b(?:war ?planes?|fighter jets?|jets|bombers|helicopter gunships?)\b/i,
+    value: "airstrike",
+    reason: "aircraft",
+  },
   { match: /\bbarrel bombs?\b/i, value: "airstrike", reason: "barrel bombs are dropped from helicopters" },
   {
     match: /\b(?:Israeli|Russian|coalition|US|U\.S\.|American|Saudi|Turkish|Syrian|military) strikes?\b/i,
@@ -59,40 +68,82 @@ export const METHOD_LEXICON: readonly LexEntry<Method>[] = [
   { match: /\brocket[- ]propelled grenades?\b|\bRPGs?\b/, value: "rocket", reason: "an RPG is a rocket" },
   { match: /\b(?:ballistic |cruise )?missiles?\b/i, value: "missile", reason: "missile" },
   {
-    match: /\bsuicide (?:bomb(?:ing|er)?s?|attacks?|attackers?|vests?|belts?|car bomb(?:ing|er)?s?|truck bombs?)\b/i,
+    match:
+      /\bsuicide (?:bomb(?:ing|er)?s?|attacks?|attackers?|vests?|belts?|car bomb(?:ing|er)?s?|truck bombs?)\b/i,
     value: "suicide_bombing",
     reason: "suicide attack",
   },
-  { match: /\bblew (?:himself|herself|themselves) up\b/i, value: "suicide_bombing", reason: "the bomber died in it" },
+  {
+    match: /\bblew (?:himself|herself|themselves) up\b/i,
+    value: "suicide_bombing",
+    reason: "the bomber died in it",
+  },
   { match: /\b(?:car|truck|lorry)[- ]bomb(?:ing)?s?\b/i, value: "car_bomb", reason: "car bomb" },
   { match: /\bVBIEDs?\b|\bvehicle[- ]borne\b/i, value: "car_bomb", reason: "vehicle-borne IED" },
-  { match: /\bbooby[- ]trapped (?:car|vehicle|truck)s?\b/i, value: "car_bomb", reason: "booby-trapped vehicle" },
+  {
+    match: /\bbooby[- ]trapped (?:car|vehicle|truck)s?\b/i,
+    value: "car_bomb",
+    reason: "booby-trapped vehicle",
+  },
   { match: /\broadside (?:bombs?|explosions?|blasts?)\b/i, value: "ied", reason: "roadside bomb" },
   { match: /\bIEDs?\b/, value: "ied", reason: "IED" },
-  { match: /\bimprovised explosive devices?\b|\bexplosive devices?\b/i, value: "ied", reason: "explosive device" },
+  {
+    match: /\bimprovised explosive devices?\b|\bexplosive devices?\b/i,
+    value: "ied",
+    reason: "explosive device",
+  },
   { match: /\bbomb(?:ing)?s?\b|\bbomb (?:attacks?|blasts?)\b/i, value: "bombing", reason: "bomb" },
-  { match: /\b(?:explosions?|blasts?|exploded|detonated)\b/i, value: "explosion", reason: "explosion (cause unstated)" },
+  {
+    match: /\b(?:explosions?|blasts?|exploded|detonated)\b/i,
+    value: "explosion",
+    reason: "explosion (cause unstated)",
+  },
   { match: /\b(?:land ?mines?|mine (?:explosions?|blasts?))\b/i, value: "landmine", reason: "landmine" },
   { match: /\b(?:stepped on|hit|struck) an? mine\b/i, value: "landmine", reason: "stepped on a mine" },
-  { match: /\bunexploded (?:ordnance|munitions?|shells?)\b|\bUXOs?\b/i, value: "landmine", reason: "explosive remnants" },
-  { match: /\b(?:gun ?fire|gunshots?|gunshot wounds?|shootings?|shoot-?outs?|cross-?fire)\b/i, value: "gunfire", reason: "gunfire" },
+  {
+    match: /\bunexploded (?:ordnance|munitions?|shells?)\b|\bUXOs?\b/i,
+    value: "landmine",
+    reason: "explosive remnants",
+  },
+  {
+    match: /\b(?:gun ?fire|gunshots?|gunshot wounds?|shootings?|shoot-?outs?|cross-?fire)\b/i,
+    value: "gunfire",
+    reason: "gunfire",
+  },
   { match: /\bopened fire\b|\bfired (?:shots|on|at|into)\b/i, value: "gunfire", reason: "opened fire" },
   { match: /\bshot(?: (?:dead|and killed|to death))?\b/i, value: "gunfire", reason: "shot" },
   { match: /\b(?:gunmen|sniper(?:s| fire)?)\b/i, value: "gunfire", reason: "gunmen shoot" },
-  { match: /\bstabb(?:ed|ing|ings)\b|\bknife attacks?\b|\bhacked to death\b|\bmachetes?\b/i, value: "stabbing", reason: "blade" },
+  {
+    match: /\bstabb(?:ed|ing|ings)\b|\bknife attacks?\b|\bhacked to death\b|\bmachetes?\b/i,
+    value: "stabbing",
+    reason: "blade",
+  },
   { match: /\bmassacres?d?\b/i, value: "massacre", reason: "massacre" },
   { match: /\bexecut(?:ed|ions?)\b|\bbeheaded\b|\bbeheadings?\b/i, value: "execution", reason: "execution" },
-  { match: /\barson\b|\bset (?:on )?fire\b|\bset ablaze\b|\btorched\b|\bburn(?:ed|t) (?:alive|to death)\b/i, value: "arson", reason: "fire set" },
+  {
+    match: /\barson\b|\bset (?:on )?fire\b|\bset ablaze\b|\btorched\b|\bburn(?:ed|t) (?:alive|to death)\b/i,
+    value: "arson",
+    reason: "fire set",
+  },
   { match: /\b(?:fire|blaze) (?:broke out|swept|engulfed|gutted)\b/i, value: "arson", reason: "a fire" },
-  { match: /\bstampedes?\b|\bcrowd crush\b|\btrampled\b|\bcrush(?:ed)? (?:in|at) the crowd\b/i, value: "crush", reason: "crowd crush" },
+  {
+    match: /\bstampedes?\b|\bcrowd crush\b|\btrampled\b|\bcrush(?:ed)? (?:in|at) the crowd\b/i,
+    value: "crush",
+    reason: "crowd crush",
+  },
   { match: /\bramm(?:ed|ing)\b|\bvehicle attacks?\b/i, value: "vehicle_ramming", reason: "ramming" },
   {
-    match: /\b(?:drove|ploughed|plowed|crashed) (?:a |an |his |her |the )?(?:car |truck |van |lorry |vehicle )?into (?:a |the )?(?:crowd|pedestrians|people)\b/i,
+    match:
+      /\b(?:drove|ploughed|plowed|crashed) (?:a |an |his |her |the )?(?:car |truck |van |lorry |vehicle )?into (?:a |the )?(?:crowd|pedestrians|people)\b/i,
     value: "vehicle_ramming",
     reason: "drove into a crowd",
   },
   { match: /\bgrenades?\b/i, value: "grenade", reason: "grenade" },
-  { match: /\bbeat(?:en)? to death\b|\bbeatings?\b|\blynch(?:ed|ing)\b|\bclubbed\b/i, value: "beating", reason: "beating" },
+  {
+    match: /\bbeat(?:en)? to death\b|\bbeatings?\b|\blynch(?:ed|ing)\b|\bclubbed\b/i,
+    value: "beating",
+    reason: "beating",
+  },
 ];
 
 /** Methods that only say something went off: a specific method in the sentence or the story wins over them. */
@@ -103,80 +154,61 @@ export const GENERIC_METHODS: ReadonlySet<Method> = new Set<Method>(["explosion"
 // responsible (a bare mention such as "retake Mosul from Daesh" does not).
 
 export const ACTOR_LEXICON: readonly LexEntry<string>[] = [
-  { match: /\b(?:Daesh|ISIS|ISIL)\b/, value: "Islamic State", reason: "IS alias" },
-  { match: /\b(?:so-called )?Islamic State(?: group)?\b/i, value: "Islamic State", reason: "IS alias" },
-  { match: /\bIS(?= (?:militant|fighter|group|jihadist|attack|claimed|gunmen|suicide))/, value: "Islamic State", reason: "IS" },
+  // Named groups and state forces by country: the actor gazetteer (actors.ts).
+  ...actorGazetteer(),
+  // A country's name or adjective alone is its forces where the sentence makes it the agent ("Israeli strikes").
   {
-    match: /\b(?:Islamic State West Africa(?: Province)?|ISWAP)\b/,
-    value: "Islamic State West Africa Province",
-    reason: "ISWAP",
+    match: /\b(?:Israeli|Israel(?:'s|’s)?|Israel Defen[cs]e Forces)\b/,
+    value: "Israeli forces",
+    reason: "Israel",
   },
-  {
-    match: /\b(?:US|U\.S\.|American|Western|international|anti-IS|anti-ISIS|anti-Daesh)[- ]led (?:military )?coalition\b/i,
-    value: "US-led coalition",
-    reason: "US-led coalition",
-  },
-  { match: /\bcoalition (?:forces|warplanes|jets|aircraft)\b/i, value: "US-led coalition", reason: "coalition forces" },
-  { match: /\bSaudi[- ]led (?:military )?coalition\b/i, value: "Saudi-led coalition", reason: "Saudi-led coalition" },
-  { match: /\bOperation (?:Restoring Hope|Decisive Storm)\b/, value: "Saudi-led coalition", reason: "the coalition's operation names" },
-  {
-    match: /\b(?:pro-Hadi|Hadi government|Yemeni government|pro-government) forces\b/i,
-    value: "Yemeni government forces",
-    reason: "Yemen's recognised government and allies",
-  },
-  {
-    match: /\b(?:Islamic State (?:in the )?Greater Sahara|ISGS)\b/,
-    value: "Islamic State Greater Sahara",
-    reason: "ISGS",
-  },
-  { match: /\bAfghan (?:police |army |security |national |government )?(?:forces|police|army|troops|soldiers)\b/i, value: "Afghan forces", reason: "Afghan state forces" },
-  { match: /\bNigerian (?:army|military|troops|soldiers|forces|police)\b/i, value: "Nigerian forces", reason: "Nigerian state forces" },
-  { match: /\bSomali (?:army|military|troops|soldiers|forces|police)\b/i, value: "Somali forces", reason: "Somali state forces" },
-  { match: /\b(?:FARDC|Congolese (?:army|military|troops|soldiers|forces))\b/, value: "Congolese forces", reason: "DRC state forces" },
-  { match: /\b(?:LNA|Libyan National Army|Haftar(?:'s|’s)? forces)\b/, value: "Libyan National Army", reason: "LNA" },
-  { match: /\b(?:NPA|New People(?:'s|’s) Army)\b/, value: "New People's Army", reason: "NPA (Philippines)" },
-  { match: /\bTaliban\b/i, value: "Taliban", reason: "Taliban" },
-  { match: /\b(?:al[- ])?Shabb?aa?b\b/i, value: "al-Shabaab", reason: "al-Shabaab spellings" },
-  { match: /\bBoko Haram\b/i, value: "Boko Haram", reason: "Boko Haram" },
-  { match: /\bal[- ]Qa(?:e|i)da\b/i, value: "al-Qaeda", reason: "al-Qaeda spellings" },
-  { match: /\bAQAP\b/, value: "al-Qaeda in the Arabian Peninsula", reason: "AQAP" },
-  { match: /\b(?:Houthis?|Huthis?|Ansar ?Allah)\b/i, value: "Houthis", reason: "Houthi movement" },
-  { match: /\bHamas\b/, value: "Hamas", reason: "Hamas" },
-  { match: /\bHezbollah\b|\bHizbullah\b/i, value: "Hezbollah", reason: "Hezbollah" },
-  { match: /\b(?:Israeli|Israel(?:'s|’s)?|IDF|Israel Defen[cs]e Forces)\b/, value: "Israeli forces", reason: "Israel" },
   { match: /\b(?:Russian|Russia(?:'s|’s)?)\b/, value: "Russian forces", reason: "Russia" },
   { match: /\b(?:Ukrainian|Ukraine(?:'s|’s)?)\b/, value: "Ukrainian forces", reason: "Ukraine" },
   { match: /\b(?:Turkish|Turkey(?:'s|’s)?)\b/, value: "Turkish forces", reason: "Turkey" },
   {
-    match: /\b(?:Syrian (?:government|regime|army|military|air force)|regime forces|Assad(?:'s|’s)? forces|pro-(?:Assad|regime) forces)\b/i,
-    value: "Syrian government forces",
+    match:
+      /\b(?:Syrian (?:government|regime|army|military|air force)|regime forces|Assad(?:'s|’s)? forces|pro-(?:Assad|regime) forces)\b/i,
+    value: "Syrian forces",
     reason: "Syrian government",
   },
   {
-    match: /\bIraqi (?:army|forces|troops|security forces|military|soldiers|government forces)\b/i,
-    value: "Iraqi forces",
-    reason: "Iraqi state forces",
+    match: /\b(?:pro-Hadi|Hadi government|Yemeni government|pro-government) forces\b/i,
+    value: "Yemeni forces",
+    reason: "Yemen's recognised government and allies",
   },
-  { match: /\b(?:US|U\.S\.|American) (?:forces|troops|military|drones?|warplanes|jets)\b/, value: "US forces", reason: "US" },
-  { match: /\b(?:PKK|Kurdistan Workers'? Party)\b/, value: "PKK", reason: "PKK" },
-  { match: /\b(?:SDF|Syrian Democratic Forces|YPG)\b/, value: "Syrian Democratic Forces", reason: "SDF/YPG" },
-  { match: /\b(?:Hayat Tahrir al-Sham|HTS|al-Nusra(?: Front)?|Nusra Front)\b/, value: "Hayat Tahrir al-Sham", reason: "HTS" },
-  { match: /\b(?:Rapid Support Forces|RSF)\b/, value: "Rapid Support Forces", reason: "RSF (Sudan)" },
-  { match: /\b(?:Sudanese Armed Forces|SAF)\b/, value: "Sudanese Armed Forces", reason: "SAF (Sudan)" },
-  { match: /\bWagner(?: Group)?\b/, value: "Wagner Group", reason: "Wagner" },
-  { match: /\bJNIM\b|\bJama'?at Nasr al-Islam wal Muslimin\b/, value: "JNIM", reason: "JNIM" },
-  { match: /\b(?:ADF|Allied Democratic Forces)\b/, value: "Allied Democratic Forces", reason: "ADF" },
-  { match: /\bM23\b/, value: "M23", reason: "M23" },
-  { match: /\bFMLN\b|\bFarabundo Marti\b/i, value: "FMLN", reason: "FMLN (MUC-4 era El Salvador)" },
-  { match: /\bShining Path\b|\bSendero Luminoso\b/i, value: "Shining Path", reason: "Shining Path" },
-  { match: /\bFulani (?:militias?|militants?|herdsmen|gunmen)\b/i, value: "Fulani militia", reason: "Fulani militia" },
   // Generic perpetrators, used when no group is named.
-  { match: /\b(?:unidentified|unknown) (?:gunmen|assailants|attackers|armed men)\b/i, value: "unidentified gunmen", reason: "unidentified" },
-  { match: /\b(?:gunmen|armed men)\b/i, value: "gunmen", reason: "gunmen" },
+  {
+    match: /\b(?:unidentified|unknown) (?:gunmen|assailants|attackers|armed men)\b/i,
+    value: "unidentified gunmen",
+    reason: "unidentified",
+  },
+  { match: /\b(?:gunmen|armed men|assailants|attackers)\b/i, value: "gunmen", reason: "gunmen" },
   { match: /\bsuicide bombers?\b/i, value: "suicide bomber", reason: "suicide bomber" },
-  { match: /\b(?:militants|jihadists|insurgents|rebels)\b/i, value: "militants", reason: "unnamed armed group" },
+  { match: /\b(?:gangs?|gang members|criminals|cartel)\b/i, value: "gang", reason: "criminal group" },
+  {
+    match: /\b(?:(?:communal|ethnic|clan|tribal|local) )?(?:militias?|militiamen)\b/i,
+    value: "militia",
+    reason: "militia unnamed",
+  },
+  {
+    match:
+      /\b(?:mob|vigilantes?|residents|villagers|community members)(?= (?:lynched|stoned|beat|burned|killed|attacked))/i,
+    value: "mob",
+    reason: "mob violence",
+  },
+  {
+    match: /\b(?:militants|jihadists|insurgents|rebels|extremists|terrorists)\b/i,
+    value: "militants",
+    reason: "unnamed armed group",
+  },
   { match: /\bsecurity forces\b/i, value: "security forces", reason: "state forces unnamed" },
-  { match: /\bpolice(?:men)?(?: forces| officers)?\b/i, value: "police", reason: "police unnamed" },
+  { match: /\bprison guards?\b/i, value: "prison guards", reason: "prison guards" },
+  { match: /\bborder guards?\b/i, value: "border guards", reason: "border guards" },
+  {
+    match: /\b(?:military )?police(?:men)?(?: forces| officers)?\b/i,
+    value: "police",
+    reason: "police unnamed",
+  },
   {
     match: /\b(?:soldiers|troops|military forces|armed forces|government forces|the military|the army)\b/i,
     value: "military forces",
@@ -187,6 +219,9 @@ export const ACTOR_LEXICON: readonly LexEntry<string>[] = [
 /** Kinds rather than names: a named actor in the same sentence says more ("gunmen … the Taliban claimed"). */
 export const GENERIC_ACTORS: ReadonlySet<string> = new Set([
   "unidentified gunmen",
+  "gang",
+  "militia",
+  "mob",
   "gunmen",
   "suicide bomber",
   "militants",
@@ -197,15 +232,25 @@ export const GENERIC_ACTORS: ReadonlySet<string> = new Set([
 
 /** Nouns that may follow an actor name before the act: "Daesh militants", "Houthi forces", "Israeli warplanes". */
 export const ACTOR_GROUP_NOUN =
-  /^(?:\s+|-)(?:militants?|fighters?|forces|troops|soldiers|army|military|police|jets|warplanes|aircraft|drones?|gunmen|insurgents|militias?|militiamen|rebels|jihadists|navy|air force|artillery|tanks?|security forces|government forces)\b/i;
+  /^(?:\s+|-)(?:militants?|fighters?|forces|troops|soldiers|army|military|police|jets|warplanes|aircraft|drones?|gunmen|insurgents|militias?|militiamen|rebels|jihadists|navy|air force|artillery|tanks?|security forces|government forces|elements|cells?|members|operatives|loyalists|affiliated forces|IEDs?|car bombs?|landmines?|suicide bombers?|snipers?)\b/i;
 
 /** An act of violence right after the actor (and its group noun): this makes the actor the perpetrator. */
 export const ACTOR_ACT =
-  /^\s+(?:(?:have|has|had|reportedly|allegedly|also|then|later|again|apparently|probably|likely)\s+)*(?:air ?strikes?|air raids?|strikes?|struck|shelling|shelled|bombardments?|bombarded|attacks?|attacked|bombings?|bombed|raids?|raided|killed|kill|opened fire|fired|stormed|ambushed|executed|abducted|kidnapped|massacred|shot|hit|launched|carried out|targeted|drone (?:strikes?|attacks?)|missiles?|rockets?|mortars?|gunfire|offensive|assault)\b/i;
+  /^\s+(?:(?:have|has|had|reportedly|allegedly|also|then|later|again|apparently|probably|likely)\s+)*(?:air ?strikes?|air raids?|strikes?|struck|shelling|shelled|bombardments?|bombarded|attacks?|attacked|bombings?|bombed|raids?|raided|killed|kill|opened fire|fired|stormed|ambushed|executed|abducted|kidnapped|massacred|shot|hit|launched|carried out|targeted|drone (?:strikes?|attacks?)|missiles?|rockets?|mortars?|gunfire|offensive|assault|clashed|engaged|fought|exchanged|detonated|planted|assassinated|gunned down|beheaded|burned|burnt|torched|set fire|stoned|lynched|hacked|stabbed|beat|overran|repelled|thwarted|repulsed|conducted|used|besieged|invaded|intercepted|claimed to have killed)\b/i;
 
 /** Words before an actor that make it the agent: "launched by a US-led coalition airstrike", "blamed on Boko Haram". */
 export const ACTOR_AGENT_BEFORE =
-  /(?:\bby|\bclaimed by|\bblamed (?:it |the attack )?on|\battributed to|\baccused)\s+(?:(?:a|an|the|its|their|suspected|alleged|presumed|apparent|fellow)\s+)*$/i;
+  /(?:\bby|\bclaimed by|\bblamed (?:it |the attack )?on|\battributed to|\baccused|\b(?:clash(?:es|ed)?|fighting|battles?|exchanges? of fire|skirmish(?:es)?)(?: \w+)? (?:between|with)|\bencountered|\bengaged(?: in \w+ \w+ with)?)\s+(?:(?:a|an|the|its|their|suspected|alleged|presumed|apparent|fellow|two|three|four|five|several|some|unidentified|unknown|armed|\d+)\s+)*$/i;
+
+/**
+ * The actor opens a clause ("On 9 May 2020, suspected ISGS militants …", "…, and Houthi forces …"): with a violent
+ * verb later in the same clause it is the clause's subject, the agent.
+ */
+export const CLAUSE_START_BEFORE =
+  /(?:^|[,;:]\s*|\b(?:and|while|when|after|as|where|before|then)\s+)(?:(?:the|a|an|suspected|alleged|presumed|apparent|reportedly|likely)\s+)*$/i;
+/** A violent verb in the clause that an actor opens (within a few words, before the clause ends). */
+export const CLAUSE_VIOLENT_VERB =
+  /^[^,;.:]{0,70}?\b(?:attacked|killed|shot|fired|opened fire|shelled|bombed|struck|stormed|raided|ambushed|clashed|fought|engaged|exchanged|detonated|planted|assassinated|gunned down|beheaded|burned|burnt|torched|stoned|lynched|hacked|stabbed|beat|abducted|kidnapped|executed|massacred|targeted|conducted|carried out|launched|overran|repelled|thwarted|repulsed|hit|intercepted|used force)\b/i;
 
 /** "by" after these verbs names a supporter or holder, not a perpetrator ("backed by US-led coalition air power"). */
 export const NOT_AGENT_VERB =
@@ -229,10 +274,15 @@ export interface Hedge {
   about?: "perpetrator";
 }
 
-const h = (certainty: Certainty | null, about?: "perpetrator"): Hedge => (about ? { certainty, about } : { certainty });
+const h = (certainty: Certainty | null, about?: "perpetrator"): Hedge =>
+  about ? { certainty, about } : { certainty };
 
 export const CERTAINTY_LEXICON: readonly LexEntry<Hedge>[] = [
-  { match: /\breported(?:ly)?\b|\breports? (?:said|say|suggest)\b/i, value: h("reported"), reason: "reported" },
+  {
+    match: /\breported(?:ly)?\b|\breports? (?:said|say|suggest)\b/i,
+    value: h("reported"),
+    reason: "reported",
+  },
   { match: /\bconfirm(?:ed|s|ing)?\b/i, value: h("confirmed"), reason: "confirmed" },
   {
     match:
@@ -250,22 +300,40 @@ export const CERTAINTY_LEXICON: readonly LexEntry<Hedge>[] = [
   { match: /\b(?:likely|probably|possibly)\b/i, value: h("likely"), reason: "likely" },
   { match: /\b(?:alleged(?:ly)?|purported(?:ly)?|suspected)\b/i, value: h("alleged"), reason: "alleged" },
   {
-    match: /\bclaim(?:s|ed)? (?:to have |that (?:it|they) (?:had |have )?|it had |they had )(?:killed|shot|destroyed|wounded)\b/i,
+    match:
+      /\bclaim(?:s|ed)? (?:to have |that (?:it|they) (?:had |have )?|it had |they had )(?:killed|shot|destroyed|wounded)\b/i,
     value: h("alleged"),
     reason: "the perpetrator's own claim",
   },
-  { match: /\bsaid (?:it|they) (?:had )?killed\b/i, value: h("alleged"), reason: "the perpetrator's own claim" },
+  {
+    match: /\bsaid (?:it|they) (?:had )?killed\b/i,
+    value: h("alleged"),
+    reason: "the perpetrator's own claim",
+  },
   { match: /\bfeared (?:dead|killed|to have)\b|\bfeared\b/i, value: h("feared"), reason: "feared" },
   { match: /\bden(?:ied|ies|y)\b/i, value: h("denied"), reason: "denied" },
   {
-    match: /\bden(?:ied|ies|y) (?:any )?(?:responsibility|involvement|carrying out|(?:that )?(?:it|they) (?:had )?(?:carried out|launched|conducted))\b/i,
+    match:
+      /\bden(?:ied|ies|y) (?:any )?(?:responsibility|involvement|carrying out|(?:that )?(?:it|they) (?:had )?(?:carried out|launched|conducted))\b/i,
     value: h("denied", "perpetrator"),
     reason: "denial of responsibility",
   },
-  { match: /\bclaimed responsibility\b|\btook responsibility\b/i, value: h("alleged", "perpetrator"), reason: "responsibility claimed" },
+  {
+    match: /\bclaimed responsibility\b|\btook responsibility\b/i,
+    value: h("alleged", "perpetrator"),
+    reason: "responsibility claimed",
+  },
   { match: /\bblamed\b|\baccused\b/i, value: h("alleged", "perpetrator"), reason: "an accusation" },
-  { match: /\b(?:likely|expected|set|feared) to (?:rise|climb|increase|grow)\b/i, value: h(null), reason: "about a future toll" },
-  { match: /\bclaimed the lives\b|\bclaiming the lives\b|\bclaimed \d/i, value: h(null), reason: "'claimed' as 'took'" },
+  {
+    match: /\b(?:likely|expected|set|feared) to (?:rise|climb|increase|grow)\b/i,
+    value: h(null),
+    reason: "about a future toll",
+  },
+  {
+    match: /\bclaimed the lives\b|\bclaiming the lives\b|\bclaimed \d/i,
+    value: h(null),
+    reason: "'claimed' as 'took'",
+  },
   { match: /\bconfirmed cases\b|\bconfirmed dead\b/i, value: h("confirmed"), reason: "confirmed" },
 ];
 
@@ -279,14 +347,28 @@ export const CONTINUATION_LEXICON: readonly LexEntry<"continues">[] = [
     value: "continues",
     reason: "anaphoric event",
   },
-  { match: /^\W*(?:he|she|they|it)\s+(?:also\s+)?(?:said|added|says|adds|told|killed|wounded|injured|left)\b/i, value: "continues", reason: "pronoun" },
-  { match: /^\W*(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured)\b/i, value: "continues", reason: "the victims" },
-  { match: /^\W*the\s+(?:dead|victims|wounded|injured|death toll|toll)\b/i, value: "continues", reason: "the victims" },
+  {
+    match:
+      /^\W*(?:he|she|they|it)\s+(?:also\s+)?(?:said|added|says|adds|told|killed|wounded|injured|left)\b/i,
+    value: "continues",
+    reason: "pronoun",
+  },
+  {
+    match: /^\W*(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured)\b/i,
+    value: "continues",
+    reason: "the victims",
+  },
+  {
+    match: /^\W*the\s+(?:dead|victims|wounded|injured|death toll|toll)\b/i,
+    value: "continues",
+    reason: "the victims",
+  },
   { match: /^\W*(?:another|at least another|a further)\s+\S+/i, value: "continues", reason: "another N" },
 ];
 
 /** A sentence that opens like this starts a new story even inside a paragraph. */
-export const NEW_STORY = /^\W*(?:in (?:another|a separate) (?:incident|attack)|separately|elsewhere|meanwhile|in other news)\b/i;
+export const NEW_STORY =
+  /^\W*(?:in (?:another|a separate) (?:incident|attack)|separately|elsewhere|meanwhile|in other news)\b/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Source: who gives the figure.
@@ -295,7 +377,8 @@ export const NEW_STORY = /^\W*(?:in (?:another|a separate) (?:incident|attack)|s
 export const SPEECH_VERB =
   /\b(?:said|says|say|told|tells|announced|announces|reported|reports|confirmed|confirms|stated|states|added|adds|estimated|estimates|tweeted|wrote|noted|asserted|declared|explained|claimed|insisted|revealed|counted|recorded|put the (?:death )?toll|puts the (?:death )?toll|went on to (?:say|assert|add|state)|informed)\b/gi;
 
-export const ANONYMITY = /\banonymity\b|\bnot authori[sz]ed to\b|\b(?:declined|asked not|did not want) to be (?:named|identified)\b|\bwho (?:could not|cannot) be named\b/i;
+export const ANONYMITY =
+  /\banonymity\b|\bnot authori[sz]ed to\b|\b(?:declined|asked not|did not want) to be (?:named|identified)\b|\bwho (?:could not|cannot) be named\b/i;
 
 /** Role nouns: "the army officer said" points back to the last person who was quoted. */
 export const PERSON_ROLE =
@@ -338,29 +421,59 @@ export const RELATIVE_DATE_LEXICON: readonly LexEntry<RelativeDate>[] = [
     reason: "mid = 11–20, early = 1–10, late = 21–end",
   },
   {
-    match: /\b(?:the )?(?:beginning|start|end|middle) of (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?:,? (?:19|20)\d\d)?/i,
+    match:
+      /\b(?:the )?(?:beginning|start|end|middle) of (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?:,? (?:19|20)\d\d)?/i,
     value: "part_of_month",
     reason: "start/middle/end of a month",
   },
-  { match: /\b(?:mid|early|late)[- ](?:19|20)\d\d\b/i, value: "part_of_year", reason: "early = Jan–Apr, mid = May–Aug, late = Sep–Dec" },
-  { match: /\b(?:over|during|at) the (?:past |last )?weekend\b|\bthis weekend\b|\blast weekend\b/i, value: "weekend", reason: "weekend" },
+  {
+    match: /\b(?:mid|early|late)[- ](?:19|20)\d\d\b/i,
+    value: "part_of_year",
+    reason: "early = Jan–Apr, mid = May–Aug, late = Sep–Dec",
+  },
+  {
+    match: /\b(?:over|during|at) the (?:past |last )?weekend\b|\bthis weekend\b|\blast weekend\b/i,
+    value: "weekend",
+    reason: "weekend",
+  },
   { match: /\bweekend\b/i, value: "weekend", reason: "weekend (chrono reads it as one day)" },
   { match: /\bovernight\b/i, value: "overnight", reason: "the night before publication" },
-  { match: /\blast night\b|\blate (?:on )?(?:yesterday|last evening)\b/i, value: "last_night", reason: "the evening before" },
   {
-    match: /\b(?:in|over|during|within) the (?:past|last|previous) (?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )?(?:hours?|days?|weeks?|months?|years?)\b/i,
+    match: /\blast night\b|\blate (?:on )?(?:yesterday|last evening)\b/i,
+    value: "last_night",
+    reason: "the evening before",
+  },
+  {
+    match:
+      /\b(?:in|over|during|within) the (?:past|last|previous) (?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )?(?:hours?|days?|weeks?|months?|years?)\b/i,
     value: "past_n",
     reason: "a window ending at publication",
   },
-  { match: /\b(?:so far|earlier) this year\b|\bthis year\b|\bsince the (?:start|beginning) of the year\b/i, value: "this_year", reason: "from 1 January" },
+  {
+    match: /\b(?:so far|earlier) this year\b|\bthis year\b|\bsince the (?:start|beginning) of the year\b/i,
+    value: "this_year",
+    reason: "from 1 January",
+  },
   { match: /\b(?:so far|earlier) this month\b|\bthis month\b/i, value: "this_month", reason: "from the 1st" },
   { match: /\b(?:earlier |so far )?this week\b/i, value: "this_week", reason: "from Monday" },
   { match: /\blast week\b/i, value: "last_week", reason: "the previous Monday–Sunday" },
   { match: /\blast month\b/i, value: "last_month", reason: "the previous month" },
   { match: /\blast year\b/i, value: "last_year", reason: "the previous year" },
-  { match: /\b(?:in|since|during|throughout|by|until) (?:19|20)\d\d\b/i, value: "year", reason: "a bare year" },
-  { match: /\b(?:on |during |later )?(?:the )?same day\b|\bthe same night\b/i, value: "same_day", reason: "the date just mentioned" },
-  { match: /\b(?:over|during|in) the same (?:period|time|timeframe|span)\b/i, value: "same_period", reason: "the period just mentioned" },
+  {
+    match: /\b(?:in|since|during|throughout|by|until) (?:19|20)\d\d\b/i,
+    value: "year",
+    reason: "a bare year",
+  },
+  {
+    match: /\b(?:on |during |later )?(?:the )?same day\b|\bthe same night\b/i,
+    value: "same_day",
+    reason: "the date just mentioned",
+  },
+  {
+    match: /\b(?:over|during|in) the same (?:period|time|timeframe|span)\b/i,
+    value: "same_period",
+    reason: "the period just mentioned",
+  },
 ];
 
 /** A date right after these dates the report, not the event: "police said Friday", "announced on Monday". */
@@ -371,7 +484,9 @@ export const REPORT_VERB_BEFORE =
 export const SINCE_BEFORE = /\b(?:since|starting (?:from|in|on))\b/gi;
 
 /** The date is when the dead were found or announced, not when they died: only an upper bound. */
-export const RECOVERY = /\bbod(?:y|ies)\b|\bremains\b|\bfound dead\b|\bpulled from\b|\brecovered\b|\bexhumed\b|\bmass graves?\b/i;
+export const RECOVERY =
+  /\bbod(?:y|ies)\b|\bremains\b|\bfound dead\b|\bpulled from\b|\brecovered\b|\bexhumed\b|\bmass graves?\b/i;
 
 /** Parts of a day chrono misreads ("the evening of October 7th, 2023" → today): blanked before chrono runs. */
-export const TIME_OF_DAY_OF = /\b(?:(?:early |late )?(?:morning|afternoon|evening|night)|(?:the )?early hours|dawn|dusk) of\b/gi;
+export const TIME_OF_DAY_OF =
+  /\b(?:(?:early |late )?(?:morning|afternoon|evening|night)|(?:the )?early hours|dawn|dusk) of\b/gi;

@@ -85,39 +85,66 @@ test("seed-style sentences: western Mosul as written, Mosul as the place", () =>
   assert.equal(strike?.location?.name, "Mosul");
 });
 
-test("the seed article's claims come out as Mosul, IQ", { skip: !process.env["TOLL_SHARED_SEED"] }, async () => {
-  const { readFileSync } = await import("node:fs");
-  const text = readFileSync(process.env["TOLL_SHARED_SEED"] ?? "", "utf8");
-  const claims = locate(text, ["3,864 civilians", "22,000 injured", "10,000 residential homes", "43 civilians", "237 civilians"]);
-  for (const c of claims) {
-    assert.equal(c.location?.place, "Mosul", c.evidence.text);
-    assert.equal(c.location?.country, "IQ");
-  }
-});
+test(
+  "the seed article's claims come out as Mosul, IQ",
+  { skip: !process.env["TOLL_SHARED_SEED"] },
+  async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(process.env["TOLL_SHARED_SEED"] ?? "", "utf8");
+    const claims = locate(text, [
+      "3,864 civilians",
+      "22,000 injured",
+      "10,000 residential homes",
+      "43 civilians",
+      "237 civilians",
+    ]);
+    for (const c of claims) {
+      assert.equal(c.location?.place, "Mosul", c.evidence.text);
+      assert.equal(c.location?.country, "IQ");
+    }
+  },
+);
 
 test("same-named places resolved by the article's country context", () => {
-  const lebanon = locate("Clashes broke out in Lebanon on Sunday. Five people were killed in Tripoli, officials said.", ["Five people were killed"]);
+  const lebanon = locate(
+    "Clashes broke out in Lebanon on Sunday. Five people were killed in Tripoli, officials said.",
+    ["Five people were killed"],
+  );
   assert.equal(lebanon[0]?.location?.place, "Tripoli");
   assert.equal(lebanon[0]?.location?.country, "LB");
-  const libya = locate("Fighting resumed in Libya. Five people were killed in Tripoli, officials said.", ["Five people were killed"]);
+  const libya = locate("Fighting resumed in Libya. Five people were killed in Tripoli, officials said.", [
+    "Five people were killed",
+  ]);
   assert.equal(libya[0]?.location?.country, "LY");
-  const pakistan = locate("Police in Pakistan's Sindh province said three people were killed in Hyderabad on Friday.", ["three people were killed"]);
+  const pakistan = locate(
+    "Police in Pakistan's Sindh province said three people were killed in Hyderabad on Friday.",
+    ["three people were killed"],
+  );
   assert.equal(pakistan[0]?.location?.country, "PK");
-  const india = locate("Three people were killed in Hyderabad, the capital of Telangana, Indian police said.", ["Three people were killed"]);
+  const india = locate(
+    "Three people were killed in Hyderabad, the capital of Telangana, Indian police said.",
+    ["Three people were killed"],
+  );
   assert.equal(india[0]?.location?.country, "IN");
 });
 
 test("dateline gives context and focus", () => {
-  const [c] = locate("TRIPOLI, Lebanon (Reuters) - Gunmen killed three soldiers on Monday, the army said.", ["killed three soldiers"]);
+  const [c] = locate("TRIPOLI, Lebanon (Reuters) - Gunmen killed three soldiers on Monday, the army said.", [
+    "killed three soldiers",
+  ]);
   assert.equal(c?.location?.country, "LB");
   assert.equal(c?.location?.place, "Tripoli");
 });
 
 test("all-caps wire text: dateline place, no common-word places", () => {
-  const text = "SAN SALVADOR, 4 JAN 90 -- [TEXT] POLICE SAID THAT 12 PEOPLE WERE KILLED ALONG THE ROAD. THE ARMY SAID MARCH WAS QUIET.";
+  const text =
+    "SAN SALVADOR, 4 JAN 90 -- [TEXT] POLICE SAID THAT 12 PEOPLE WERE KILLED ALONG THE ROAD. THE ARMY SAID MARCH WAS QUIET.";
   const doc = docOf(text);
   const places = findPlaces(doc, gaz);
-  assert.deepEqual(places.map((p) => p.place.name), ["San Salvador"]);
+  assert.deepEqual(
+    places.map((p) => p.place.name),
+    ["San Salvador"],
+  );
   assert.equal(places[0]?.dateline, true);
   const [c] = locate(text, ["12 PEOPLE WERE KILLED"]);
   assert.equal(c?.location?.name, "SAN SALVADOR");
@@ -125,7 +152,9 @@ test("all-caps wire text: dateline place, no common-word places", () => {
 });
 
 test("country-only mention gives country precision and a centroid", () => {
-  const [c] = locate("At least 20 people were killed in Syria on Tuesday, a monitor said.", ["At least 20 people were killed"]);
+  const [c] = locate("At least 20 people were killed in Syria on Tuesday, a monitor said.", [
+    "At least 20 people were killed",
+  ]);
   assert.equal(c?.location?.precision, "country");
   assert.equal(c?.location?.country, "SY");
   assert.equal(c?.location?.place, "Syria");
@@ -150,7 +179,9 @@ test("aliases in running text", () => {
 });
 
 test("near: 'East of Khan Yunis', 'outside Kabul', 'km north of Baghdad'", () => {
-  const [a] = locate("A paramedic was killed in an airstrike East of Khan Yunis.", ["A paramedic was killed"]);
+  const [a] = locate("A paramedic was killed in an airstrike East of Khan Yunis.", [
+    "A paramedic was killed",
+  ]);
   assert.equal(a?.location?.name, "East of Khan Yunis");
   assert.equal(a?.location?.precision, "near");
   const [b] = locate("A bomb killed five people outside Kabul.", ["killed five people"]);
@@ -176,19 +207,29 @@ test("the claim's own sentence first, then the paragraph, then the focus", () =>
     "In Idlib, shelling hit a market. Seven people were killed, a monitor said.\n\n" +
     "Separately, two children were killed in Homs. Aleppo remained tense.\n\n" +
     "Rescuers said 30 people were wounded.";
-  const [paragraph, own, focus] = locate(text, ["Seven people were killed", "two children were killed", "30 people were wounded"]);
+  const [paragraph, own, focus] = locate(text, [
+    "Seven people were killed",
+    "two children were killed",
+    "30 people were wounded",
+  ]);
   assert.equal(paragraph?.location?.place, "Idlib");
   assert.equal(own?.location?.place, "Homs");
   assert.equal(focus?.location?.place, "Aleppo");
 });
 
 test("negatives: ordinary capitalised words and person names are not places", () => {
-  const none = locate("Police said March was quiet. Reading the report, Mr. Jordan said Young people were safe.", ["Police said"]);
+  const none = locate(
+    "Police said March was quiet. Reading the report, Mr. Jordan said Young people were safe.",
+    ["Police said"],
+  );
   assert.equal(none[0]?.location, null);
   const doc = docOf("Adel Abu Ali told reporters that Hassan Ismail, 34, was killed. Ismail was a teacher.");
   assert.deepEqual(findPlaces(doc, gaz), []);
   const org = docOf("The Washington Post reported that the US-led coalition struck twice.");
-  assert.deepEqual(findPlaces(org, gaz).map((p) => p.place.name), []);
+  assert.deepEqual(
+    findPlaces(org, gaz).map((p) => p.place.name),
+    [],
+  );
 });
 
 test("no claims, no places: nothing breaks", () => {
@@ -196,4 +237,37 @@ test("no claims, no places: nothing breaks", () => {
   locateClaims(doc, [], gaz);
   const [c] = locate("Five people were killed on Monday.", ["Five people were killed"]);
   assert.equal(c?.location, null);
+});
+
+test("places stay inside the article's country: Hawi al-Hawa west of Raqqa is in Syria, not Hāwī, Hawaii", () => {
+  const doc = docOf(
+    "An air strike killed 12 civilians in the village of Hawi al-Hawa west of Raqqa, Syria, on Monday.",
+  );
+  const c = claimAt(doc, "killed 12 civilians");
+  locateClaims(doc, [c], gaz);
+  assert.equal(c.location?.country, "SY");
+  assert.equal(c.location?.place, "Ar Raqqah");
+  assert.equal(c.location?.precision, "near");
+  assert.ok(!findPlaces(doc, gaz).some((m) => m.place.country === "US"));
+});
+
+test("the lead's first place names the event: 'in Celaya, Guanajuato, … in Camargo community' is Celaya", () => {
+  const doc = docOf(
+    "On 9 May 2020, in Celaya, Guanajuato, armed men attacked a police patrol in Camargo community. Three officers died.",
+  );
+  const c = claimAt(doc, "Three officers died");
+  locateClaims(doc, [c], gaz);
+  assert.deepEqual(
+    [c.location?.place, c.location?.country, c.location?.precision],
+    ["Celaya", "MX", "exact"],
+  );
+});
+
+test("Arabic names without their article: Hillah and Diwaniyah are cities, not the country centroid", () => {
+  const doc = docOf("Three people were killed in a bombing in Hillah. Two were killed in Diwaniyah.");
+  const a = claimAt(doc, "Three people were killed");
+  const b = claimAt(doc, "Two were killed", "c2");
+  locateClaims(doc, [a, b], gaz);
+  assert.deepEqual([a.location?.place, a.location?.precision], ["Al Ḩillah", "exact"]);
+  assert.deepEqual([b.location?.place, b.location?.country], ["Ad Dīwānīyah", "IQ"]);
 });

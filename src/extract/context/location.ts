@@ -52,22 +52,72 @@ const STOP = new Set(
 );
 // Town-named words that are safe when capitalised mid-sentence in mixed case, because in mixed case their
 // capital letter marks them as names ("in Washington", "Victoria police").
-const STOP_ONLY_WHEN_CAPS = new Set(["washington", "houston", "austin", "lincoln", "victoria", "jackson", "florence", "charlotte", "dover", "bath"]);
+const STOP_ONLY_WHEN_CAPS = new Set([
+  "washington",
+  "houston",
+  "austin",
+  "lincoln",
+  "victoria",
+  "jackson",
+  "florence",
+  "charlotte",
+  "dover",
+  "bath",
+]);
 
 /** Lowercase words allowed inside a multi-word name ("Deir ez-Zor", "Ma'arrat al-Numan", "Gulf of Aden"). */
 const PARTICLES = new Set([
-  "al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "de", "del", "della", "di", "da", "do",
-  "dos", "das", "la", "le", "les", "of", "the", "on", "upon", "en", "sur", "am", "im", "bin", "ibn", "bani", "beni", "y",
+  "al",
+  "el",
+  "ad",
+  "ar",
+  "as",
+  "ash",
+  "at",
+  "az",
+  "ez",
+  "es",
+  "ed",
+  "an",
+  "de",
+  "del",
+  "della",
+  "di",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "la",
+  "le",
+  "les",
+  "of",
+  "the",
+  "on",
+  "upon",
+  "en",
+  "sur",
+  "am",
+  "im",
+  "bin",
+  "ibn",
+  "bani",
+  "beni",
+  "y",
 ]);
 
 /** Words that mark the following capitalised word as a person, not a place ("Mr. Jordan", "Gen. Tripoli"). */
-const TITLES = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pte|Rep|Sen|Gov|St|President|Minister|Sheikh|Judge|Senator|Governor|Mayor|Imam|Pope|Brother|Sister|Father|Saint|Lord|Lady|Sir|Dame|General|Colonel|Major|Captain|Sergeant|Commander|Brigadier)\.?\s+$/i;
+const TITLES =
+  /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pte|Rep|Sen|Gov|St|President|Minister|Sheikh|Judge|Senator|Governor|Mayor|Imam|Pope|Brother|Sister|Father|Saint|Lord|Lady|Sir|Dame|General|Colonel|Major|Captain|Sergeant|Commander|Brigadier)\.?\s+$/i;
 /** Words after a name that make it an organisation rather than a place ("Washington Post"). */
-const ORG_AFTER = /^\s+(?:Post|Times|Herald|Journal|Tribune|Agency|University|Institute|Airlines|Airways|Group|Bank|Corp|Inc|Ltd|Company|Club|FC|United|Rovers|News|Radio|Television|TV|Gazette|Chronicle|Observer|Monitor|Daily|Express|Review)\b/;
+const ORG_AFTER =
+  /^\s+(?:Post|Times|Herald|Journal|Tribune|Agency|University|Institute|Airlines|Airways|Group|Bank|Corp|Inc|Ltd|Company|Club|FC|United|Rovers|News|Radio|Television|TV|Gazette|Chronicle|Observer|Monitor|Daily|Express|Review)\b/;
 
 const DIRECTION = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)";
 /** "western Mosul", "north Gaza", "East of Khan Yunis": kept in the name as written. */
-const MODIFIER_BEFORE = new RegExp(`\\b(?:${DIRECTION}(?:ern)?|${DIRECTION}\\s+of|outskirts\\s+of)\\s+(?:the\\s+)?$`, "i");
+const MODIFIER_BEFORE = new RegExp(
+  `\\b(?:${DIRECTION}(?:ern)?|${DIRECTION}\\s+of|outskirts\\s+of)\\s+(?:the\\s+)?$`,
+  "i",
+);
 /** Words before a name that make its precision "near". */
 const NEAR_BEFORE = new RegExp(
   `\\b(?:near|nearby|outside|close\\s+to|outskirts\\s+of|vicinity\\s+of|edge\\s+of|(?:kms?|kilomet(?:re|er)s?|miles?|mi)\\s+(?:from|of|outside|${DIRECTION}(?:ern)?(?:\\s+of)?)|${DIRECTION}\\s+of)\\s+(?:the\\s+)?(?:(?:city|town|village|province|district)\\s+of\\s+)?$`,
@@ -77,26 +127,106 @@ const NEAR_BEFORE = new RegExp(
 const CUE_BEFORE =
   /\b(?:in|at|near|nearby|outside|inside|across|around|throughout|into|within|on|of|from|to|toward|towards|through|entered|hit|struck|shelled|bombed|attacked)\s+(?:the\s+)?(?:(?:city|town|village|province|region|district|governorate|area|capital|outskirts|suburbs?|centre|center|streets)\s+of\s+)?(?:(?:war-torn|besieged|embattled|northern|southern|eastern|western|central|north|south|east|west|restive|occupied)\s+)?$/i;
 /** Strong locatives only: used to prefer one mention over another within a sentence. */
-const STRONG_CUE = /\b(?:in|at|near|outside|inside|across|around|throughout|into|within|outskirts\s+of|of)\s+(?:the\s+)?(?:\S+\s+)?$/i;
+const STRONG_CUE =
+  /\b(?:in|at|near|outside|inside|across|around|throughout|into|within|outskirts\s+of|of)\s+(?:the\s+)?(?:\S+\s+)?$/i;
 /** Capitalised words after a name that keep it a place ("Mosul Dam", "Jabalia Camp", "Gaza City"). */
 const PLACE_NOUNS = new Set([
-  "city", "town", "village", "camp", "province", "governorate", "region", "oblast", "state", "district", "county",
-  "department", "prefecture", "municipality", "dam", "airport", "valley", "river", "square", "road", "street",
-  "highway", "bridge", "port", "harbour", "harbor", "border", "crossing", "countryside", "suburb", "suburbs",
-  "neighbourhood", "neighborhood", "hospital", "mosque", "market", "university", "stadium", "station", "heights",
-  "plain", "plains", "mountains", "hills", "desert", "old", "central", "downtown",
+  "city",
+  "town",
+  "village",
+  "camp",
+  "province",
+  "governorate",
+  "region",
+  "oblast",
+  "state",
+  "district",
+  "county",
+  "department",
+  "prefecture",
+  "municipality",
+  "dam",
+  "airport",
+  "valley",
+  "river",
+  "square",
+  "road",
+  "street",
+  "highway",
+  "bridge",
+  "port",
+  "harbour",
+  "harbor",
+  "border",
+  "crossing",
+  "countryside",
+  "suburb",
+  "suburbs",
+  "neighbourhood",
+  "neighborhood",
+  "hospital",
+  "mosque",
+  "market",
+  "university",
+  "stadium",
+  "station",
+  "heights",
+  "plain",
+  "plains",
+  "mountains",
+  "hills",
+  "desert",
+  "old",
+  "central",
+  "downtown",
 ]);
-const DIRECTION_WORD = /^(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?$/;
-const REGION_AFTER = /^[ -](?:province|governorate|region|oblast|state|district|county|department|prefecture)\b/i;
+const DIRECTION_WORD =
+  /^(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?$/;
+const REGION_AFTER =
+  /^[ -](?:province|governorate|region|oblast|state|district|county|department|prefecture)\b/i;
 
 /** Demonyms point at a country without being a location: they only feed the country context. */
 const DEMONYMS: Readonly<Record<string, string>> = {
-  iraqi: "IQ", syrian: "SY", ukrainian: "UA", russian: "RU", israeli: "IL", palestinian: "PS", lebanese: "LB",
-  libyan: "LY", afghan: "AF", pakistani: "PK", indian: "IN", yemeni: "YE", somali: "SO", sudanese: "SD",
-  nigerian: "NG", malian: "ML", mexican: "MX", salvadoran: "SV", salvadorean: "SV", colombian: "CO",
-  american: "US", british: "GB", turkish: "TR", iranian: "IR", egyptian: "EG", saudi: "SA", ethiopian: "ET",
-  kenyan: "KE", congolese: "CD", burmese: "MM", filipino: "PH", nicaraguan: "NI", guatemalan: "GT",
-  honduran: "HN", peruvian: "PE", jordanian: "JO", kurdish: "IQ", chechen: "RU", gazan: "PS", gazans: "PS",
+  iraqi: "IQ",
+  syrian: "SY",
+  ukrainian: "UA",
+  russian: "RU",
+  israeli: "IL",
+  palestinian: "PS",
+  lebanese: "LB",
+  libyan: "LY",
+  afghan: "AF",
+  pakistani: "PK",
+  indian: "IN",
+  yemeni: "YE",
+  somali: "SO",
+  sudanese: "SD",
+  nigerian: "NG",
+  malian: "ML",
+  mexican: "MX",
+  salvadoran: "SV",
+  salvadorean: "SV",
+  colombian: "CO",
+  american: "US",
+  british: "GB",
+  turkish: "TR",
+  iranian: "IR",
+  egyptian: "EG",
+  saudi: "SA",
+  ethiopian: "ET",
+  kenyan: "KE",
+  congolese: "CD",
+  burmese: "MM",
+  filipino: "PH",
+  nicaraguan: "NI",
+  guatemalan: "GT",
+  honduran: "HN",
+  peruvian: "PE",
+  jordanian: "JO",
+  kurdish: "IQ",
+  chechen: "RU",
+  gazan: "PS",
+  gazans: "PS",
 };
 
 /** Below this population a place needs support (a locative, its country in context) to count. */
@@ -142,7 +272,24 @@ function tokenize(text: string, capsLine: (offset: number) => boolean): Token[] 
   return out;
 }
 
-const ADJECTIVE_SUFFIX = new Set(["led", "backed", "based", "born", "run", "controlled", "held", "aligned", "made", "brokered", "bound", "style", "funded", "allied", "owned", "linked"]);
+const ADJECTIVE_SUFFIX = new Set([
+  "led",
+  "backed",
+  "based",
+  "born",
+  "run",
+  "controlled",
+  "held",
+  "aligned",
+  "made",
+  "brokered",
+  "bound",
+  "style",
+  "funded",
+  "allied",
+  "owned",
+  "linked",
+]);
 
 /** Lines where most letters are capitals (wire datelines, MUC-style all-caps texts). */
 function capsLines(text: string): (offset: number) => boolean {
@@ -270,15 +417,29 @@ function scanMentions(doc: DocContext, gazetteer: Gazetteer): RawMention[] {
     const after = text.slice(last.end, last.end + 40);
     i += matched;
     if (TITLES.test(before) || ORG_AFTER.test(after)) continue;
+    // "Hawi al-Hawa": the name goes on with a particle and another name the gazetteer lacks, so the place named is
+    // not the "Hawi" it knows (a hamlet in Hawaii); the sentence's other places will say where it is.
+    if (
+      /^(?:[ -](?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es|bin|ibn|bani|beni)-\p{Lu}|[ -](?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es) \p{Lu})/u.test(
+        after,
+      )
+    )
+      continue;
     const modifier = MODIFIER_BEFORE.exec(before);
     const prevTok = tokens[i - matched - 1];
     const nextTok = tokens[i];
-    const isName = (t: Token | undefined): t is Token => t !== undefined && usable(t) && !PARTICLES.has(t.lower) && !STOP.has(t.lower);
+    const isName = (t: Token | undefined): t is Token =>
+      t !== undefined && usable(t) && !PARTICLES.has(t.lower) && !STOP.has(t.lower);
     const neighbourBefore = isName(prevTok) && adjacent(prevTok, first);
     const neighbourAfter = isName(nextTok) && adjacent(last, nextTok);
-    const inRun = !first.caps && ((neighbourBefore && !DIRECTION_WORD.test(prevTok.lower)) || (neighbourAfter && !PLACE_NOUNS.has(nextTok.lower)));
+    const inRun =
+      !first.caps &&
+      ((neighbourBefore && !DIRECTION_WORD.test(prevTok.lower)) ||
+        (neighbourAfter && !PLACE_NOUNS.has(nextTok.lower)));
     const written = text.slice(first.start, last.end);
-    const start = modifier ? first.start - modifier[0].length + (modifier[0].length - modifier[0].trimStart().length) : first.start;
+    const start = modifier
+      ? first.start - modifier[0].length + (modifier[0].length - modifier[0].trimStart().length)
+      : first.start;
     const outer = text.slice(Math.max(0, start - 60), start);
     const caps = first.caps;
     const cued = CUE_BEFORE.test(outer) || CUE_BEFORE.test(before);
@@ -365,7 +526,10 @@ function choose(m: RawMention, context: ReadonlyMap<string, number>): Place | nu
     if ((m.acronym || hasCountry) && p.kind === "city") continue;
     const ctx = context.get(p.country) ?? 0;
     // Context outweighs population: one mention of Lebanon beats Tripoli, Libya's larger size.
-    const score = Math.min(ctx, 6) * 2 + Math.log10(p.population + 10) + (p.kind === "country" ? 3 : p.kind === "region" ? 0.5 : 0);
+    const score =
+      Math.min(ctx, 6) * 2 +
+      Math.log10(p.population + 10) +
+      (p.kind === "country" ? 3 : p.kind === "region" ? 0.5 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = p;
@@ -379,10 +543,21 @@ function choose(m: RawMention, context: ReadonlyMap<string, number>): Place | nu
   const inContext = ctx > 0;
   if (m.inRun && m.words === 1 && !(best.population >= 1_000_000 && !m.sentenceInitial)) return null;
   // Weakly evidenced small places are usually ordinary words or names that happen to be villages.
-  if ((m.sentenceInitial || m.caps) && m.words === 1 && !inContext && !(m.supported && best.population >= STRONG_POPULATION)) return null;
+  if (
+    (m.sentenceInitial || m.caps) &&
+    m.words === 1 &&
+    !inContext &&
+    !(m.supported && best.population >= STRONG_POPULATION)
+  )
+    return null;
   if (best.population < SUPPORT_POPULATION && !m.supported && !inContext) return null;
   if (m.caps && m.words === 1 && !m.dateline && !(m.cued && inContext)) return null;
   if (best.population < STRONG_POPULATION && !m.supported && !inContext && context.size > 0) return null;
+  // Inside the article's country unless the text says otherwise: a town abroad that nothing in the text points to
+  // loses to the country the article is about ("Hawi" in a Raqqa report is not Hāwī, Hawaii).
+  const [top, topWeight] = [...context.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+  if (!inContext && top !== best.country && topWeight >= 2 && best.population < 1_000_000 && m.words <= 2)
+    return null;
   return best;
 }
 
@@ -393,7 +568,8 @@ export function findPlaces(doc: DocContext, gazetteer: Gazetteer): PlaceMention[
   const context = countryContext(doc, raw);
   // A word once seen inside a person's name ("Henry Jackson") is that person when it recurs alone.
   const personWords = new Set<string>();
-  for (const m of raw) if (m.inRun && m.words === 1) personWords.add(doc.text.slice(m.coreStart, m.end).toLowerCase());
+  for (const m of raw)
+    if (m.inRun && m.words === 1) personWords.add(doc.text.slice(m.coreStart, m.end).toLowerCase());
   const out: PlaceMention[] = [];
   for (const m of raw) {
     const chosen = choose(m, context);
@@ -409,12 +585,28 @@ export function findPlaces(doc: DocContext, gazetteer: Gazetteer): PlaceMention[
       // so only then are its coordinates a fair stand-in.
       const suffix = REGION_AFTER.exec(doc.text.slice(m.end))?.[0] ?? "";
       const trusted = place.population >= STRONG_POPULATION && (context.get(place.country) ?? 0) > 0;
-      place = { ...place, name: doc.text.slice(m.coreStart, m.end) + suffix, kind: "region", geonameid: 0, lat: trusted ? place.lat : NaN, lon: trusted ? place.lon : NaN };
+      place = {
+        ...place,
+        name: doc.text.slice(m.coreStart, m.end) + suffix,
+        kind: "region",
+        geonameid: 0,
+        lat: trusted ? place.lat : NaN,
+        lon: trusted ? place.lon : NaN,
+      };
     }
     const precision: LocationPrecision =
-      place.kind === "country" ? "country" : place.kind === "region" ? (m.near ? "near" : "region") : m.near ? "near" : "exact";
+      place.kind === "country"
+        ? "country"
+        : place.kind === "region"
+          ? m.near
+            ? "near"
+            : "region"
+          : m.near
+            ? "near"
+            : "exact";
     let end = m.end;
-    if (m.regionSuffix && chosen.kind === "city") end = m.end + (REGION_AFTER.exec(doc.text.slice(m.end))?.[0].length ?? 0);
+    if (m.regionSuffix && chosen.kind === "city")
+      end = m.end + (REGION_AFTER.exec(doc.text.slice(m.end))?.[0].length ?? 0);
     out.push({
       start: m.start,
       end,
@@ -438,7 +630,8 @@ function toLocation(m: PlaceMention): Location {
     lat: Number.isNaN(m.place.lat) ? null : m.place.lat,
     lon: Number.isNaN(m.place.lon) ? null : m.place.lon,
     precision: m.precision,
-    geonameid: m.place.kind === "city" && m.place.geonameid > 0 && m.precision !== "region" ? m.place.geonameid : null,
+    geonameid:
+      m.place.kind === "city" && m.place.geonameid > 0 && m.precision !== "region" ? m.place.geonameid : null,
   };
 }
 
@@ -473,7 +666,8 @@ function focusOf(mentions: readonly PlaceMention[]): PlaceMention | null {
   }
   let best: { n: number; first: PlaceMention } | null = null;
   for (const c of counts.values()) {
-    const rank = (x: { n: number; first: PlaceMention }): number => (x.first.place.kind === "country" ? 0 : 1000) + x.n;
+    const rank = (x: { n: number; first: PlaceMention }): number =>
+      (x.first.place.kind === "country" ? 0 : 1000) + x.n;
     if (!best || rank(c) > rank(best)) best = c;
   }
   return best?.first ?? null;
@@ -511,7 +705,9 @@ export function locateClaims(doc: DocContext, claims: Claim[], gazetteer: Gazett
   // The focus is named as the article names it most plainly, without a one-off direction word.
   const focusLocation = (): Location | null => {
     if (!focus) return null;
-    const plain = mentions.find((m) => m.place === focus.place && m.start === m.coreStart && m.precision !== "near");
+    const plain = mentions.find(
+      (m) => m.place === focus.place && m.start === m.coreStart && m.precision !== "near",
+    );
     return toLocation(plain ?? focus);
   };
   for (const claim of claims) {
@@ -530,7 +726,8 @@ export function locateClaims(doc: DocContext, claims: Claim[], gazetteer: Gazett
       if (m.end > claim.sentence.start) continue;
       if (m.start < paraStart) break;
       const sentence = doc.sentences[m.sentence];
-      back = sentence ? bestInSpan(mentions, sentence, sentence.end) : m;
+      // The first place a lead names ("On 9 May, in Celaya, Guanajuato, … in Camargo community") is where it happened.
+      back = sentence ? bestInSpan(mentions, sentence, sentence.start) : m;
       break;
     }
     claim.location = back ? toLocation(back) : focusLocation();

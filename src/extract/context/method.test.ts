@@ -72,13 +72,15 @@ describe("method: negatives", () => {
   });
 
   it("a method in a new story is not carried", () => {
-    const text = "An air strike killed 5 people in Raqqa.\nIn a separate incident, 3 people were killed in Mosul.";
+    const text =
+      "An air strike killed 5 people in Raqqa.\nIn a separate incident, 3 people were killed in Mosul.";
     const [, b] = contextOf(text, PUB, ["killed 5 people", "3 people were killed"]);
     assert.equal(b?.method, null);
   });
 
   it("a method in the previous paragraph is not carried without a continuation", () => {
-    const text = "An air strike killed 5 people in Raqqa.\nOfficials announced that 80 bodies were recovered.";
+    const text =
+      "An air strike killed 5 people in Raqqa.\nOfficials announced that 80 bodies were recovered.";
     const [, b] = contextOf(text, PUB, ["killed 5 people", "80 bodies"]);
     assert.equal(b?.method, null);
   });

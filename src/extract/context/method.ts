@@ -20,7 +20,11 @@ export function methodFor(state: DocState, claim: Claim): Hit<Method> | null {
   const hits =
     i >= 0
       ? methodsIn(state, i)
-      : scan(METHOD_LEXICON, state.doc.text.slice(claim.sentence.start, claim.sentence.end), claim.sentence.start);
+      : scan(
+          METHOD_LEXICON,
+          state.doc.text.slice(claim.sentence.start, claim.sentence.end),
+          claim.sentence.start,
+        );
   // "A bomb exploded …, killing 9": "bomb" says more than the nearer "exploded".
   const specific = hits.filter((h) => !GENERIC_METHODS.has(h.value));
   const here = nearest(specific, claim.evidence);

@@ -56,7 +56,8 @@ describe("seed: Mosul, 2017-03-25", { skip: present ? false : `seed not found at
       const c = claims[k];
       assert.ok(c);
       if (!g.period) continue;
-      if (g.period.start) assert.ok(c.period?.start?.startsWith(g.period.start), `${g.evidence}: start ${c.period?.start}`);
+      if (g.period.start)
+        assert.ok(c.period?.start?.startsWith(g.period.start), `${g.evidence}: start ${c.period?.start}`);
       else assert.equal(c.period?.start, null, `${g.evidence}: start`);
       assert.equal(c.period?.end, g.period.end, `${g.evidence}: end`);
     }
@@ -64,8 +65,16 @@ describe("seed: Mosul, 2017-03-25", { skip: present ? false : `seed not found at
 
   it("the 43: Wednesday, coalition airstrike, believed, anonymous officer", () => {
     const [c] = byValue("43 civilians");
-    assert.deepEqual(c.period, { start: "2017-03-22", end: "2017-03-22", precision: "day", text: "On Wednesday," });
-    assert.deepEqual([c.perpetrator, c.perpetrator_certainty, c.method], ["US-led coalition", "reported", "airstrike"]);
+    assert.deepEqual(c.period, {
+      start: "2017-03-22",
+      end: "2017-03-22",
+      precision: "day",
+      text: "On Wednesday,",
+    });
+    assert.deepEqual(
+      [c.perpetrator, c.perpetrator_certainty, c.method],
+      ["US-led coalition", "reported", "airstrike"],
+    );
     assert.equal(c.certainty, "believed");
     assert.match(c.source ?? "", /Iraqi army officer.*anonymous/);
   });

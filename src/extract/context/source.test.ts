@@ -7,15 +7,33 @@ const source = (text: string, evidence: string): string | null => one(text, PUB,
 
 describe("source: in the claim's sentence", () => {
   it("according to", () => {
-    assert.equal(source("As many as 3,864 civilians have been killed, according to an Iraqi army source.", "3,864 civilians"), "Iraqi army source");
-    assert.equal(source("According to the health ministry, 12 people were killed.", "12 people were killed"), "health ministry");
+    assert.equal(
+      source(
+        "As many as 3,864 civilians have been killed, according to an Iraqi army source.",
+        "3,864 civilians",
+      ),
+      "Iraqi army source",
+    );
+    assert.equal(
+      source("According to the health ministry, 12 people were killed.", "12 people were killed"),
+      "health ministry",
+    );
   });
 
   it("subject of a verb of saying", () => {
-    assert.equal(source("On the same day, Iraqi officials announced that 80 bodies were found.", "80 bodies"), "Iraqi officials");
-    assert.equal(source("The health ministry said 12 people were killed.", "12 people were killed"), "health ministry");
+    assert.equal(
+      source("On the same day, Iraqi officials announced that 80 bodies were found.", "80 bodies"),
+      "Iraqi officials",
+    );
+    assert.equal(
+      source("The health ministry said 12 people were killed.", "12 people were killed"),
+      "health ministry",
+    );
     assert.equal(source("Twelve people were killed, police said.", "Twelve people were killed"), "police");
-    assert.equal(source("Dr Ahmed Khalil told Anadolu that 7 people died.", "7 people died"), "Dr Ahmed Khalil");
+    assert.equal(
+      source("Dr Ahmed Khalil told Anadolu that 7 people died.", "7 people died"),
+      "Dr Ahmed Khalil",
+    );
   });
 
   it("inverted attribution", () => {
@@ -26,14 +44,20 @@ describe("source: in the claim's sentence", () => {
   });
 
   it("figures", () => {
-    assert.equal(source("The UN's figures show 300 civilians were killed.", "300 civilians were killed"), "UN");
+    assert.equal(
+      source("The UN's figures show 300 civilians were killed.", "300 civilians were killed"),
+      "UN",
+    );
     assert.equal(source("Figures from Airwars show 40 were killed.", "40 were killed"), "Airwars");
   });
 
   it("an anonymous source", () => {
     const text =
       "On Wednesday, an Iraqi army officer in western Mosul – who requested anonymity as he was not authorised to speak to the media – told Anadolu that as many as 43 civilians were believed to have been killed.";
-    assert.equal(source(text, "43 civilians were believed to have been killed"), "Iraqi army officer (anonymous)");
+    assert.equal(
+      source(text, "43 civilians were believed to have been killed"),
+      "Iraqi army officer (anonymous)",
+    );
   });
 });
 
@@ -46,14 +70,19 @@ describe("source: carried across sentences", () => {
       "In terms of material damage, the army officer said that more than 10,000 homes had been destroyed.",
       "He added that 40 bodies were found.",
     ].join("\n\n");
-    const [a, b, c] = contextOf(text, PUB, ["more than 22,000 injured", "more than 10,000 homes", "40 bodies"]);
+    const [a, b, c] = contextOf(text, PUB, [
+      "more than 22,000 injured",
+      "more than 10,000 homes",
+      "40 bodies",
+    ]);
     assert.equal(a?.source, "Army Brigadier-General Thaer Al-Mousawi");
     assert.equal(b?.source, "Army Brigadier-General Thaer Al-Mousawi");
     assert.equal(c?.source, "Army Brigadier-General Thaer Al-Mousawi");
   });
 
   it("'the ministry' points back to the ministry named before", () => {
-    const text = "The Gaza Health Ministry said 20 people were killed. The ministry also said 54 were wounded.";
+    const text =
+      "The Gaza Health Ministry said 20 people were killed. The ministry also said 54 were wounded.";
     const [, b] = contextOf(text, PUB, ["20 people were killed", "54 were wounded"]);
     assert.equal(b?.source, "Gaza Health Ministry");
   });
@@ -62,12 +91,18 @@ describe("source: carried across sentences", () => {
 describe("source: noisy text", () => {
   it("a missed sentence break or a spaced dash ends the subject", () => {
     assert.equal(source("NEW ORLEANS - Police said 3 people were shot.", "3 people were shot"), "Police");
-    assert.equal(source("Two were hurt and the child died. police say 1 man was arrested.", "the child died"), "police");
+    assert.equal(
+      source("Two were hurt and the child died. police say 1 man was arrested.", "the child died"),
+      "police",
+    );
     assert.equal(source("Four were wounded.Authorities said 1 died later.", "1 died"), "Authorities");
   });
 
   it("titles with abbreviations stay whole", () => {
-    assert.equal(source("Sgt. Cassandra Lewis said 2 men were shot.", "2 men were shot"), "Sgt. Cassandra Lewis");
+    assert.equal(
+      source("Sgt. Cassandra Lewis said 2 men were shot.", "2 men were shot"),
+      "Sgt. Cassandra Lewis",
+    );
   });
 });
 
@@ -82,7 +117,10 @@ describe("source: negatives", () => {
   });
 
   it("the recipient is not the source", () => {
-    assert.equal(source("A police officer told Reuters that 5 people died.", "5 people died"), "police officer");
+    assert.equal(
+      source("A police officer told Reuters that 5 people died.", "5 people died"),
+      "police officer",
+    );
   });
 
   it("speech inside a quotation is not an attribution", () => {

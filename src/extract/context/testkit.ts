@@ -25,7 +25,13 @@ export function docOf(text: string, published: string | null, opts: { headline?:
   const sentences = splitSimple(text);
   const first = sentences[0];
   const headline = opts.headline && first ? first : null;
-  return { text, published, sentences, headline, title: headline ? text.slice(headline.start, headline.end) : null };
+  return {
+    text,
+    published,
+    sentences,
+    headline,
+    title: headline ? text.slice(headline.start, headline.end) : null,
+  };
 }
 
 /** A claim whose evidence is the `occurrence`-th appearance of `evidence` in the text. */
