@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { ingestSources } from "../pipeline/index.ts";
 import { openStore } from "../store/index.ts";
@@ -13,7 +12,6 @@ import type { TollApp } from "./app.ts";
 import { hashPassword } from "./auth.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
 
 let dir: string;
 let store: Store;

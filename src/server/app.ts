@@ -12,7 +12,6 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { ingestSources } from "../pipeline/index.ts";
 import { CERTAINTIES, METRICS, QUALIFIERS, VICTIM_GROUPS } from "../extract/types.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";

@@ -5,7 +5,6 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { serve } from "@hono/node-server";
 import type { ServerType } from "@hono/node-server";
