@@ -3,8 +3,11 @@
 // Families: articles that are one report count once. Two articles are in one family when they share
 //   - the store's content hash (the same text),
 //   - the outlet (one outlet's updates are one voice),
-//   - the wire agency they credit ("(Reuters)", "AP", "AFP", "Anadolu" in the dateline, outlet, title, sentences or
-//     the claim's source): a wire story republished by two papers is still one source,
+//   - the wire agency they credit ("(Reuters)", "By The Associated Press", "Reporting by …; Editing by …", "© AFP" in
+//     the dateline, byline or sign-off, the outlet, the title, or as the claim's source): a wire story republished by
+//     two papers is still one source,
+//   - the same wording: fingerprints of their texts (five-word shingles) where half of the shorter text is in the
+//     longer one (a syndicated or uncredited copy under another outlet's header and footer),
 //   - a near-identical claim sentence (word-set Jaccard ≥ 0.8 over at least 6 words): an uncredited copy.
 //
 // Grade, first match wins:
@@ -19,6 +22,7 @@ import {
   articleWire,
   fold,
   jaccard,
+  textContainment,
   perpetratorTokens,
   perpetratorsCompatible,
   wordSet,
@@ -67,6 +71,7 @@ export function sourceFamilies(
       hash: meta?.content_hash ?? null,
       outlet: meta?.outlet ? fold(meta.outlet) : null,
       wire: meta ? articleWire(meta, cs) : null,
+      fingerprint: meta?.fingerprint ?? null,
       sentences: cs
         .map((c) => c.sentence_text)
         .filter((s): s is string => !!s)
@@ -83,7 +88,9 @@ export function sourceFamilies(
       else if (a.outlet && a.outlet === b.outlet)
         union(a.id, b.id, `${a.id} and ${b.id} are both from ${a.outlet}`);
       else if (a.wire && a.wire === b.wire)
-        union(a.id, b.id, `${a.id} and ${b.id} both carry the ${a.wire} wire story`);
+        union(a.id, b.id, `${a.id} and ${b.id} both carry ${wireName(a.wire)} copy`);
+      else if ((textContainment(a.fingerprint, b.fingerprint) ?? 0) >= 0.5)
+        union(a.id, b.id, `${a.id} and ${b.id} carry the same text under different outlets`);
       else if (a.sentences.some((sa) => b.sentences.some((sb) => jaccard(sa, sb) >= 0.8)))
         union(a.id, b.id, `${a.id} and ${b.id} share a near-identical sentence`);
     }
@@ -97,8 +104,38 @@ export function sourceFamilies(
   return [...groups.entries()].map(([root, arts]) => {
     const first = info.find((x) => arts.includes(x.id) && x.wire);
     const meta = articles[root];
-    return { label: first?.wire ?? meta?.outlet ?? root, articles: arts, why: why.get(root) ?? [] };
+    return {
+      label: first?.wire ? wireName(first.wire) : (meta?.outlet ?? root),
+      articles: arts,
+      why: why.get(root) ?? [],
+    };
   });
+}
+
+const WIRE_NAMES: Record<string, string> = {
+  reuters: "Reuters",
+  ap: "AP",
+  afp: "AFP",
+  anadolu: "Anadolu",
+  xinhua: "Xinhua",
+  dpa: "DPA",
+  upi: "UPI",
+  efe: "EFE",
+  ansa: "ANSA",
+  tass: "TASS",
+  pti: "PTI",
+  pa: "PA",
+  bernama: "Bernama",
+  kyodo: "Kyodo",
+  yonhap: "Yonhap",
+  ians: "IANS",
+  ani: "ANI",
+  interfax: "Interfax",
+};
+
+/** The agency's usual name ("reuters" → "Reuters"). */
+function wireName(w: string): string {
+  return WIRE_NAMES[w] ?? w;
 }
 
 const CONCEDED =
@@ -157,19 +194,23 @@ export function gradeIncident(
   if (denied.length > 0)
     because.push({ rule: "contested", claims: denied.map((c) => c.key), text: "a claim is denied" });
 
-  const fam = families.map((f) => `${f.label} [${f.articles.join(", ")}]`).join("; ");
-  if (families.length >= 2)
-    because.push({
-      rule: "corroborated",
-      claims: [],
-      text: `${families.length} independent source families: ${fam}`,
-    });
-  else
-    because.push({
-      rule: "single_source",
-      claims: [],
-      text: `one source family: ${fam}${families[0]?.why.length ? ` (${families[0].why.join("; ")})` : ""}`,
-    });
+  // "2 reports, 1 source family: Reuters [1, 2] (1 and 2 both carry Reuters copy)": which families, and why the
+  // reports in each are one voice. A family without a wire or an outlet is labelled by its first article's id: say
+  // so rather than print "1 [1]".
+  const reports = families.reduce((n, f) => n + f.articles.length, 0);
+  const fam = families
+    .map((f) => {
+      const label = f.articles.includes(f.label)
+        ? `unknown outlet [article${f.articles.length > 1 ? "s" : ""} ${f.articles.join(", ")}]`
+        : `${f.label} [${f.articles.join(", ")}]`;
+      return `${label}${f.why.length ? ` (${f.why.join("; ")})` : ""}`;
+    })
+    .join("; ");
+  const head = `${reports} report${reports === 1 ? "" : "s"}, ${families.length} ${
+    families.length === 1 ? "source family" : "independent source families"
+  }`;
+  if (families.length >= 2) because.push({ rule: "corroborated", claims: [], text: `${head}: ${fam}` });
+  else because.push({ rule: "single_source", claims: [], text: `${head}: ${fam}` });
 
   const order: Grade[] = ["confirmed", "contested", "corroborated", "single_source"];
   const grade = order.find((g) => because.some((b) => b.rule === g)) ?? "single_source";

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { computeFigures, metricTotals } from "./figures.ts";
-import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair } from "./link.ts";
+import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair, timesOfDay, verdict } from "./link.ts";
 import type { Profile } from "./link.ts";
 import { methodFamily, perpetratorsCompatible, placeKey } from "./normalize.ts";
 import type { ArticleMeta, StoredReconClaim } from "./types.ts";
@@ -22,7 +22,7 @@ function profile(article: string, published: string, specs: ClaimSpec[]): Profil
     claim: claim(s),
     article_id: article,
     doc_incident: s.doc ?? null,
-    sentence_text: null,
+    sentence_text: s.sentence ?? null,
     incident: null,
     aggregate: null,
     note: null,
@@ -166,4 +166,90 @@ test("date and place alone, with nothing else to compare, do not link", () => {
     s.results.some((x) => x.rule === "corroboration"),
     explainScore(s),
   );
+});
+
+const links = (a: Profile, b: Profile) => {
+  const s = scorePair(a, b);
+  return !s.veto && s.score >= DEFAULT_THRESHOLD;
+};
+
+test("distinct strikes on one day in one city: different families, victims, times of day stay apart", () => {
+  const home = (family: string, value: number) =>
+    strike({
+      value,
+      perpetrator: "Israeli forces",
+      sentence: `An airstrike hit the ${family} family home, killing ${value} people.`,
+    });
+  const a = profile("a", "2017-03-18", [home("Shabat", 12)]);
+  const b = profile("b", "2017-03-18", [home("Ahmed", 14)]);
+  const s = scorePair(a, b);
+  assert.ok(!links(a, b), explainScore(s));
+  assert.match(explainScore(s), /identity -6: different families named \(shabat \/ ahmed\)/);
+  // The same family written two ways (a transliteration, an article) is one event.
+  const c = profile("c", "2017-03-18", [home("al-Shabbat", 12)]);
+  assert.ok(links(a, c), explainScore(scorePair(a, c)));
+
+  // One victim each, two names: two events; the same person named twice: one.
+  const one = (name: string) => strike({ value: 1, victim_name: name, perpetrator: "Israeli forces" });
+  const v1 = profile("v1", "2017-03-18", [one("Muhammad Fayez Abu Mattar")]);
+  const v2 = profile("v2", "2017-03-18", [one("Muhammad Mahmoud al-Balbisi")]);
+  const v3 = profile("v3", "2017-03-18", [one("Muhammad Abu Mattar")]);
+  assert.ok(!links(v1, v2), explainScore(scorePair(v1, v2)));
+  assert.ok(links(v1, v3), explainScore(scorePair(v1, v3)));
+
+  // The morning strike and the evening strike.
+  const at = (when: string) =>
+    strike({ value: 6, perpetrator: "Israeli forces", sentence: `${when}, an airstrike killed six people.` });
+  const m = profile("m", "2017-03-18", [at("In the early hours of Friday")]);
+  const e = profile("e", "2017-03-18", [at("At around 9:40pm on Friday")]);
+  const e2 = profile("e2", "2017-03-18", [at("On Friday evening")]);
+  assert.ok(!links(m, e), explainScore(scorePair(m, e)));
+  assert.match(explainScore(scorePair(m, e)), /time_of_day -6: times of day 13 hours apart/);
+  assert.ok(links(e, e2), explainScore(scorePair(e, e2)));
+});
+
+test("times of day: clock times and words as hour ranges", () => {
+  assert.deepEqual(timesOfDay("at around 9:40pm"), [[20.75, 22.75]]);
+  assert.deepEqual(timesOfDay("shortly before 15:27 on Friday"), [[14.5, 16.5]]);
+  assert.deepEqual(timesOfDay("in the early hours of Monday"), [[0, 8]]);
+  assert.deepEqual(timesOfDay("early morning"), [[0, 8]]);
+  assert.deepEqual(timesOfDay("Sunday night"), [[19, 29]]);
+  assert.deepEqual(timesOfDay("3 people were killed"), []);
+});
+
+test("weak dates need a name: undated and a-day-off reports link only with a shared victim or family", () => {
+  const dated = profile("d", "2017-03-18", [
+    strike({ value: 9, sentence: "An airstrike hit the Bashiti family house." }),
+  ]);
+  // No date at all (no period, no publication date): place, method and figures alone are not one event.
+  const undated = profile("u", "", [strike({ value: 9, period: null })]);
+  assert.ok(!links(dated, undated), explainScore(scorePair(dated, undated)));
+  const named = profile("n", "", [
+    strike({ value: 9, period: null, sentence: "the Al-Bashiti family home was hit" }),
+  ]);
+  assert.ok(links(dated, named), explainScore(scorePair(dated, named)));
+  // A day off with close but not agreeing figures: apart; the same family: one event reported a day late.
+  const lag = profile("l", "2017-03-19", [strike({ value: 8, period: day("2017-03-18") })]);
+  assert.ok(!links(dated, lag), explainScore(scorePair(dated, lag)));
+  const lagNamed = profile("ln", "2017-03-19", [
+    strike({
+      value: 8,
+      period: day("2017-03-18"),
+      sentence: "eight members of the Bashiti family were killed",
+    }),
+  ]);
+  assert.ok(links(dated, lagNamed), explainScore(scorePair(dated, lagNamed)));
+});
+
+test("a link verdict lists what agreed, what counted against and what vetoed", () => {
+  const a = profile("a", "2017-03-18", [strike({ value: 30 })]);
+  const b = profile("b", "2017-03-18", [strike({ value: 32, method: "mortar shelling" })]);
+  const v = verdict(scorePair(a, b));
+  assert.ok(v.agreed.some((x) => x.startsWith("date +3")));
+  assert.ok(v.against.some((x) => x.startsWith("method -3")));
+  assert.deepEqual(v.vetoed, []);
+  const far = profile("f", "2017-03-25", [strike({ value: 30, period: day("2017-03-24") })]);
+  const vf = verdict(scorePair(a, far));
+  assert.equal(vf.score, null);
+  assert.ok(vf.vetoed[0]?.startsWith("date VETO"));
 });

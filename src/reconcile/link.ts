@@ -568,7 +568,7 @@ const identity: Rule = (a, b) => {
   return null;
 };
 
-/** Same day, times of day hours apart (the morning strike / the evening strike): two events. */
+/** Same day, times of day hours apart (the morning strike / the evening strike): two events (-6 from 4 hours). */
 const timeOfDay: Rule = (a, b, prior) => {
   const d = prior.find((x) => x.rule === "date");
   if (!d || d.score < 2 || a.hours.length === 0 || b.hours.length === 0) return null;
@@ -576,9 +576,11 @@ const timeOfDay: Rule = (a, b, prior) => {
   for (const ha of a.hours) for (const hb of b.hours) gap = Math.min(gap, hourGap(ha, hb));
   const fmt = (hs: [number, number][]) => hs.map(([x, y]) => `${x % 24}-${y % 24}h`).join(", ");
   if (gap < 2) return r("time_of_day", 0, `times of day agree (${fmt(a.hours)} / ${fmt(b.hours)})`);
+  // Hours apart within one day: a strike at dawn and one in the evening are two, however alike otherwise; a
+  // couple of hours may be two readings of "night" or "evening".
   return r(
     "time_of_day",
-    -4,
+    gap >= 4 ? -6 : -4,
     `times of day ${gap.toFixed(0)} hours apart (${fmt(a.hours)} / ${fmt(b.hours)})`,
   );
 };
@@ -670,6 +672,23 @@ export function scorePair(a: Profile, b: Profile): LinkScore {
     score += res.score;
   }
   return { score, veto: false, results };
+}
+
+/** A score split into what agreed, what counted against and what vetoed (for a LinkDecision). */
+export function verdict(s: LinkScore): {
+  score: number | null;
+  agreed: string[];
+  against: string[];
+  vetoed: string[];
+} {
+  const line = (x: RuleResult) =>
+    `${x.rule} ${x.veto ? "VETO" : x.score >= 0 ? `+${x.score}` : x.score}: ${x.text}`;
+  return {
+    score: s.veto ? null : s.score,
+    agreed: s.results.filter((x) => !x.veto && x.score > 0).map(line),
+    against: s.results.filter((x) => !x.veto && x.score < 0).map(line),
+    vetoed: s.results.filter((x) => x.veto).map(line),
+  };
 }
 
 export function explainScore(s: LinkScore): string {

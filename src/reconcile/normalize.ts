@@ -345,18 +345,21 @@ export function textContainment(a: string | null | undefined, b: string | null |
   return both / small;
 }
 
-/** The wire an article's claims credit: declared by ingestion, or read from the outlet, title, sentences, sources. */
+/**
+ * The wire an article carries: credited by its own lines (ingestion's wireCredit, in `meta.wire`), named as its
+ * outlet or in its title, credited in a claim sentence's dateline ("MOSUL, Iraq (AP) —"), or given as the source of
+ * a figure ("according to Reuters"). An agency merely mentioned in the body ("told Reuters") is not a credit.
+ */
 export function articleWire(
   meta: ArticleMeta,
   claims: readonly { claim: Claim; sentence_text: string | null }[],
 ): string | null {
-  // What ingestion found in the article's own credit lines (wireCredit) first.
   const declared = detectWire(meta.wire) ?? (meta.wire ? fold(meta.wire) : null);
   if (declared) return declared;
   const own = detectWire(meta.outlet, meta.title);
   if (own) return own;
   for (const c of claims) {
-    const w = detectWire(c.sentence_text, c.claim.evidence.text, c.claim.source);
+    const w = (c.sentence_text ? wireCredit(c.sentence_text) : null) ?? detectWire(c.claim.source);
     if (w) return w;
   }
   return null;

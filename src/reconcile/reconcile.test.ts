@@ -646,3 +646,50 @@ test("the state survives a JSON round trip, and a slice of candidate buckets rec
   }
   assert.deepEqual(JSON.parse(JSON.stringify(store)), JSON.parse(JSON.stringify(mem)));
 });
+
+test("each linking decision is kept on the incident and explained: founded, joined, kept apart", () => {
+  const report = (id: string, value: number, sentence: string, published: string) =>
+    article({ article_id: id, outlet: `Outlet ${id}`, published }, [
+      {
+        id: "c1",
+        value,
+        period: day("2017-03-17"),
+        location: loc(MOSUL),
+        method: "airstrike",
+        perpetrator: "coalition",
+        sentence,
+        doc: "i1",
+      },
+    ]);
+  const claims: ReconClaim[] = [
+    ...report("p1", 12, "An airstrike on the Hamdani family home killed 12 people.", "2017-03-18T08:00"),
+    ...report(
+      "p2",
+      12,
+      "Twelve members of the Hamdani family were killed in an air raid.",
+      "2017-03-18T10:00",
+    ),
+    // The same day and city, another family's home: a distinct strike.
+    ...report("p3", 11, "An airstrike on the Jubouri family home killed 11 people.", "2017-03-18T11:00"),
+  ];
+  const { state } = reconcile(emptyState(), claims, { now: NOW });
+  const all = incidents(state);
+  assert.equal(all.length, 2, "two strikes");
+  const hamdani = all.find((i) => i.articles.includes("p1"));
+  assert.ok(hamdani);
+  assert.deepEqual(hamdani.articles, ["p1", "p2"]);
+  const [founded, joined] = hamdani.links ?? [];
+  assert.equal(founded?.decision, "founded");
+  assert.deepEqual(founded?.claims, ["p1#c1"]);
+  assert.equal(joined?.decision, "joined");
+  assert.deepEqual(joined?.claims, ["p2#c1"]);
+  assert.ok(joined?.agreed.some((a) => a.startsWith("identity +3: both name the hamdani family")));
+  const text = explainIncident(state, hamdani.id);
+  assert.match(text, /linking \(why each report is here\):/);
+  assert.match(text, /p2#c1: joined inc_\w+ \(score \d+\)/);
+  // The other strike is listed as kept apart, with the rule that told them apart.
+  assert.match(
+    text,
+    /kept apart from[^\n]*\n\s+inc_\w+: score -?\d+, below 4[\s\S]*- identity -6: different families named/,
+  );
+});

@@ -25,6 +25,7 @@ import type {
   Change,
   HistoryEntry,
   IncidentRecord,
+  LinkDecision,
   ReconClaim,
   ReconOptions,
   ReconResult,
@@ -35,7 +36,7 @@ import { computeFigures, metricTotals } from "./figures.ts";
 import type { FigureInput } from "./figures.ts";
 import { gradeIncident, sourceFamilies } from "./grade.ts";
 import type { Family } from "./grade.ts";
-import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair } from "./link.ts";
+import { DEFAULT_THRESHOLD, buildProfile, explainScore, scorePair, verdict } from "./link.ts";
 import type { Profile } from "./link.ts";
 import {
   claimKey,
@@ -46,7 +47,9 @@ import {
   isoDay,
   placeKey,
   shortHash,
+  textFingerprint,
   victimClass,
+  wireCredit,
 } from "./normalize.ts";
 
 export function emptyState(): ReconState {
@@ -63,6 +66,8 @@ export function fromExtraction(
     url: result.article.url,
     published: result.article.published,
     title: result.article.title,
+    wire: wireCredit(result.article.text),
+    fingerprint: textFingerprint(result.article.text),
     ...meta,
     external_id: meta.external_id ?? null,
   };
@@ -199,6 +204,33 @@ export function sliceState(state: ReconState, newClaims: readonly ReconClaim[]):
     }
   }
   return out;
+}
+
+/**
+ * The recorded incidents nearest to `id` that were not linked to it (the same country and weeks), each with the
+ * rules' verdict on the pair, the closest first: what an analyst checks before merging by hand. Computed on demand
+ * from the state given (a store's slice holds only what it loaded).
+ */
+export function keptApart(
+  state: ReconState,
+  id: string,
+  limit = 5,
+): { id: string; score: number | null; agreed: string[]; against: string[]; vetoed: string[] }[] {
+  const idx = getIndex(state);
+  const p = idx.profiles.get(id);
+  if (!p) return [];
+  const cands = new Set<string>();
+  for (const b of lookupBuckets(p)) for (const o of idx.buckets.get(b) ?? []) if (o !== id) cands.add(o);
+  const out = [];
+  for (const o of [...cands].sort()) {
+    const op = idx.profiles.get(o);
+    if (!op) continue;
+    const s = scorePair(p, op);
+    // Incidents with nothing in common (a veto on date or place) are not "near".
+    if (s.veto && s.results.some((x) => x.veto && (x.rule === "date" || x.rule === "place"))) continue;
+    out.push({ id: o, ...verdict(s) });
+  }
+  return out.sort((a, b) => (b.score ?? -99) - (a.score ?? -99) || cmp(a.id, b.id)).slice(0, limit);
 }
 
 /** The key running totals are looked up by (metric and country): a store indexes its aggregate rows by it. */
@@ -421,6 +453,7 @@ function mergeIncidents(
   keep.claims.push(...gone.claims);
   keep.aliases = [...new Set([...keep.aliases, gone.id, ...gone.aliases])].sort();
   keep.history.push(...gone.history, { at: now, action: "merge", from: [gone.id], to: [keep.id], reason });
+  if (gone.links?.length) keep.links = [...(keep.links ?? []), ...gone.links];
   for (const a of [gone.id, ...gone.aliases]) state.aliases[a] = keep.id;
   // Flatten chains: anything that pointed at the absorbed incident now points at the survivor.
   for (const [a, to] of Object.entries(state.aliases)) if (to === gone.id) state.aliases[a] = keep.id;
@@ -452,7 +485,10 @@ function unitProfile(state: ReconState, unit: readonly StoredReconClaim[]): Prof
 }
 
 /** A unit's linking profile from the articles' metadata: what reconcile compares candidates with. */
-export function unitProfileOf(articles: Readonly<Record<string, ArticleMeta>>, unit: readonly StoredReconClaim[]): Profile {
+export function unitProfileOf(
+  articles: Readonly<Record<string, ArticleMeta>>,
+  unit: readonly StoredReconClaim[],
+): Profile {
   const fams = sourceFamilies(unit, articles);
   const totals = metricTotals(computeFigures(figureInputs({ articles }, unit, fams)));
   return buildProfile(unit, articles, totals);
@@ -496,12 +532,19 @@ function doSplit(
     .sort((a, b) => b.length - a.length || cmp(a[0] ?? "", b[0] ?? ""));
   const [keepPart, ...rest] = sorted;
   if (!keepPart) return;
+  const links = inc.links ?? [];
+  const linksOf = (part: readonly string[]) => {
+    const inPart = new Set(part);
+    return links.filter((l) => l.claims.some((k) => inPart.has(k)));
+  };
   inc.claims = keepPart;
+  if (inc.links) inc.links = linksOf(keepPart);
   const newIds: string[] = [];
   for (const part of rest) {
     const seedClaim = part[0] ?? inc.id;
     const n = createIncident(state, `split:${inc.id}:${seedClaim}`, now, reason, [inc.id]);
     n.claims = part;
+    if (links.length) n.links = linksOf(part);
     refreshIncident(state, idx, n, now);
     newIds.push(n.id);
     changes.push({ type: "split", id: n.id, from: inc.id, reason });
@@ -783,13 +826,25 @@ export function reconcile(
     const p = unitProfile(state, unit);
     const cands = new Set<string>();
     for (const b of lookupBuckets(p)) for (const id of idx.buckets.get(b) ?? []) cands.add(id);
-    const scored: { id: string; score: number }[] = [];
+    const scored: { id: string; score: number; s: ReturnType<typeof scorePair> }[] = [];
     for (const id of cands) {
       const ip = idx.profiles.get(id);
       if (!ip) continue;
       const s = scorePair(p, ip);
-      if (!s.veto && s.score >= threshold) scored.push({ id, score: s.score });
+      if (!s.veto && s.score >= threshold) scored.push({ id, score: s.score, s });
     }
+    const unitClaims = unit.map((c) => c.key);
+    const decide = (
+      decision: LinkDecision["decision"],
+      withId: string | null,
+      s: ReturnType<typeof scorePair> | null,
+    ): LinkDecision => ({
+      at: now,
+      claims: unitClaims,
+      decision,
+      with: withId,
+      ...(s ? verdict(s) : { score: null, agreed: [], against: [], vetoed: [] }),
+    });
     scored.sort((a, b) => b.score - a.score || cmp(a.id, b.id));
     let target: IncidentRecord | undefined;
     const first = scored[0];
@@ -809,6 +864,10 @@ export function reconcile(
     // The target as it was before the unit joined: a bridge must not override a veto between the two incidents
     // themselves (two strikes in one city on one day, 3 and 40 killed, that a vague report matches both).
     const before = first ? idx.profiles.get(target.id) : undefined;
+    target.links = [
+      ...(target.links ?? []),
+      first ? decide("joined", target.id, first.s) : decide("founded", null, null),
+    ];
     target.claims.push(...unit.map((c) => c.key));
     const ch = touched.get(target.id);
     if (ch && "claims" in ch) ch.claims.push(...unit.map((c) => c.key));
@@ -820,9 +879,17 @@ export function reconcile(
       const tp = idx.profiles.get(target.id);
       const op = idx.profiles.get(other.id);
       if (!o || !tp || !op) continue;
-      if (before && scorePair(before, op).veto) continue;
+      const between = before ? scorePair(before, op) : null;
+      if (between?.veto) {
+        target.links = [...(target.links ?? []), decide("kept_apart", o.id, between)];
+        continue;
+      }
       const s = scorePair(tp, op);
-      if (s.veto || s.score < threshold) continue;
+      if (s.veto || s.score < threshold) {
+        target.links = [...(target.links ?? []), decide("kept_apart", o.id, s)];
+        continue;
+      }
+      target.links = [...(target.links ?? []), decide("merged", o.id, s)];
       const reason = `${unit.map((c) => c.key).join(", ")} matches both ${target.id} and ${o.id}; with it they agree (${explainScore(s)})`;
       const keep = mergeIncidents(state, idx, target, o, reason, now, changes);
       const gone = keep.id === target.id ? o.id : target.id;

@@ -2,7 +2,7 @@
 import type { Metric } from "../extract/types.ts";
 import type { AggregateRecord, Grade, IncidentRecord, ReconState, TotalsBy, TotalsRow } from "./types.ts";
 import { cmp, fold, nameKey } from "./normalize.ts";
-import { resolveId } from "./reconcile.ts";
+import { keptApart, resolveId } from "./reconcile.ts";
 
 function incidentKey(inc: IncidentRecord, by: TotalsBy): string {
   if (by === "country") return inc.country ?? "unknown";
@@ -132,6 +132,32 @@ export function explainIncident(state: ReconState, id: string): string {
     out.push(
       `    ${k}: ${cl.metric} ${cl.victims} ${cl.qualifier} ${cl.value} — "${cl.evidence.text}"${flags ? ` (${flags})` : ""}`,
     );
+  }
+  out.push("  linking (why each report is here):");
+  if (!inc.links?.length) out.push("    (not recorded: reconciled before link decisions were kept)");
+  for (const l of inc.links ?? []) {
+    const what =
+      l.decision === "founded"
+        ? "founded this incident: no recorded incident scored 4 or more"
+        : l.decision === "joined"
+          ? `joined ${l.with} (score ${l.score})`
+          : l.decision === "merged"
+            ? `bridged ${l.with} into it (score ${l.score})`
+            : `matched ${l.with} too, kept apart from it`;
+    out.push(`    ${l.claims.join(", ")}: ${what}`);
+    for (const a of l.agreed) out.push(`      + ${a}`);
+    for (const a of l.against) out.push(`      - ${a}`);
+    for (const a of l.vetoed) out.push(`      ✕ ${a}`);
+  }
+  const near = keptApart(state, inc.id);
+  if (near.length > 0) {
+    out.push("  kept apart from (nearest incidents not linked, with the rules' verdict):");
+    for (const n of near) {
+      out.push(`    ${n.id}: ${n.score === null ? "vetoed" : `score ${n.score}, below 4`}`);
+      for (const a of n.agreed) out.push(`      + ${a}`);
+      for (const a of n.against) out.push(`      - ${a}`);
+      for (const a of n.vetoed) out.push(`      ✕ ${a}`);
+    }
   }
   out.push("  history:");
   for (const h of inc.history)

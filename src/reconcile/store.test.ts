@@ -52,7 +52,6 @@ function reconcileInChild(db: string, articleId: number): Promise<void> {
   });
 }
 
-
 /** Stores one hand-written article (testing.ts builders) the way ingest would: article row, claims, doc incidents. */
 async function save(store: Store, rcs: readonly ReconClaim[], extra: { url?: string; text?: string } = {}) {
   const first = rcs[0];
@@ -159,6 +158,106 @@ for (const target of TARGETS) {
       if (skip) return;
       await store?.close();
       await target.teardown();
+    });
+
+    test("two copies of one wire story are one source family; two independent outlets are two", async () => {
+      await wipe();
+      // One Reuters story printed by two papers under their own headers: different texts (so different content
+      // hashes), the agency credited only in the dateline, which no claim sentence holds.
+      const body =
+        "MOSUL, Iraq (Reuters) - An air strike on a crowded market in western Mosul killed 12 civilians on Friday, " +
+        "local officials said, as fighting for the city's old quarter went on for a third week. Residents said the " +
+        "strike hit shortly after noon, when the market was at its busiest, and that rescuers were still searching " +
+        "the rubble of two buildings late into the evening.";
+      const wire = (id: string, outlet: string, header: string) =>
+        article({ article_id: id, outlet, published: "2017-03-18T09:00" }, [
+          {
+            id: "c1",
+            value: 12,
+            period: day("2017-03-17"),
+            location: loc(MOSUL),
+            method: "airstrike",
+            doc: "i1",
+          },
+        ]).map((rc) => ({ rc, text: `${header}\n\n${body}\n\n© ${outlet}` }));
+      // The same text again without any credit (a syndication partner), and an independent report.
+      const copies = [
+        wire("w1", "The Gulf Daily", "World news | Saturday"),
+        wire("w2", "Kurdistan Herald", "Latest from Iraq"),
+      ];
+      const syndicated = article(
+        { article_id: "s1", outlet: "Daily Mirror Iraq", published: "2017-03-18T11:00" },
+        [
+          {
+            id: "c1",
+            value: 12,
+            period: day("2017-03-17"),
+            location: loc(MOSUL),
+            method: "airstrike",
+            doc: "i1",
+          },
+        ],
+      );
+      const own = article({ article_id: "o1", outlet: "Rudaw", published: "2017-03-18T12:00" }, [
+        {
+          id: "c1",
+          value: 12,
+          period: day("2017-03-17"),
+          location: loc(MOSUL),
+          method: "air strike",
+          doc: "i1",
+        },
+      ]);
+      const ids: number[] = [];
+      for (const c of copies) {
+        const first = c[0];
+        assert.ok(first);
+        ids.push(
+          (
+            await save(
+              store,
+              c.map((x) => x.rc),
+              { text: first.text },
+            )
+          ).article_id,
+        );
+      }
+      const uncredited = body.replace("MOSUL, Iraq (Reuters) - ", "");
+      ids.push((await save(store, syndicated, { text: `Iraq desk\n\n${uncredited}` })).article_id);
+      for (const id of ids) await reconcileArticles(store, [id], { now: NOW });
+      let { incidents } = await listIncidents(store, { country: "iq" });
+      assert.equal(incidents.length, 1, "one strike");
+      let inc = incidents[0];
+      assert.ok(inc);
+      assert.equal(inc.families.length, 1, "three copies of one text: one source family");
+      assert.equal(inc.grade, "single_source");
+      const because = inc.grade_because.map((b) => b.text).join(" ");
+      assert.match(because, /3 reports, 1 source family/);
+      assert.match(because, /both carry Reuters copy/);
+      assert.match(because, /same text under different outlets/);
+
+      // An outlet's own reporting, in its own words: a second, independent family.
+      const ownText =
+        "Rudaw's correspondent in Mosul counted twelve dead after the raid on the market. Doctors at the Republican " +
+        "hospital said most of the wounded were women who had been shopping for the weekend.";
+      const o = (await save(store, own, { text: ownText })).article_id;
+      await reconcileArticles(store, [o], { now: NOW });
+      ({ incidents } = await listIncidents(store, { country: "iq" }));
+      assert.equal(incidents.length, 1);
+      inc = incidents[0];
+      assert.ok(inc);
+      assert.equal(inc.families.length, 2, "the wire family and Rudaw");
+      assert.equal(inc.grade, "corroborated");
+      assert.match(
+        inc.grade_because.map((b) => b.text).join(" "),
+        /4 reports, 2 independent source families/,
+      );
+
+      // The store's families are the in-memory ones: the wire credit and fingerprint kept beside each article.
+      const mem = reconcile(emptyState(), await loadReconClaims(store, [...ids, o]), { now: NOW }).state;
+      const memInc = Object.values(mem.incidents)[0];
+      assert.deepEqual(memInc?.families, inc.families);
+      assert.deepEqual(memInc?.grade_because, inc.grade_because);
     });
 
     test("three outlets (30, at least 35, as many as 43) → one incident, low 35, high 43; another strike stays apart", async () => {

@@ -23,6 +23,7 @@ import {
   resolveId,
 } from "./reconcile.ts";
 import { totals as stateTotals } from "./report.ts";
+import { textFingerprint, wireCredit } from "./normalize.ts";
 import { decodeProfile, matchesAny, profileRow, unitBuckets, unitProfiles } from "./profiles.ts";
 import type { ProfileRow } from "./profiles.ts";
 import type { Profile } from "./link.ts";
@@ -87,7 +88,13 @@ interface ReconTables {
   recon_aliases: { alias: string; incident_id: string; created_at: string };
   recon_retired: { id: string; entry: string };
   recon_ids: { id: string; kind: string; created_at: string };
-  recon_articles: { article_id: number; reconciled_at: string };
+  /** wire, fingerprint: migration 0009 (source families); null on rows written before it. */
+  recon_articles: {
+    article_id: number;
+    reconciled_at: string;
+    wire: string | null;
+    fingerprint: string | null;
+  };
   recon_lock: { id: number; n: number };
 }
 
@@ -122,10 +129,23 @@ const parse = <T>(text: string): T => JSON.parse(text) as T;
 async function articleMetas(db: Conn, ids: readonly number[]): Promise<Map<number, ArticleMeta>> {
   const out = new Map<number, ArticleMeta>();
   for (const part of chunks([...new Set(ids)])) {
+    // What reconciling the article found in its text (wire credit, fingerprint) is kept beside it: the text itself
+    // is not read again for every slice it is in.
     const rows = await db
-      .selectFrom("articles")
-      .select(["id", "external_id", "outlet", "url", "published", "title", "content_hash"])
-      .where("id", "in", part)
+      .selectFrom("articles as a")
+      .leftJoin("recon_articles as r", "r.article_id", "a.id")
+      .select([
+        "a.id as id",
+        "a.external_id as external_id",
+        "a.outlet as outlet",
+        "a.url as url",
+        "a.published as published",
+        "a.title as title",
+        "a.content_hash as content_hash",
+        "r.wire as wire",
+        "r.fingerprint as fingerprint",
+      ])
+      .where("a.id", "in", part)
       .execute();
     for (const r of rows)
       out.set(r.id, {
@@ -136,6 +156,8 @@ async function articleMetas(db: Conn, ids: readonly number[]): Promise<Map<numbe
         published: r.published,
         title: r.title,
         content_hash: r.content_hash,
+        wire: r.wire ?? null,
+        fingerprint: r.fingerprint ?? null,
       });
   }
   return out;
@@ -143,6 +165,8 @@ async function articleMetas(db: Conn, ids: readonly number[]): Promise<Map<numbe
 
 interface Inputs {
   claims: Map<number, ReconClaim[]>;
+  /** Each article's metadata, with what its text says of its source (wire credit, fingerprint). */
+  metas: Map<number, ArticleMeta>;
   /** Article id → the earlier revision it replaces. */
   revisionOf: Map<number, number>;
   /** Articles a later revision replaces: their claims are not reconciled. */
@@ -155,7 +179,12 @@ interface Inputs {
  * the store's own methods cannot run while a transaction holds it.
  */
 async function loadInputs(store: Store, db: Kysely<Db>, ids: readonly number[]): Promise<Inputs> {
-  const inputs: Inputs = { claims: new Map(), revisionOf: new Map(), superseded: new Set() };
+  const inputs: Inputs = {
+    claims: new Map(),
+    metas: new Map(),
+    revisionOf: new Map(),
+    superseded: new Set(),
+  };
   for (const part of chunks([...new Set(ids)])) {
     // One read of the article rows for both their metadata and their document incidents.
     const docs = await db
@@ -170,6 +199,8 @@ async function loadInputs(store: Store, db: Kysely<Db>, ids: readonly number[]):
         "content_hash",
         "revision_of",
         "extraction",
+        "text",
+        "author",
       ])
       .where("id", "in", part)
       .execute();
@@ -194,7 +225,10 @@ async function loadInputs(store: Store, db: Kysely<Db>, ids: readonly number[]):
         published: a.published,
         title: a.title,
         content_hash: a.content_hash,
+        wire: wireCredit(a.text, a.author),
+        fingerprint: textFingerprint(a.text),
       };
+      inputs.metas.set(a.id, meta);
       if (a.revision_of !== null) inputs.revisionOf.set(a.id, a.revision_of);
       const extraction = fromJson(a.extraction) as { incidents?: DocumentIncident[] } | null;
       const docOf = new Map<string, string>();
@@ -815,11 +849,17 @@ export async function reconcileArticles(
     report.claims = newClaims.length;
     await trx
       .insertInto("recon_articles")
-      .values(todo.map((article_id) => ({ article_id, reconciled_at: now })))
+      .values(todo.map((article_id) => sourceRow(inputs, article_id, now)))
       .onConflict((oc) => oc.column("article_id").doNothing())
       .execute();
     return report;
   });
+}
+
+/** The row recording that an article was reconciled, with what its text says of its source. */
+function sourceRow(inputs: Inputs, article_id: number, now: string): ReconTables["recon_articles"] {
+  const m = inputs.metas.get(article_id);
+  return { article_id, reconciled_at: now, wire: m?.wire ?? null, fingerprint: m?.fingerprint ?? null };
 }
 
 /** Articles stored but not reconciled yet (ingested before reconciliation existed, or with --no-reconcile). */
@@ -969,7 +1009,7 @@ export async function rebuildIncidents(store: Store, opts: ReconcileOptions = {}
     for (const part of chunks(ids))
       await trx
         .insertInto("recon_articles")
-        .values(part.map((article_id) => ({ article_id, reconciled_at: now })))
+        .values(part.map((article_id) => sourceRow(inputs, article_id, now)))
         .execute();
     report.ms = Math.round(performance.now() - started);
     return report;

@@ -67,6 +67,7 @@ export interface ClaimSpec {
   same_as?: string | null;
   doc?: string | null;
   sentence?: string | null;
+  victim_name?: string | null;
 }
 
 export function claim(s: ClaimSpec): Claim {
@@ -76,7 +77,7 @@ export function claim(s: ClaimSpec): Claim {
     metric: s.metric ?? "killed",
     victims: s.victims ?? "civilians",
     victims_text: null,
-    victim_name: null,
+    victim_name: s.victim_name ?? null,
     value: s.value,
     low: s.low ?? s.value,
     high: s.high ?? s.value,

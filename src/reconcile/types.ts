@@ -80,6 +80,32 @@ export interface HistoryEntry {
   reason: string;
 }
 
+/**
+ * Why a group of claims (one article's document incident, or a loose claim) was put where it is: the linking rules'
+ * verdict on each pair that decided it, in the rules' own words, so that an analyst can check the decision.
+ */
+export interface LinkDecision {
+  at: string;
+  /** The claims that arrived together. */
+  claims: string[];
+  /**
+   * founded: no recorded incident scored high enough, so the claims opened this incident;
+   * joined: they joined the incident `with` (as it was then);
+   * merged: with them, incident `with` agreed with this one and was merged into it (the claims bridged the two);
+   * kept_apart: they matched incident `with` too, but it and this one veto each other, so both stay.
+   */
+  decision: "founded" | "joined" | "merged" | "kept_apart";
+  with: string | null;
+  /** The sum of the rules (null when there was no comparison or a veto). */
+  score: number | null;
+  /** Rules that spoke for one event ("date +3: same day 2023-10-07"). */
+  agreed: string[];
+  /** Rules that spoke against ("figures -5: killed 5 / 12: figures differ"). */
+  against: string[];
+  /** The rule that vetoed, if any ("time_of_day" never vetoes; "date", "place", "figures" and "same_article" can). */
+  vetoed: string[];
+}
+
 export interface IncidentRecord {
   id: string;
   /** Ids this incident absorbed in merges: they resolve to it for ever. */
@@ -103,6 +129,8 @@ export interface IncidentRecord {
   /** Independent source families (wire copies collapsed), each a list of article ids. */
   families: string[][];
   history: HistoryEntry[];
+  /** How each group of claims came to be in this incident (records written before this field have none). */
+  links?: LinkDecision[];
   created_at: string;
   updated_at: string;
 }

@@ -263,6 +263,179 @@ describe("reads", () => {
     assert.equal(geo.json["type"], "FeatureCollection");
     assert.equal((await req(t, "/api/export?format=xml", { s: viewer })).status, 400);
   });
+
+  it("one filter drives list, timeline, totals and the incident export alike", async () => {
+    type Row = { id: string; killed: unknown; date: { start: string } | null };
+    const all = (await req(t, "/api/incidents?limit=10000", { s: viewer })).json["items"] as Row[];
+    assert.ok(all.length >= 3);
+    const queries = [
+      "",
+      "grade=corroborated",
+      "from=2017-03&to=2017-03",
+      "place=mosul",
+      "review=unreviewed&metric=killed",
+      "from=2099",
+    ];
+    let narrowed = 0;
+    for (const q of queries) {
+      const list = await req(t, `/api/incidents?limit=10000&${q}`, { s: viewer });
+      assert.equal(list.status, 200, list.text);
+      const items = list.json["items"] as Row[];
+      assert.equal(list.json["total"], items.length);
+      if (items.length < all.length) narrowed++;
+      const ids = items.map((i) => i.id).sort();
+      const exp = await req(t, `/api/export/incidents?format=json&${q}`, { s: viewer });
+      assert.equal(exp.status, 200, exp.text);
+      assert.deepEqual(
+        (exp.json as unknown as { id: string }[]).map((r) => r.id).sort(),
+        ids,
+        `export for ${q}`,
+      );
+      assert.equal(exp.res.headers.get("x-total-count"), String(ids.length));
+      const tl = await req(t, `/api/timeline?by=month&${q}`, { s: viewer });
+      const inTimeline = (tl.json["items"] as { incidents: number }[]).reduce((n, b) => n + b.incidents, 0);
+      assert.equal(inTimeline, items.filter((i) => i.date).length, `timeline for ${q}`);
+      const tot = await req(t, `/api/totals?by=country&${q.includes("metric=") ? q : `metric=killed&${q}`}`, {
+        s: viewer,
+      });
+      assert.equal(tot.status, 200, tot.text);
+      const inTotals = (tot.json["items"] as { incidents: { count: number } }[]).reduce(
+        (n, r) => n + r.incidents.count,
+        0,
+      );
+      assert.equal(inTotals, items.filter((i) => i.killed).length, `totals for ${q}`);
+      if (q === "from=2099") assert.equal(items.length, 0);
+    }
+    assert.ok(narrowed >= 3, "the filters narrow");
+    // An invalid filter is the same 400 everywhere.
+    for (const p of ["/api/incidents", "/api/timeline", "/api/totals", "/api/export/incidents"]) {
+      const bad = await req(t, `${p}?from=2017-13`, { s: viewer });
+      assert.equal(bad.status, 400, p);
+      assert.match(bad.json["message"], /^from: /);
+    }
+  });
+
+  it("incident export: UCDP GED-style columns in CSV, GeoJSON with [lon, lat], url to the incident page", async () => {
+    const csv = await req(t, "/api/export/incidents?format=csv", {
+      s: viewer,
+      headers: { host: "toll.example:8080" },
+    });
+    assert.equal(csv.status, 200);
+    assert.match(csv.res.headers.get("content-disposition") ?? "", /toll-incidents\.csv/);
+    const [head, first] = csv.text.replace(/^\uFEFF/, "").split("\r\n");
+    assert.equal(
+      head,
+      "id,date_start,date_end,date_prec,country,place,latitude,longitude,where_prec,killed_low,killed_best,killed_high,injured_low,injured_best,injured_high,perpetrator,method,grade,sources,claims,review_status,url",
+    );
+    assert.match(first ?? "", /"http:\/\/toll\.example:8080\/#\/incident\/inc_[0-9a-z]+"$/);
+    const geo = await req(t, "/api/export/incidents?format=geojson", { s: viewer });
+    assert.equal(geo.json["type"], "FeatureCollection");
+    for (const f of geo.json["features"] as {
+      geometry: { coordinates: number[] };
+      properties: { latitude: number; longitude: number };
+    }[])
+      assert.deepEqual(f.geometry.coordinates, [f.properties.longitude, f.properties.latitude]);
+    assert.equal((await req(t, "/api/export/incidents?format=xml", { s: viewer })).status, 400);
+    assert.equal((await req(t, "/api/export/incidents")).status, 401);
+  });
+
+  it("totals: each running total comes with its evidence (articles, claims, who gave it)", async () => {
+    const tot = await req(t, "/api/totals?by=month&metric=killed", { s: viewer });
+    type Agg = {
+      best: number;
+      articles: { article_id: string; title: string | null }[];
+      claims: number[];
+      sources: string[];
+    };
+    const march = (
+      tot.json["items"] as {
+        key: string;
+        aggregate: Agg | null;
+        incidents: { ids: string[]; best: number };
+      }[]
+    ).find((r) => r.key === "2017-03");
+    assert.ok(march?.aggregate, JSON.stringify(tot.json));
+    assert.equal(march.aggregate.best, 3864);
+    assert.ok(march.aggregate.articles.length >= 1 && march.aggregate.claims.length >= 1);
+    assert.ok(
+      march.incidents.ids.length >= 1 && march.incidents.best < 3864,
+      "incidents summed apart from the running total",
+    );
+    // A filter for another country leaves no running total of Iraq behind.
+    const none = await req(t, "/api/totals?by=month&metric=killed&country=NG", { s: viewer });
+    assert.ok(
+      (none.json["items"] as { aggregate: { best: number } | null }[]).every(
+        (r) => r.aggregate?.best !== 3864,
+      ),
+    );
+  });
+
+  it("grade sorts by strength, not alphabetically", async () => {
+    // Its own store: two outlets on one Mosul strike (corroborated) and a lone report (single source).
+    const d = mkdtempSync(path.join(tmpdir(), "toll-grades-"));
+    const { writeFileSync } = await import("node:fs");
+    const reports = [
+      { id: "a", outlet: "Reuters", published: "2017-03-18", title: "Air strike kills 30 civilians in Mosul", text: "An air strike killed 30 civilians in Mosul on Friday, a local official said." },
+      { id: "b", outlet: "Iraq Gazette", published: "2017-03-19", title: "Mosul toll", text: "At least 35 civilians were killed in an air strike in Mosul on Friday, residents said." },
+      { id: "c", outlet: "Nigeria Today", published: "2017-05-02", title: "Gunmen kill 7", text: "Gunmen shot dead 7 villagers in Maiduguri on Monday, police said." },
+    ];
+    writeFileSync(path.join(d, "r.jsonl"), reports.map((r) => JSON.stringify(r)).join("\n"));
+    const gs = await openStore(path.join(d, "g.db"));
+    try {
+      await ingestSources(gs, [path.join(d, "r.jsonl")], { gazetteer: true, threads: 0 });
+      const g = await createApp({ store: gs, public: true, gazetteer: false, log: () => undefined });
+      const grades = async (order: string) =>
+        ((await req(g, `/api/incidents?sort=grade&order=${order}&limit=100`)).json["items"] as { grade: string }[]).map((i) => i.grade);
+      // Alphabetically "corroborated" < "single_source" either way round; by strength corroborated comes first descending.
+      assert.deepEqual(await grades("desc"), ["corroborated", "single_source"]);
+      assert.deepEqual(await grades("asc"), ["single_source", "corroborated"]);
+    } finally {
+      await gs.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the dashboard's static files", () => {
+  it("hashed assets are compressed and cached for a year; index.html is revalidated", async () => {
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    const dist = path.join(dir, "dist");
+    mkdirSync(path.join(dist, "assets"), { recursive: true });
+    writeFileSync(
+      path.join(dist, "index.html"),
+      '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>',
+    );
+    const js = `console.log(${JSON.stringify("x".repeat(5000))});`;
+    writeFileSync(path.join(dist, "assets/index-abc123.js"), js);
+    const web = await createApp({
+      store,
+      public: true,
+      gazetteer: false,
+      webDist: dist,
+      log: () => undefined,
+    });
+    const index = await web.app.request("/");
+    assert.equal(index.headers.get("cache-control"), "no-cache");
+    const br = await web.app.request("/assets/index-abc123.js", {
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    assert.equal(br.status, 200);
+    assert.equal(br.headers.get("content-encoding"), "br");
+    assert.match(br.headers.get("cache-control") ?? "", /max-age=31536000/);
+    assert.match(br.headers.get("content-type") ?? "", /javascript/);
+    const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+    const brBody = Buffer.from(await br.arrayBuffer());
+    assert.ok(brBody.length < js.length / 10);
+    assert.equal(brotliDecompressSync(brBody).toString(), js);
+    const gz = await web.app.request("/assets/index-abc123.js", { headers: { "accept-encoding": "gzip" } });
+    assert.equal(gz.headers.get("content-encoding"), "gzip");
+    assert.equal(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString(), js);
+    const plain = await web.app.request("/assets/index-abc123.js");
+    assert.equal(plain.headers.get("content-encoding"), null);
+    assert.equal(await plain.text(), js);
+    assert.equal((await web.app.request("/assets/..%2F..%2Fetc%2Fpasswd")).status, 404);
+    assert.equal((await web.app.request("/assets/nope.js")).status, 404);
+  });
 });
 
 describe("review, audit and incident actions", () => {

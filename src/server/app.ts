@@ -8,20 +8,22 @@ import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { stream } from "hono/streaming";
 import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { ingestSources } from "../pipeline/index.ts";
 import { CERTAINTIES, METRICS, QUALIFIERS, VICTIM_GROUPS } from "../extract/types.ts";
 import { explainIncident, totals } from "../reconcile/index.ts";
-import type { IncidentRecord } from "../reconcile/index.ts";
-import { EXPORT_CONTENT_TYPES, exportChunks } from "../store/export.ts";
+import type { ReconState } from "../reconcile/index.ts";
+import { incidentExportRow, incidentUrl } from "../reconcile/export.ts";
+import { EXPORT_CONTENT_TYPES, exportChunks, incidentExportChunks } from "../store/export.ts";
+import type { IncidentExportRow } from "../store/export.ts";
 import { ReviewConflict, ReviewRefused, ReviewStore } from "../store/review.ts";
 import type { ClaimReview, Role, User } from "../store/review.ts";
 import type { ExportRow, Store, StoredClaim } from "../store/types.ts";
 import { hashPassword, newSecret, sameSecret, sha256, verifyPassword } from "./auth.ts";
-import { CORRECTABLE, IncidentView, applyCorrections, doubt, isReviewed, machineValue } from "./incidents.ts";
+import { CORRECTABLE, IncidentView, aggregateMatcher, applyCorrections, doubt, incidentMatcher, isReviewed, machineValue } from "./incidents.ts";
 import type { CorrectableField } from "./incidents.ts";
 import type { IncidentSummary } from "./incidents.ts";
 import * as S from "./schemas.ts";
@@ -86,6 +88,8 @@ export class ApiError extends Error {
 }
 
 const RANK: Record<Role, number> = { viewer: 1, analyst: 2, admin: 3 };
+/** Evidence grades by strength, so sorting by grade means strongest first (descending), not alphabetical. */
+const GRADE_STRENGTH: Record<IncidentSummary["grade"], number> = { confirmed: 4, corroborated: 3, single_source: 2, contested: 1 };
 const SESSION_COOKIE = "toll_session";
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -729,8 +733,18 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       case "place":
         return (s.place ?? "").toLowerCase();
       case "grade":
-        return s.grade;
+        return GRADE_STRENGTH[s.grade];
     }
+  };
+
+  const sortedSummaries = (v: IncidentView, by: (typeof S.INCIDENT_SORTS)[number], order: "asc" | "desc"): IncidentSummary[] => {
+    const dir = order === "asc" ? 1 : -1;
+    const cmp = (a: IncidentSummary, b: IncidentSummary) => {
+      const x = sortKey(a, by);
+      const y = sortKey(b, by);
+      return (x < y ? -1 : x > y ? 1 : 0) * dir || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * dir;
+    };
+    return v.sortedBy(`${by}:${order}`, cmp);
   };
 
   app.openapi(
@@ -746,32 +760,9 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       need(c, "viewer");
       const q = c.req.valid("query");
       const v = await view();
-      const place = q.place?.toLowerCase();
-      const perp = q.perpetrator?.toLowerCase();
-      const from = q.from ? S_dateBound(q.from, "from") : null;
-      const to = q.to ? S_dateBound(q.to, "to") : null;
-      const country = q.country?.toUpperCase();
-      const full = (id: string): IncidentRecord | undefined => v.state.incidents[id];
       const dir = q.order === "asc" ? 1 : -1;
-      const cmp = (a: IncidentSummary, b: IncidentSummary) => {
-        const x = sortKey(a, q.sort);
-        const y = sortKey(b, q.sort);
-        return (x < y ? -1 : x > y ? 1 : 0) * dir || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * dir;
-      };
       // Each order is sorted once per view and reused: a page is then a filter over a sorted array.
-      const sorted = v.sortedBy(`${q.sort}:${q.order}`, cmp);
-      const rows = sorted.filter((s) => {
-        if (country && s.country !== country) return false;
-        if (place && !(s.place ?? "").toLowerCase().includes(place)) return false;
-        if (perp && !s.perpetrators.some((p) => p.toLowerCase().includes(perp))) return false;
-        if (q.grade && s.grade !== q.grade) return false;
-        if (q.review && s.review_status !== q.review) return false;
-        if (from && (!s.date || s.date.end < from)) return false;
-        if (to && (!s.date || s.date.start > to)) return false;
-        if (q.metric && !full(s.id)?.totals.some((t) => t.metric === q.metric)) return false;
-        if (q.victims && !full(s.id)?.figures.some((f) => f.victims === q.victims)) return false;
-        return true;
-      });
+      const rows = sortedSummaries(v, q.sort, q.order).filter(incidentMatcher(v, q));
       let start = 0;
       if (q.cursor) {
         let k: unknown;
@@ -941,7 +932,36 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       need(c, "viewer");
       const q = c.req.valid("query");
       const v = await view();
-      return c.json({ by: q.by, items: totals(v.state, q.by, { ...(q.grade ? { grades: [q.grade] } : {}), ...(q.metric ? { metric: q.metric } : {}) }) }, 200);
+      const { by, ...filters } = q;
+      const match = incidentMatcher(v, filters);
+      const aggMatch = aggregateMatcher(filters);
+      // totals() sums a state: hand it the matching incidents and running totals only.
+      const slice: ReconState = {
+        ...v.state,
+        incidents: Object.fromEntries(v.summaries.filter(match).map((s) => [s.id, v.state.incidents[s.id]!])),
+        aggregates: Object.fromEntries(Object.entries(v.state.aggregates).filter(([, a]) => aggMatch(a))),
+      };
+      const items = totals(slice, by, { ...(q.grade ? { grades: [q.grade] } : {}), ...(q.metric ? { metric: q.metric } : {}) }).map((r) => {
+        const agg = r.aggregate ? v.state.aggregates[r.aggregate.id] : undefined;
+        // The evidence of a running total: the reports that gave it and who they quote.
+        const evidence = agg
+          ? {
+              claims: agg.claims.flatMap((k) => {
+                const id = v.keyToId.get(k);
+                return id === undefined ? [] : [id];
+              }),
+              // Reconcile names an article by its id when it has neither a quoted source nor an outlet; the
+              // article is listed below anyway.
+              sources: agg.sources.filter((x) => !agg.articles.includes(x)),
+              articles: agg.articles.map((a) => {
+                const m = v.articles.get(a);
+                return { article_id: a, title: m?.title ?? null, outlet: m?.outlet ?? null, published: m?.published ?? null, illustrative: m?.illustrative ?? false };
+              }),
+            }
+          : null;
+        return { ...r, aggregate: r.aggregate ? { ...r.aggregate, ...evidence } : null };
+      });
+      return c.json({ by, items }, 200);
     },
   );
 
@@ -959,9 +979,9 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
       const q = c.req.valid("query");
       const v = await view();
       const buckets = new Map<string, { period: string; killed: [number, number, number]; injured: [number, number, number]; incidents: number }>();
+      const match = incidentMatcher(v, q);
       for (const s of v.summaries) {
-        if (!s.date) continue;
-        if (q.grade && s.grade !== q.grade) continue;
+        if (!s.date || !match(s)) continue;
         const key = q.by === "month" ? s.date.start.slice(0, 7) : weekStart(s.date.start);
         let b = buckets.get(key);
         if (!b) buckets.set(key, (b = { period: key, killed: [0, 0, 0], injured: [0, 0, 0], incidents: 0 }));
@@ -1045,6 +1065,51 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     },
   );
 
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/export/incidents",
+      tags: ["exports"],
+      summary:
+        "Incidents matching the filters of /api/incidents, in its order, as CSV, JSON or GeoJSON with UCDP GED-style columns (README, \"Incident exports\")",
+      request: { query: S.IncidentExportQuery },
+      responses: {
+        200: {
+          description: "The export",
+          content: { "text/csv": { schema: z.string() }, "application/json": { schema: S.Json }, "application/geo+json": { schema: S.Json } },
+        },
+        400: { description: "Bad request", content: { "application/json": { schema: S.ErrorResponse } } },
+      },
+    }),
+    async (c) => {
+      need(c, "viewer");
+      const { format, sort, order, ...filters } = c.req.valid("query");
+      const v = await view();
+      const rows = sortedSummaries(v, sort, order).filter(incidentMatcher(v, filters));
+      // The incident's page on this server, as the client reached it (a proxy's Host included).
+      const u = new URL(c.req.url);
+      const forwarded = opts.trustProxy ? c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
+      const base = `${forwarded || u.protocol.replace(":", "")}://${c.req.header("host") ?? u.host}`;
+      const out = function* (): Iterable<IncidentExportRow> {
+        for (const s of rows) {
+          const inc = v.state.incidents[s.id];
+          if (!inc) continue;
+          const claims = inc.claims.flatMap((k) => {
+            const cl = v.state.claims[k];
+            return cl && cl.claim.part_of === null && !cl.claim.historical ? [cl.claim] : [];
+          });
+          yield incidentExportRow(inc, claims, s.review_status, incidentUrl(base, inc.id));
+        }
+      };
+      c.header("Content-Type", EXPORT_CONTENT_TYPES[format]);
+      c.header("Content-Disposition", `attachment; filename="toll-incidents.${format}"`);
+      c.header("X-Total-Count", String(rows.length));
+      return stream(c, async (st) => {
+        for await (const chunk of incidentExportChunks(format, out())) await st.write(chunk);
+      }) as never;
+    },
+  );
+
   // ---- ingest (admin) ----------------------------------------------------------------------------------
 
   app.openapi(
@@ -1116,7 +1181,7 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
   if (opts.webDist && existsSync(path.join(opts.webDist, "index.html"))) {
     const root = opts.webDist;
     const indexHtml = readFileSync(path.join(root, "index.html"), "utf8");
-    app.use("/assets/*", serveStatic({ root }));
+    app.get("/assets/*", assetHandler(root));
     app.use("*", async (c, next) => {
       await next();
       // Defence in depth for the untrusted article text: no inline scripts, nothing from elsewhere.
@@ -1129,7 +1194,11 @@ export async function createApp(opts: AppOptions): Promise<TollApp> {
     });
     app.get("/favicon.ico", (c) => c.body(null, 204));
     // Client-side routes (#/…) all load the same page.
-    app.get("/", (c) => c.html(indexHtml));
+    // index.html names the hashed assets of this build: revalidated on every visit, so a new build shows at once.
+    app.get("/", (c) => {
+      c.header("Cache-Control", "no-cache");
+      return c.html(indexHtml);
+    });
   }
 
   return { app, refresh, view, rebuilds: () => rebuilds, reviews };
@@ -1151,11 +1220,48 @@ function weekStart(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** YYYY / YYYY-MM → first or last day, for comparisons with YYYY-MM-DD. */
-function S_dateBound(s: string, side: "from" | "to"): string {
-  if (s.length === 10) return s;
-  if (s.length === 7) return side === "from" ? `${s}-01` : `${s}-31`;
-  return side === "from" ? `${s}-01-01` : `${s}-12-31`;
+const ASSET_TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json; charset=utf-8",
+  ".woff2": "font/woff2",
+};
+
+/**
+ * The built dashboard's assets (web/dist/assets). Vite names each by a hash of its content, so a response can be
+ * cached for a year; text assets are compressed once (brotli, else gzip, as the browser accepts) and kept in memory.
+ */
+function assetHandler(root: string) {
+  const dir = path.resolve(root, "assets");
+  const cache = new Map<string, { type: string; raw: Buffer; br: Buffer | null; gzip: Buffer | null }>();
+  return (c: Context) => {
+    const name = decodeURIComponent(c.req.path.slice("/assets/".length));
+    const file = path.resolve(dir, name);
+    if (!file.startsWith(dir + path.sep) || !existsSync(file)) throw new ApiError(404, "not_found", `no asset ${name}`);
+    let entry = cache.get(file);
+    if (!entry) {
+      const raw = readFileSync(file);
+      const ext = path.extname(file);
+      const type = ASSET_TYPES[ext] ?? "application/octet-stream";
+      const text = /^(?:text\/|application\/json|image\/svg)/.test(type);
+      entry = {
+        type,
+        raw,
+        br: text ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }) : null,
+        gzip: text ? gzipSync(raw, { level: 9 }) : null,
+      };
+      cache.set(file, entry);
+    }
+    const accept = c.req.header("accept-encoding") ?? "";
+    const [body, encoding] = entry.br && /\bbr\b/.test(accept) ? [entry.br, "br"] : entry.gzip && /\bgzip\b/.test(accept) ? [entry.gzip, "gzip"] : [entry.raw, null];
+    c.header("Content-Type", entry.type);
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    c.header("Vary", "Accept-Encoding");
+    if (encoding) c.header("Content-Encoding", encoding);
+    return c.body(new Uint8Array(body), 200);
+  };
 }
 
 function applyRowCorrections(r: ExportRow, corr: Record<string, unknown>): ExportRow {

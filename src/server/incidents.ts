@@ -18,7 +18,9 @@ import {
   sourceFamilies,
   splitIncident,
 } from "../reconcile/index.ts";
-import type { ArticleMeta, IncidentRecord, ReconClaim, ReconState } from "../reconcile/index.ts";
+import type { AggregateRecord, ArticleMeta, IncidentRecord, ReconClaim, ReconState } from "../reconcile/index.ts";
+import { wherePrecision } from "../reconcile/export.ts";
+import type { IncidentExportRow } from "../store/export.ts";
 import { fold } from "../reconcile/normalize.ts";
 import type { ClaimReview, IncidentAction, ReviewStore } from "../store/review.ts";
 import type { Store, StoredClaim } from "../store/types.ts";
@@ -108,7 +110,74 @@ export interface IncidentSummary {
   reviewed: number;
   /** unreviewed | partly | reviewed */
   review_status: "unreviewed" | "partly" | "reviewed";
+  /** How precise the place is (exact · near · region · country; null when unknown): the map draws a circle for the coarse ones. */
+  where_prec: IncidentExportRow["where_prec"];
   illustrative: boolean;
+}
+
+/** The incident filters of the API (src/server/schemas.ts IncidentFilters), already validated. */
+export interface IncidentFilterValues {
+  from?: string | undefined;
+  to?: string | undefined;
+  country?: string | undefined;
+  place?: string | undefined;
+  metric?: string | undefined;
+  victims?: string | undefined;
+  perpetrator?: string | undefined;
+  grade?: string | undefined;
+  review?: string | undefined;
+}
+
+/** YYYY / YYYY-MM → first or last day, for comparisons with YYYY-MM-DD. */
+export function dateBound(s: string, side: "from" | "to"): string {
+  if (s.length === 10) return s;
+  if (s.length === 7) return side === "from" ? `${s}-01` : `${s}-31`;
+  return side === "from" ? `${s}-01-01` : `${s}-12-31`;
+}
+
+/**
+ * The one predicate behind every incident endpoint (list, map, timeline, totals, exports): the same filters give
+ * the same incidents everywhere.
+ */
+export function incidentMatcher(v: IncidentView, q: IncidentFilterValues): (s: IncidentSummary) => boolean {
+  const place = q.place?.toLowerCase();
+  const perp = q.perpetrator?.toLowerCase();
+  const from = q.from ? dateBound(q.from, "from") : null;
+  const to = q.to ? dateBound(q.to, "to") : null;
+  const country = q.country?.toUpperCase();
+  const full = (id: string): IncidentRecord | undefined => v.state.incidents[id];
+  return (s) => {
+    if (country && s.country !== country) return false;
+    if (place && !(s.place ?? "").toLowerCase().includes(place)) return false;
+    if (perp && !s.perpetrators.some((p) => p.toLowerCase().includes(perp))) return false;
+    if (q.grade && s.grade !== q.grade) return false;
+    if (q.review && s.review_status !== q.review) return false;
+    if (from && (!s.date || s.date.end < from)) return false;
+    if (to && (!s.date || s.date.start > to)) return false;
+    if (q.metric && !full(s.id)?.totals.some((t) => t.metric === q.metric)) return false;
+    if (q.victims && !full(s.id)?.figures.some((f) => f.victims === q.victims)) return false;
+    return true;
+  };
+}
+
+/** Running totals under the same filters, as far as they apply to a running total (place, country, dates, metric, victims). */
+export function aggregateMatcher(q: IncidentFilterValues): (a: AggregateRecord) => boolean {
+  const place = q.place?.toLowerCase();
+  const from = q.from ? dateBound(q.from, "from") : null;
+  const to = q.to ? dateBound(q.to, "to") : null;
+  const country = q.country?.toUpperCase();
+  return (a) => {
+    if (country && a.country !== country) return false;
+    if (place && !(a.place ?? "").toLowerCase().includes(place)) return false;
+    if (q.metric && a.metric !== q.metric) return false;
+    if (q.victims && a.victims !== q.victims) return false;
+    // A running total counts as of its period's end (the date it was reported for).
+    const asOf = a.period.end ?? a.period.start;
+    if ((from || to) && !asOf) return false;
+    if (from && asOf && asOf < from) return false;
+    if (to && asOf && asOf > to) return false;
+    return true;
+  };
 }
 
 export class IncidentView {
@@ -251,6 +320,13 @@ export class IncidentView {
       articles: inc.articles.length,
       reviewed,
       review_status: reviewed === 0 ? "unreviewed" : reviewed >= inc.claims.length ? "reviewed" : "partly",
+      where_prec: wherePrecision(
+        inc,
+        inc.claims.flatMap((k) => {
+          const c = this.state.claims[k];
+          return c && c.claim.part_of === null && !c.claim.historical ? [c.claim] : [];
+        }),
+      ),
       illustrative,
     };
   }

@@ -89,7 +89,8 @@ export const ArticlesQuery = z.object({
 export const INCIDENT_SORTS = ["date", "killed", "injured", "claims", "place", "grade"] as const;
 export const REVIEW_FILTER = ["unreviewed", "partly", "reviewed"] as const;
 
-export const IncidentsQuery = z.object({
+/** The incident filters: one set shared by the list, timeline, totals, map and exports, so they always agree. */
+export const IncidentFilters = z.object({
   from: dateParam("from", "Incidents whose date window ends on or after."),
   to: dateParam("to", "Incidents whose date window starts on or before."),
   country: z.string().regex(/^[A-Z]{2}$/i, "country must be an ISO 3166-1 alpha-2 code").optional(),
@@ -99,21 +100,31 @@ export const IncidentsQuery = z.object({
   perpetrator: z.string().min(1).max(200).optional().openapi({ description: "Case-insensitive substring." }),
   grade: z.enum(GRADES).optional(),
   review: z.enum(REVIEW_FILTER).optional(),
-  sort: z.enum(INCIDENT_SORTS).default("date"),
+});
+export type IncidentFilterQuery = z.infer<typeof IncidentFilters>;
+
+const sortParams = {
+  sort: z.enum(INCIDENT_SORTS).default("date").openapi({ description: "grade sorts by strength: confirmed, corroborated, single source, contested." }),
   order: z.enum(["asc", "desc"]).default("desc"),
+};
+
+export const IncidentsQuery = IncidentFilters.extend({
+  ...sortParams,
   limit: limitParam,
   cursor: cursorParam,
 });
 
-export const TotalsQuery = z.object({
-  by: z.enum(["country", "place", "month"]).default("country"),
-  grade: z.enum(GRADES).optional().openapi({ description: "Only incidents of this grade." }),
-  metric: z.enum(METRICS).optional(),
+export const IncidentExportQuery = IncidentFilters.extend({
+  ...sortParams,
+  format: z.enum(["csv", "json", "geojson"]).default("csv"),
 });
 
-export const TimelineQuery = z.object({
+export const TotalsQuery = IncidentFilters.extend({
+  by: z.enum(["country", "place", "month"]).default("country"),
+});
+
+export const TimelineQuery = IncidentFilters.extend({
   by: z.enum(["week", "month"]).default("month"),
-  grade: z.enum(GRADES).optional(),
 });
 
 export const SearchQuery = z.object({
@@ -334,6 +345,7 @@ export const IncidentSummarySchema = z
     articles: z.number(),
     reviewed: z.number(),
     review_status: z.enum(REVIEW_FILTER),
+    where_prec: z.enum(["exact", "near", "region", "country"]).nullable(),
     illustrative: z.boolean(),
   })
   .openapi("IncidentSummary");

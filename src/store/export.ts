@@ -181,3 +181,122 @@ export function renderTable(
       .trimEnd();
   return [line(columns.map((c) => c.title ?? c.key)), ...cells.map(line)].join("\n") + "\n";
 }
+
+// ---- incidents ---------------------------------------------------------------------------------------------------
+
+/**
+ * One incident as exported, in the manner of UCDP GED: a date window with its precision, a place with its
+ * precision, killed and injured as low / best / high. Precisions use Toll's words (date_prec: day · days · week ·
+ * month · year; where_prec: exact · near · region · country) rather than UCDP's codes 1–7.
+ */
+export interface IncidentExportRow {
+  id: string;
+  date_start: string | null;
+  date_end: string | null;
+  date_prec: "day" | "days" | "week" | "month" | "year" | null;
+  country: string | null;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  where_prec: "exact" | "near" | "region" | "country" | null;
+  killed_low: number | null;
+  killed_best: number | null;
+  killed_high: number | null;
+  injured_low: number | null;
+  injured_best: number | null;
+  injured_high: number | null;
+  /** Every perpetrator reported, joined with "; ". */
+  perpetrator: string | null;
+  /** Every method reported, joined with "; ". */
+  method: string | null;
+  grade: string;
+  /** Independent sources (wire copies collapsed into one). */
+  sources: number;
+  /** Claims the incident is made of. */
+  claims: number;
+  /** unreviewed · partly · reviewed (how many of its claims an analyst has looked at). */
+  review_status: "unreviewed" | "partly" | "reviewed";
+  /** The incident's page in the dashboard. */
+  url: string;
+}
+
+/** The column order of incident exports: a contract (README, "Incident exports"). */
+export const INCIDENT_EXPORT_COLUMNS = [
+  "id",
+  "date_start",
+  "date_end",
+  "date_prec",
+  "country",
+  "place",
+  "latitude",
+  "longitude",
+  "where_prec",
+  "killed_low",
+  "killed_best",
+  "killed_high",
+  "injured_low",
+  "injured_best",
+  "injured_high",
+  "perpetrator",
+  "method",
+  "grade",
+  "sources",
+  "claims",
+  "review_status",
+  "url",
+] as const satisfies readonly (keyof IncidentExportRow)[];
+
+type Rows<T> = AsyncIterable<T> | Iterable<T>;
+
+async function* incidentCsv(rows: Rows<IncidentExportRow>, options: CsvOptions) {
+  yield `${options.bom === false ? "" : "\uFEFF"}${INCIDENT_EXPORT_COLUMNS.join(",")}\r\n`;
+  for await (const row of rows) yield csvLine(INCIDENT_EXPORT_COLUMNS.map((c) => row[c]));
+}
+
+function incidentObject(row: IncidentExportRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of INCIDENT_EXPORT_COLUMNS) out[c] = row[c];
+  return out;
+}
+
+async function* incidentJson(rows: Rows<IncidentExportRow>) {
+  let first = true;
+  for await (const row of rows) {
+    yield `${first ? "[\n" : ",\n"}${JSON.stringify(incidentObject(row))}`;
+    first = false;
+  }
+  yield first ? "[]\n" : "\n]\n";
+}
+
+/** Located incidents as GeoJSON Points ([lon, lat]); every column is also a property, coordinates included. */
+async function* incidentGeoJson(rows: Rows<IncidentExportRow>) {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for await (const row of rows) {
+    if (!isLocated({ lat: row.latitude, lon: row.longitude })) continue;
+    const feature = {
+      type: "Feature",
+      id: row.id,
+      geometry: { type: "Point", coordinates: [row.longitude, row.latitude] },
+      properties: incidentObject(row),
+    };
+    yield `${first ? "\n" : ",\n"}${JSON.stringify(feature)}`;
+    first = false;
+  }
+  yield "\n]}\n";
+}
+
+export function incidentExportChunks(
+  format: ExportFormat,
+  rows: Rows<IncidentExportRow>,
+  options: CsvOptions = {},
+): AsyncIterable<string> {
+  switch (format) {
+    case "csv":
+      return incidentCsv(rows, options);
+    case "json":
+      return incidentJson(rows);
+    case "geojson":
+      return incidentGeoJson(rows);
+  }
+}

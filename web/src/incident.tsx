@@ -6,6 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { HttpError, api } from "./api.ts";
 import { AuditList } from "./audit.tsx";
 import { ClaimCard } from "./claim.tsx";
+import { lastListHash } from "./url.ts";
 import { Badge, fig } from "./incidents.tsx";
 import type { AuditEntry, ClaimOut, IncidentSummary } from "./types.ts";
 
@@ -95,7 +96,7 @@ export function IncidentView({ id, canReview, go }: { id: string; canReview: boo
   return (
     <section aria-labelledby="incident-h">
       <p>
-        <a href="#/">← Incidents</a>
+        <a href={lastListHash()}>← Incidents</a>
       </p>
       <h1 id="incident-h">
         {s.place ?? "Unknown place"}

@@ -1,5 +1,5 @@
-// The dashboard shell: hash routes (#/, #/incident/ID, #/article/ID, #/claim/ID, #/review, #/audit, #/login), the
-// session.
+// The dashboard shell: hash routes (#/?filters, #/totals?filters, #/incident/ID, #/article/ID, #/claim/ID, #/review,
+// #/audit, #/upload, #/login; see url.ts), the session.
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, setCsrf } from "./api.ts";
@@ -10,6 +10,9 @@ import { ClaimPage } from "./claim.tsx";
 import { IncidentView } from "./incident.tsx";
 import { IncidentsView } from "./incidents.tsx";
 import { ReviewQueue } from "./review.tsx";
+import { TotalsView } from "./totals.tsx";
+import { UploadView } from "./upload.tsx";
+import { parseHash } from "./url.ts";
 import "./style.css";
 
 function useHash(): [string, (h: string) => void] {
@@ -68,15 +71,17 @@ function App() {
   if (!me) return <p>Loading…</p>;
   const canReview = me.user !== null && me.user.role !== "viewer";
   const mustLogin = !me.user && !me.public;
-  const [, route, arg] = /^#\/([a-z]*)(?:\/(.*))?$/.exec(hash) ?? [];
+  const { route, arg, params } = parseHash(hash);
   let page;
-  if (route === "login" || mustLogin) page = <Login onLogin={(m) => (setMe(m), go("#/"))} />;
-  else if (route === "incident" && arg) page = <IncidentView id={decodeURIComponent(arg)} canReview={canReview} go={go} />;
-  else if (route === "article" && arg) page = <ArticleView id={decodeURIComponent(arg)} canReview={canReview} />;
+  if (route === "login" || mustLogin) page = <Login onLogin={(m) => (setMe(m), route === "login" && go("#/"))} />;
+  else if (route === "incident" && arg) page = <IncidentView id={arg} canReview={canReview} go={go} />;
+  else if (route === "article" && arg) page = <ArticleView id={arg} canReview={canReview} />;
+  else if (route === "totals") page = <TotalsView params={params} go={go} />;
+  else if (route === "upload") page = me.user?.role === "admin" ? <UploadView /> : <p>Log in as an admin to add articles.</p>;
   else if (route === "review") page = canReview ? <ReviewQueue go={go} /> : <p>Log in as an analyst to review.</p>;
   else if (route === "audit") page = <AuditPage />;
-  else if (route === "claim" && arg) page = <ClaimPage id={decodeURIComponent(arg)} canReview={canReview} />;
-  else page = <IncidentsView go={go} />;
+  else if (route === "claim" && arg) page = <ClaimPage id={arg} canReview={canReview} />;
+  else page = <IncidentsView params={params} go={go} />;
   return (
     <>
       <header class="top">
@@ -85,6 +90,8 @@ function App() {
         </a>
         <nav aria-label="Main">
           <a href="#/">Incidents</a>
+          <a href="#/totals">Totals</a>
+          {me.user?.role === "admin" && <a href="#/upload">Add articles</a>}
           {canReview && <a href="#/review">Review queue</a>}
           {canReview && <a href="#/audit">Audit</a>}
           <a href="/openapi.json">API</a>

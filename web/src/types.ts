@@ -20,6 +20,7 @@ export interface IncidentSummary {
   articles: number;
   reviewed: number;
   review_status: string;
+  where_prec: "exact" | "near" | "region" | "country" | null;
   illustrative: boolean;
 }
 export interface Review {

@@ -11,6 +11,7 @@ import * as m0005 from "./0005_incidents.ts";
 import * as m0006 from "./0006_recon_profiles.ts";
 import * as m0007 from "./0007_claim_victim_name.ts";
 import * as m0008 from "./0008_review_versions.ts";
+import * as m0009 from "./0009_source_families.ts";
 
 export type BackendKind = "sqlite" | "postgres";
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, VersionedMigration> = {
   "0006_recon_profiles": m0006,
   "0007_claim_victim_name": m0007,
   "0008_review_versions": m0008,
+  "0009_source_families": m0009,
 };
 
 export function migrationsFor(kind: BackendKind): Record<string, Migration> {
