@@ -180,7 +180,8 @@ function timeProcess(argv: string[], runs = 3): { ms: number; ok: boolean; error
   let error = "";
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, argv, { cwd: repoRoot, encoding: "utf8" });
+    // A large maxBuffer: `toll extract --jsonl` over the corpus writes far more than the 1 MB default.
+    const r = spawnSync(process.execPath, argv, { cwd: repoRoot, encoding: "utf8", maxBuffer: 1 << 30 });
     times.push(performance.now() - t0);
     if (r.status !== 0) {
       ok = false;

@@ -29,7 +29,14 @@ port.on("message", (req: PoolRequest) => {
   let reply: PoolReply;
   try {
     const result = extract(req.text, { ...req.options, gazetteer: req.places ? places() : undefined });
-    reply = { seq: req.seq, ok: true, result, ...(req.places && gazetteerError ? { warning: `gazetteer not loaded, places will not be resolved: ${gazetteerError}` } : {}) };
+    reply = {
+      seq: req.seq,
+      ok: true,
+      result,
+      ...(req.places && gazetteerError
+        ? { warning: `gazetteer not loaded, places will not be resolved: ${gazetteerError}` }
+        : {}),
+    };
   } catch (err) {
     reply = { seq: req.seq, ok: false, message: err instanceof Error ? err.message : String(err) };
   }

@@ -66,12 +66,26 @@ export interface IngestEvents {
 }
 
 /** How an article's fields reach the extractor: the same for every caller. */
-export function extractOptionsOf(article: ArticleInput): { published: string | null; title: string | null; outlet: string | null; url: string | null } {
-  return { published: article.published ?? null, title: article.title ?? null, outlet: article.outlet ?? null, url: article.url ?? null };
+export function extractOptionsOf(article: ArticleInput): {
+  published: string | null;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+} {
+  return {
+    published: article.published ?? null,
+    title: article.title ?? null,
+    outlet: article.outlet ?? null,
+    url: article.url ?? null,
+  };
 }
 
 /** One article through extract → store on this thread (a queue job's unit of work); reconciling is the caller's. */
-export async function extractAndStore(store: Store, article: ArticleInput, gazetteer?: Gazetteer): Promise<SaveResult> {
+export async function extractAndStore(
+  store: Store,
+  article: ArticleInput,
+  gazetteer?: Gazetteer,
+): Promise<SaveResult> {
   const result = extract(article.text, { ...extractOptionsOf(article), gazetteer });
   return store.saveArticle(article, result, EXTRACTOR_VERSION);
 }
@@ -86,7 +100,12 @@ export function emptySummary(inputs: number): IngestSummary {
 }
 
 /** Reads `inputs` (files, folders, URLs) into `store`. The store stays open: the caller owns it. */
-export async function ingestSources(store: Store, inputs: readonly string[], opts: IngestOptions = {}, events: IngestEvents = {}): Promise<IngestSummary> {
+export async function ingestSources(
+  store: Store,
+  inputs: readonly string[],
+  opts: IngestOptions = {},
+  events: IngestEvents = {},
+): Promise<IngestSummary> {
   const items = readSources(inputs, {
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
@@ -97,7 +116,13 @@ export async function ingestSources(store: Store, inputs: readonly string[], opt
 }
 
 /** The pipeline over already-read items (a reader, or articles handed over by a caller). */
-export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, inputs: number, opts: IngestOptions = {}, events: IngestEvents = {}): Promise<IngestSummary> {
+export async function ingestItems(
+  store: Store,
+  items: AsyncIterable<ReadItem>,
+  inputs: number,
+  opts: IngestOptions = {},
+  events: IngestEvents = {},
+): Promise<IngestSummary> {
   const started = performance.now();
   const summary = emptySummary(inputs);
   const tick = (): void => {
@@ -118,7 +143,9 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
       try {
         gazetteer = (opts.loadGazetteer ?? sharedGazetteer)();
       } catch (err) {
-        events.warning?.(`gazetteer not loaded, places will not be resolved: ${err instanceof Error ? err.message : String(err)}`);
+        events.warning?.(
+          `gazetteer not loaded, places will not be resolved: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     return gazetteer;
@@ -138,9 +165,13 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
   let batch: Extracted[] = [];
   let lastFlush = performance.now();
 
-  const store1 = async (items: readonly Extracted[]): Promise<Array<{ item: Extracted; saved: SaveResult }>> => {
+  const store1 = async (
+    items: readonly Extracted[],
+  ): Promise<Array<{ item: Extracted; saved: SaveResult }>> => {
     try {
-      const saved = await store.saveArticles(items.map((x) => ({ article: x.article, extraction: x.result, extractorVersion: EXTRACTOR_VERSION })));
+      const saved = await store.saveArticles(
+        items.map((x) => ({ article: x.article, extraction: x.result, extractorVersion: EXTRACTOR_VERSION })),
+      );
       return items.map((item, i) => ({ item, saved: saved[i]! }));
     } catch (err) {
       if (items.length === 1) {
@@ -182,7 +213,8 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
         );
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
-        for (const s of fresh) fail(s.item.article.origin, `stored but not reconciled (run toll reconcile): ${why}`);
+        for (const s of fresh)
+          fail(s.item.article.origin, `stored but not reconciled (run toll reconcile): ${why}`);
       }
     }
     tick();
@@ -217,7 +249,10 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
       const entry = { settled: null as unknown as Promise<Settled>, done: false };
       entry.settled = pool.extract(article.text, extractOptionsOf(article)).then(
         (result): Settled => ((entry.done = true), { article, result }),
-        (err: unknown): Settled => ((entry.done = true), { article, error: err instanceof Error ? err.message : String(err) }),
+        (err: unknown): Settled => (
+          (entry.done = true),
+          { article, error: err instanceof Error ? err.message : String(err) }
+        ),
       );
       inflight.push(entry);
       while (inflight.length >= window || inflight[0]?.done) await takeOne();
@@ -232,9 +267,15 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem>, 
       try {
         const r = await reconcilePending(store);
         summary.reconciled = r.articles;
-        if (r.articles > 0) events.note?.(`reconciled ${r.articles} stored article${r.articles === 1 ? "" : "s"} that an earlier run left unreconciled`);
+        if (r.articles > 0)
+          events.note?.(
+            `reconciled ${r.articles} stored article${r.articles === 1 ? "" : "s"} that an earlier run left unreconciled`,
+          );
       } catch (err) {
-        fail("reconcile", `articles left unreconciled by an earlier run are still pending (run toll reconcile): ${err instanceof Error ? err.message : String(err)}`);
+        fail(
+          "reconcile",
+          `articles left unreconciled by an earlier run are still pending (run toll reconcile): ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
   } finally {

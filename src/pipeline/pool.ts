@@ -17,7 +17,9 @@ export interface PoolRequest {
   places: boolean;
 }
 
-export type PoolReply = { seq: number; ok: true; result: ExtractResult; warning?: string } | { seq: number; ok: false; message: string };
+export type PoolReply =
+  | { seq: number; ok: true; result: ExtractResult; warning?: string }
+  | { seq: number; ok: false; message: string };
 
 export interface ExtractPoolOptions {
   /** Worker threads; 0 extracts on the calling thread. Default: one per core. */
@@ -81,7 +83,9 @@ export class ExtractPool {
     if (this.closed) return Promise.reject(new Error("extraction pool is closed"));
     if (this.threads === 0) {
       try {
-        return Promise.resolve(extract(text, { ...options, gazetteer: this.places ? this.gazetteer?.() : undefined }));
+        return Promise.resolve(
+          extract(text, { ...options, gazetteer: this.places ? this.gazetteer?.() : undefined }),
+        );
       } catch (err) {
         return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       }
@@ -98,7 +102,8 @@ export class ExtractPool {
   async close(): Promise<void> {
     this.closed = true;
     const threads = this.workers.splice(0);
-    for (const t of threads) for (const p of t.pending.values()) p.reject(new Error("extraction pool closed"));
+    for (const t of threads)
+      for (const p of t.pending.values()) p.reject(new Error("extraction pool closed"));
     await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 
