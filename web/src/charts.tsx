@@ -315,10 +315,16 @@ export function IncidentMap({ items, onOpen }: { items: IncidentSummary[]; onOpe
         const radius = p.properties.where_prec ? PRECISION_RADIUS_M[p.properties.where_prec] : undefined;
         bounds.extend(radius ? at.toBounds(radius * 2) : at);
       }
-      map.fitBounds(bounds.pad(0.5), { maxZoom: 7 });
+      // No animation: the map is rebuilt whenever the items change, and a zoom animation still running on a removed
+      // map throws inside Leaflet ("_leaflet_pos").
+      map.fitBounds(bounds.pad(0.5), { maxZoom: 7, animate: false });
     }
     draw();
-    return () => map.remove();
+    return () => {
+      map.off();
+      map.stop();
+      map.remove();
+    };
   }, [items]);
   return (
     <div
