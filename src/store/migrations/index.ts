@@ -62,7 +62,23 @@ const MIGRATION_LOCK = 7_463_201_000;
  * database's one write lock, and the bookkeeping tables are created with IF NOT EXISTS and checked again on error.
  */
 export async function migrateToLatest(db: Kysely<unknown>, kind: BackendKind): Promise<void> {
-  if (kind === "sqlite") return retryBusy(() => migrateUnlocked(db, kind));
+  if (kind === "sqlite") {
+    // Kysely runs SQLite migrations outside any transaction (its adapter reports no transactional DDL), so its
+    // migration lock guards nothing there. Run the whole check-and-migrate on one connection inside BEGIN IMMEDIATE:
+    // the database's one write lock, so a second process waits (busy_timeout) and then sees the migrations done.
+    return retryBusy(() =>
+      db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          await migrateUnlocked(conn, kind);
+          await sql`commit`.execute(conn);
+        } catch (err) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw err;
+        }
+      }),
+    );
+  }
   await db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {
